@@ -1,0 +1,9 @@
+//! Streaming Showdown: Kinesis Data Streams vs Amazon MSK.
+//!
+//! - [`model`] is pure domain logic (units, workload, link codec, price book, the
+//!   cost engine and its deployment options). It has no browser dependency and is
+//!   tested natively with `cargo test`.
+//! - [`ui`] holds the Yew components that render what the model computed.
+
+pub mod model;
+pub mod ui;

@@ -1,0 +1,318 @@
+//! The cost engine's output types and entry point: a workload in, every deployment
+//! option's monthly estimate out.
+
+use super::catalog::Catalog;
+use super::limits::Limits;
+use super::options;
+use super::prices::{Rate, RegionPrices};
+use super::units::{format_quantity, usd_to_cents};
+use super::workload::{Derived, Workload};
+
+/// The deployment options, with their stable ids (used in links, exports and JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OptionId {
+    KinesisOnDemand,
+    KinesisProvisioned,
+    MskStandard,
+    MskExpress,
+    MskServerless,
+}
+
+impl OptionId {
+    pub const ALL: [OptionId; 5] = [
+        OptionId::KinesisOnDemand,
+        OptionId::KinesisProvisioned,
+        OptionId::MskStandard,
+        OptionId::MskExpress,
+        OptionId::MskServerless,
+    ];
+
+    /// The stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            OptionId::KinesisOnDemand => "kinesis-on-demand",
+            OptionId::KinesisProvisioned => "kinesis-provisioned",
+            OptionId::MskStandard => "msk-standard",
+            OptionId::MskExpress => "msk-express",
+            OptionId::MskServerless => "msk-serverless",
+        }
+    }
+
+    /// The display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            OptionId::KinesisOnDemand => "Kinesis Data Streams, on-demand",
+            OptionId::KinesisProvisioned => "Kinesis Data Streams, provisioned",
+            OptionId::MskStandard => "MSK provisioned, Standard brokers",
+            OptionId::MskExpress => "MSK provisioned, Express brokers",
+            OptionId::MskServerless => "MSK Serverless",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<OptionId> {
+        OptionId::ALL.into_iter().find(|o| o.id() == id)
+    }
+}
+
+/// One priced line: quantity × unit price = amount (rounded to the cent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub id: &'static str,
+    pub label: String,
+    pub quantity: f64,
+    pub unit: &'static str,
+    pub unit_usd: f64,
+    pub usd_cents: i64,
+    /// Source key of the rate (into the price book's sources).
+    pub source: String,
+    /// Why the rate is uncertain, if it is.
+    pub uncertain: Option<String>,
+}
+
+impl Line {
+    /// A line priced at `rate` per unit.
+    pub fn new(
+        id: &'static str,
+        label: impl Into<String>,
+        quantity: f64,
+        unit: &'static str,
+        rate: &Rate,
+    ) -> Self {
+        Self::with_unit_price(id, label, quantity, unit, rate.usd, rate)
+    }
+
+    /// A line whose unit price is derived from `rate` (e.g. a rate billed on two sides).
+    pub fn with_unit_price(
+        id: &'static str,
+        label: impl Into<String>,
+        quantity: f64,
+        unit: &'static str,
+        unit_usd: f64,
+        rate: &Rate,
+    ) -> Self {
+        let quantity = if quantity.is_finite() && quantity > 0.0 {
+            quantity
+        } else {
+            0.0
+        };
+        Self {
+            id,
+            label: label.into(),
+            quantity,
+            unit,
+            unit_usd,
+            usd_cents: usd_to_cents(quantity * unit_usd),
+            source: rate.source.clone(),
+            uncertain: rate.uncertain.clone(),
+        }
+    }
+
+    pub fn usd(&self) -> f64 {
+        self.usd_cents as f64 / 100.0
+    }
+}
+
+/// The capacity an option needs (or was given) for the workload.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Capacity {
+    /// One line for a card: "10 shards", "3 × kafka.m7g.large, 200 GB each".
+    pub summary: String,
+    pub shards: Option<u32>,
+    pub brokers: Option<u32>,
+    pub broker_type: Option<String>,
+    pub storage_gb_per_broker: Option<f64>,
+    pub partitions: Option<u32>,
+    /// Peak load as a share of the capacity's rated throughput, percent.
+    pub utilisation_pct: Option<f64>,
+}
+
+/// Whether an option is priced, beyond a limit, or has no rates in the region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Priced,
+    NotEligible,
+    NotPriced,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Priced => "priced",
+            Status::NotEligible => "not-eligible",
+            Status::NotPriced => "not-priced",
+        }
+    }
+}
+
+/// One deployment option's monthly estimate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionEstimate {
+    pub id: OptionId,
+    pub status: Status,
+    /// Why it is not eligible or not priced (empty when priced).
+    pub reasons: Vec<String>,
+    pub capacity: Capacity,
+    /// List-price lines.
+    pub lines: Vec<Line>,
+    /// The private-discount line (negative), when a discount is set.
+    pub discount: Option<Line>,
+    /// Sum of the rounded lines, discount included.
+    pub total_cents: i64,
+    pub warnings: Vec<String>,
+}
+
+impl OptionEstimate {
+    pub fn eligible(&self) -> bool {
+        self.status == Status::Priced
+    }
+
+    pub fn total_usd(&self) -> f64 {
+        self.total_cents as f64 / 100.0
+    }
+
+    /// Every line, the discount last.
+    pub fn all_lines(&self) -> impl Iterator<Item = &Line> {
+        self.lines.iter().chain(self.discount.iter())
+    }
+
+    fn not_priced(id: OptionId, reason: String) -> Self {
+        Self {
+            id,
+            status: Status::NotPriced,
+            reasons: vec![reason],
+            capacity: Capacity::default(),
+            lines: Vec::new(),
+            discount: None,
+            total_cents: 0,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// What an option's module returns before the discount and totals are applied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Priced {
+    pub capacity: Capacity,
+    pub lines: Vec<Line>,
+    pub warnings: Vec<String>,
+    /// Limits the workload exceeds: each makes the option not eligible.
+    pub blockers: Vec<String>,
+}
+
+/// Everything an option's module needs.
+pub struct Ctx<'a> {
+    pub workload: &'a Workload,
+    pub derived: &'a Derived,
+    pub region_code: &'a str,
+    pub region: &'a RegionPrices,
+    pub limits: &'a Limits,
+}
+
+/// The estimate of every option for one workload.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    pub region: String,
+    pub prices_as_of: String,
+    pub derived: Derived,
+    pub options: Vec<OptionEstimate>,
+}
+
+impl Estimate {
+    /// The cheapest eligible option, if any.
+    pub fn cheapest(&self) -> Option<OptionId> {
+        self.options
+            .iter()
+            .filter(|o| o.eligible())
+            .min_by_key(|o| o.total_cents)
+            .map(|o| o.id)
+    }
+
+    pub fn option(&self, id: OptionId) -> Option<&OptionEstimate> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+/// Prices every deployment option for a workload.
+pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
+    let derived = workload.derived();
+    let options = match catalog.region(&workload.region) {
+        None => OptionId::ALL
+            .into_iter()
+            .map(|id| {
+                OptionEstimate::not_priced(id, format!("unknown region {:?}", workload.region))
+            })
+            .collect(),
+        Some(region) => {
+            let ctx = Ctx {
+                workload,
+                derived: &derived,
+                region_code: &workload.region,
+                region,
+                limits: &catalog.limits,
+            };
+            OptionId::ALL
+                .into_iter()
+                .map(|id| finish(id, &ctx))
+                .collect()
+        }
+    };
+    Estimate {
+        region: workload.region.clone(),
+        prices_as_of: catalog.prices.as_of.clone(),
+        derived,
+        options,
+    }
+}
+
+fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
+    ctx.region
+        .not_priced
+        .get(id.id())
+        .cloned()
+        .unwrap_or_else(|| format!("no rates for {} in {}", id.name(), ctx.region_code))
+}
+
+/// Runs one option's module, then applies the discount and the totals.
+fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
+    let priced = match id {
+        OptionId::KinesisOnDemand => options::kinesis_on_demand::estimate(ctx),
+        OptionId::KinesisProvisioned => options::kinesis_provisioned::estimate(ctx),
+        OptionId::MskStandard => options::msk_standard::estimate(ctx),
+        OptionId::MskExpress => options::msk_express::estimate(ctx),
+        OptionId::MskServerless => options::msk_serverless::estimate(ctx),
+    };
+    let Some(priced) = priced else {
+        return OptionEstimate::not_priced(id, not_priced_reason(id, ctx));
+    };
+    let subtotal: i64 = priced.lines.iter().map(|l| l.usd_cents).sum();
+    let pct = ctx.workload.discount_pct;
+    let discount = (pct > 0.0).then(|| {
+        let cents = (subtotal as f64 * pct / 100.0).round() as i64;
+        Line {
+            id: "discount",
+            label: format!("Private discount ({}%)", format_quantity(pct, 4)),
+            quantity: subtotal as f64 / 100.0,
+            unit: "USD",
+            unit_usd: -pct / 100.0,
+            usd_cents: -cents,
+            source: "workload".to_string(),
+            uncertain: None,
+        }
+    });
+    let total_cents = subtotal + discount.as_ref().map_or(0, |d| d.usd_cents);
+    let status = if priced.blockers.is_empty() {
+        Status::Priced
+    } else {
+        Status::NotEligible
+    };
+    OptionEstimate {
+        id,
+        status,
+        reasons: priced.blockers,
+        capacity: priced.capacity,
+        lines: priced.lines,
+        discount,
+        total_cents,
+        warnings: priced.warnings,
+    }
+}

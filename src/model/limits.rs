@@ -1,0 +1,160 @@
+//! Service limits and sizing rules (`data/limits.toml`): what decides capacity,
+//! warnings and eligibility. Like prices, these are data with sources, not code.
+
+use super::prices::Source;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KinesisLimits {
+    pub sources: Vec<String>,
+    pub shard_write_mb_per_s: f64,
+    pub shard_write_records_per_s: f64,
+    pub shard_read_mb_per_s: f64,
+    pub max_efo_consumers: u32,
+    pub default_max_record_kb: f64,
+    pub max_record_kb: f64,
+    pub min_retention_hours: f64,
+    pub extended_retention_max_hours: f64,
+    pub max_retention_hours: f64,
+    pub put_payload_unit_kb: f64,
+    pub on_demand_initial_write_mb_per_s: f64,
+    pub on_demand_max_write_mb_per_s_default: f64,
+    pub on_demand_max_write_mb_per_s: BTreeMap<String, f64>,
+    pub shard_quota_default: u32,
+    pub shard_quota: BTreeMap<String, u32>,
+}
+
+impl KinesisLimits {
+    /// On-demand write ceiling of a region, MB/s.
+    pub fn on_demand_max_write_mb_per_s(&self, region: &str) -> f64 {
+        self.on_demand_max_write_mb_per_s
+            .get(region)
+            .copied()
+            .unwrap_or(self.on_demand_max_write_mb_per_s_default)
+    }
+
+    /// Default shard quota per account in a region.
+    pub fn shard_quota(&self, region: &str) -> u32 {
+        self.shard_quota
+            .get(region)
+            .copied()
+            .unwrap_or(self.shard_quota_default)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KafkaLimits {
+    pub sources: Vec<String>,
+    pub partition_target_in_mb_per_s: f64,
+    pub partition_target_out_mb_per_s: f64,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StandardBroker {
+    pub ebs_mib_per_s: f64,
+    pub nic_mib_per_s: f64,
+    /// Recommended maximum partitions per broker, replicas included.
+    pub partitions: u32,
+    /// Whether auto-sizing may pick it.
+    #[serde(default = "yes")]
+    pub auto: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskStandardLimits {
+    pub sources: Vec<String>,
+    pub utilisation: f64,
+    pub ebs_factor: f64,
+    pub nic_fixed_factor: f64,
+    pub nic_per_consumer_factor: f64,
+    pub storage_headroom: f64,
+    pub min_storage_gb_per_broker: f64,
+    pub max_storage_gb_per_broker: f64,
+    pub max_brokers_per_cluster: u32,
+    pub brokers: BTreeMap<String, StandardBroker>,
+}
+
+impl MskStandardLimits {
+    /// Sustainable client ingress per broker, MB/s, by the AWS sizing script's rule:
+    /// `min(EBS ÷ 6.5, NIC ÷ (1.5 × consumer groups + 5.7)) × 50 %`.
+    pub fn ingress_per_broker_mb_per_s(&self, broker: &StandardBroker, consumers: u32) -> f64 {
+        let ebs = broker.ebs_mib_per_s / self.ebs_factor;
+        let nic = broker.nic_mib_per_s
+            / (self.nic_per_consumer_factor * f64::from(consumers) + self.nic_fixed_factor);
+        ebs.min(nic) * self.utilisation
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ExpressBroker {
+    pub ingress_mib_per_s: f64,
+    pub egress_mib_per_s: f64,
+    pub partitions: u32,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskExpressLimits {
+    pub sources: Vec<String>,
+    pub azs: u32,
+    pub replication_factor: u32,
+    pub max_brokers_per_cluster: u32,
+    pub brokers: BTreeMap<String, ExpressBroker>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskServerlessLimits {
+    pub sources: Vec<String>,
+    pub max_in_mb_per_s: f64,
+    pub max_out_mb_per_s: f64,
+    pub partition_in_mb_per_s: f64,
+    pub partition_out_mb_per_s: f64,
+    pub max_partitions: u32,
+    pub max_record_kb: f64,
+}
+
+/// All limits.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub schema: u32,
+    pub sources: BTreeMap<String, Source>,
+    pub kinesis: KinesisLimits,
+    pub kafka: KafkaLimits,
+    pub msk_standard: MskStandardLimits,
+    pub msk_express: MskExpressLimits,
+    pub msk_serverless: MskServerlessLimits,
+}
+
+/// The limits text, embedded at compile time.
+pub const LIMITS_TOML: &str = include_str!("../../data/limits.toml");
+
+impl Limits {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// Every `sources` list in the file, with its section name.
+    pub fn source_lists(&self) -> [(&'static str, &[String]); 5] {
+        [
+            ("kinesis", &self.kinesis.sources),
+            ("kafka", &self.kafka.sources),
+            ("msk_standard", &self.msk_standard.sources),
+            ("msk_express", &self.msk_express.sources),
+            ("msk_serverless", &self.msk_serverless.sources),
+        ]
+    }
+}

@@ -1,0 +1,455 @@
+//! The link codec: the only code that knows the query parameter names.
+//!
+//! Link format v1 is a public contract (see README, "Link format"): names, units and
+//! defaults never change meaning; new versions only add parameters. The decoder never
+//! fails as a whole: each bad parameter becomes an [`InputMessage`] and the rest apply.
+
+use super::catalog::Catalog;
+use super::units::HOURS_PER_DAY;
+use super::workload::{Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
+use std::fmt::Write as _;
+
+/// Parameter names of link format v1, in the order the encoder writes them.
+pub const PARAMS: [&str; 18] = [
+    "rps",
+    "size",
+    "peak",
+    "consumers",
+    "efo",
+    "retention",
+    "region",
+    "shards",
+    "broker",
+    "brokers",
+    "storage",
+    "express",
+    "express_brokers",
+    "partitions",
+    "azs",
+    "rf",
+    "rack_aware",
+    "discount",
+];
+
+/// Upper bounds that keep every figure finite and meaningful.
+pub const MAX_RECORDS_PER_S: f64 = 1e9;
+pub const MAX_RECORD_KB: f64 = 1_048_576.0; // 1 GB
+pub const MAX_PEAK_FACTOR: f64 = 100.0;
+pub const MAX_CONSUMERS: u32 = 1000;
+pub const MAX_SHARDS: u32 = 1_000_000;
+pub const MAX_BROKERS: u32 = 1000;
+pub const MAX_STORAGE_GB: f64 = 16_384.0;
+pub const MAX_PARTITIONS: u32 = 1_000_000;
+/// Longest value echoed back in a message; the rest is cut with an ellipsis.
+const MAX_ECHO_CHARS: usize = 40;
+
+/// One rejected or adjusted parameter: which, what it said, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputMessage {
+    pub param: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl InputMessage {
+    fn new(param: &str, value: &str, reason: impl Into<String>) -> Self {
+        Self {
+            param: shorten(param),
+            value: shorten(value),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for InputMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={:?}: {}", self.param, self.value, self.reason)
+    }
+}
+
+/// A decoded link: the workload and what was wrong with the link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub workload: Workload,
+    pub messages: Vec<InputMessage>,
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= MAX_ECHO_CHARS {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX_ECHO_CHARS).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// The query part of a bare query (`rps=1&size=2`, `?rps=1`) or a whole URL
+/// (`https://host/path/?rps=1#top`). Returns `None` if a URL has no query at all.
+pub fn query_part(input: &str) -> Option<&str> {
+    let input = input.trim();
+    let input = input.split('#').next().unwrap_or("");
+    if let Some((_, q)) = input.split_once('?') {
+        return Some(q);
+    }
+    if input.contains("://") || input.starts_with('/') {
+        return if input.contains('=') { None } else { Some("") };
+    }
+    Some(input)
+}
+
+/// Percent-decodes a query component (`+` is a space). `None` on a bad escape or
+/// bytes that are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hex = std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Percent-encodes a value for a query (unreserved characters stay as they are).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn parse_number(value: &str, min: f64, max: f64, min_inclusive: bool) -> Result<f64, String> {
+    let x: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| "not a number".to_string())?;
+    if !x.is_finite() {
+        return Err("not a finite number".into());
+    }
+    let low_ok = if min_inclusive { x >= min } else { x > min };
+    if !low_ok {
+        let op = if min_inclusive {
+            "at least"
+        } else {
+            "more than"
+        };
+        return Err(format!("must be {op} {min}"));
+    }
+    if x > max {
+        return Err(format!("must be at most {max}"));
+    }
+    Ok(x)
+}
+
+fn parse_count(value: &str, min: u32, max: u32) -> Result<u32, String> {
+    let v = value.trim();
+    let n: u64 = v.parse().map_err(|_| {
+        if v.parse::<f64>().is_ok() {
+            "must be a whole number".to_string()
+        } else {
+            "not a number".to_string()
+        }
+    })?;
+    if n < u64::from(min) || n > u64::from(max) {
+        return Err(format!("must be between {min} and {max}"));
+    }
+    Ok(n as u32)
+}
+
+/// Parses a retention: `36h`, `7d`, or a bare number of hours.
+pub fn parse_retention(value: &str) -> Result<f64, String> {
+    let v = value.trim();
+    let (num, factor) = if let Some(n) = v.strip_suffix(['d', 'D']) {
+        (n, HOURS_PER_DAY)
+    } else if let Some(n) = v.strip_suffix(['h', 'H']) {
+        (n, 1.0)
+    } else {
+        (v, 1.0)
+    };
+    let x: f64 = num
+        .trim()
+        .parse()
+        .map_err(|_| "not a duration (use hours like 36h or days like 7d)".to_string())?;
+    let hours = x * factor;
+    if !hours.is_finite() {
+        return Err("not a finite duration".into());
+    }
+    if !(MIN_RETENTION_HOURS..=MAX_RETENTION_HOURS).contains(&hours) {
+        return Err("must be between 1h and 3650d".into());
+    }
+    Ok(hours)
+}
+
+/// Formats a retention as the encoder writes it: whole days as `7d`, else `36h`.
+pub fn format_retention(hours: f64) -> String {
+    let days = hours / HOURS_PER_DAY;
+    if days.fract() == 0.0 && days * HOURS_PER_DAY == hours {
+        format!("{days}d")
+    } else {
+        format!("{hours}h")
+    }
+}
+
+fn parse_bool(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err("must be true or false".into()),
+    }
+}
+
+/// Decodes a query (see [`query_part`] for URLs) into a workload. Never fails: every
+/// bad parameter becomes a message and its default applies.
+pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
+    let mut w = Workload::default();
+    let mut messages = Vec::new();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for pair in query.trim_start_matches('?').split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(name) = percent_decode(raw_name) else {
+            messages.push(InputMessage::new(
+                raw_name,
+                raw_value,
+                "bad percent-encoding in the name; ignored",
+            ));
+            continue;
+        };
+        let Some(value) = percent_decode(raw_value) else {
+            messages.push(InputMessage::new(
+                &name,
+                raw_value,
+                "bad percent-encoding; default used",
+            ));
+            continue;
+        };
+        if !PARAMS.contains(&name.as_str()) {
+            messages.push(InputMessage::new(
+                &name,
+                &value,
+                "unknown parameter (perhaps from a newer version); ignored",
+            ));
+            continue;
+        }
+        match seen.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => seen.push((name.clone(), 1)),
+        }
+        if value.trim().is_empty() {
+            messages.push(InputMessage::new(&name, &value, "empty; default used"));
+            continue;
+        }
+        if let Err(reason) = apply(&mut w, &name, &value, catalog) {
+            messages.push(InputMessage::new(
+                &name,
+                &value,
+                format!("{reason}; default used"),
+            ));
+        }
+    }
+    for (name, count) in seen {
+        if count > 1 {
+            messages.push(InputMessage::new(
+                &name,
+                "",
+                format!("given {count} times; the last valid value is used"),
+            ));
+        }
+    }
+    check_relations(&mut w, &mut messages);
+    Decoded {
+        workload: w,
+        messages,
+    }
+}
+
+/// Applies one parameter to the workload, or says why it can't.
+pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Result<(), String> {
+    let auto = value.trim().eq_ignore_ascii_case("auto");
+    match name {
+        "rps" => w.records_per_s = parse_number(value, 0.0, MAX_RECORDS_PER_S, true)?,
+        "size" => w.record_kb = parse_number(value, 0.0, MAX_RECORD_KB, false)?,
+        "peak" => w.peak_factor = parse_number(value, 1.0, MAX_PEAK_FACTOR, true)?,
+        "consumers" => w.consumers = parse_count(value, 0, MAX_CONSUMERS)?,
+        "efo" => w.efo_consumers = parse_count(value, 0, MAX_CONSUMERS)?,
+        "retention" => w.retention_hours = parse_retention(value)?,
+        "region" => {
+            let code = value.trim();
+            if !catalog.has_region(code) {
+                return Err(format!(
+                    "unknown region (known: {})",
+                    catalog.region_codes().join(", ")
+                ));
+            }
+            w.region = code.to_string();
+        }
+        "shards" if auto => w.shards = None,
+        "shards" => w.shards = Some(parse_count(value, 1, MAX_SHARDS)?),
+        "broker" if auto => w.broker = None,
+        "broker" => {
+            let b = value.trim();
+            if !catalog.is_standard_broker(b) {
+                return Err(format!(
+                    "unknown MSK Standard broker type (known: {})",
+                    catalog.standard_broker_names().join(", ")
+                ));
+            }
+            w.broker = Some(b.to_string());
+        }
+        "brokers" if auto => w.brokers = None,
+        "brokers" => w.brokers = Some(parse_count(value, 1, MAX_BROKERS)?),
+        "storage" if auto => w.storage_gb_per_broker = None,
+        "storage" => {
+            w.storage_gb_per_broker = Some(parse_number(value, 1.0, MAX_STORAGE_GB, true)?)
+        }
+        "express" if auto => w.express = None,
+        "express" => {
+            let b = value.trim();
+            if !catalog.is_express_broker(b) {
+                return Err(format!(
+                    "unknown MSK Express broker type (known: {})",
+                    catalog.express_broker_names().join(", ")
+                ));
+            }
+            w.express = Some(b.to_string());
+        }
+        "express_brokers" if auto => w.express_brokers = None,
+        "express_brokers" => w.express_brokers = Some(parse_count(value, 3, MAX_BROKERS)?),
+        "partitions" if auto => w.partitions = None,
+        "partitions" => w.partitions = Some(parse_count(value, 1, MAX_PARTITIONS)?),
+        "azs" => w.azs = parse_count(value, 2, 3)?,
+        "rf" => w.replication_factor = parse_count(value, 1, 3)?,
+        "rack_aware" => w.rack_aware = parse_bool(value)?,
+        "discount" => {
+            let d = parse_number(value, 0.0, 100.0, true)?;
+            if d >= 100.0 {
+                return Err("must be below 100".into());
+            }
+            w.discount_pct = d;
+        }
+        _ => return Err("unknown parameter".into()),
+    }
+    Ok(())
+}
+
+/// Rules that involve two parameters, applied after all of them are read.
+fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
+    if w.efo_consumers > w.consumers {
+        messages.push(InputMessage::new(
+            "efo",
+            &w.efo_consumers.to_string(),
+            format!(
+                "more than the {} consumers; set to {}",
+                w.consumers, w.consumers
+            ),
+        ));
+        w.efo_consumers = w.consumers;
+    }
+    if let Some(b) = w.brokers {
+        if b % w.azs != 0 {
+            messages.push(InputMessage::new(
+                "brokers",
+                &b.to_string(),
+                format!("must be a multiple of azs ({}); auto used", w.azs),
+            ));
+            w.brokers = None;
+        }
+    }
+    if let Some(b) = w.express_brokers {
+        if b % 3 != 0 {
+            messages.push(InputMessage::new(
+                "express_brokers",
+                &b.to_string(),
+                "must be a multiple of 3 (Express brokers span 3 AZs); auto used",
+            ));
+            w.express_brokers = None;
+        }
+    }
+}
+
+fn push(out: &mut String, name: &str, value: &str) {
+    if !out.is_empty() {
+        out.push('&');
+    }
+    out.push_str(name);
+    out.push('=');
+    out.push_str(&percent_encode(value));
+}
+
+/// Encodes a workload: only what differs from the defaults, in [`PARAMS`] order.
+pub fn encode(w: &Workload) -> String {
+    let d = Workload::default();
+    let mut out = String::new();
+    if w.records_per_s != d.records_per_s {
+        push(&mut out, "rps", &w.records_per_s.to_string());
+    }
+    if w.record_kb != d.record_kb {
+        push(&mut out, "size", &w.record_kb.to_string());
+    }
+    if w.peak_factor != d.peak_factor {
+        push(&mut out, "peak", &w.peak_factor.to_string());
+    }
+    if w.consumers != d.consumers {
+        push(&mut out, "consumers", &w.consumers.to_string());
+    }
+    if w.efo_consumers != d.efo_consumers {
+        push(&mut out, "efo", &w.efo_consumers.to_string());
+    }
+    if w.retention_hours != d.retention_hours {
+        push(&mut out, "retention", &format_retention(w.retention_hours));
+    }
+    if w.region != d.region {
+        push(&mut out, "region", &w.region);
+    }
+    if let Some(s) = w.shards {
+        push(&mut out, "shards", &s.to_string());
+    }
+    if let Some(b) = &w.broker {
+        push(&mut out, "broker", b);
+    }
+    if let Some(b) = w.brokers {
+        push(&mut out, "brokers", &b.to_string());
+    }
+    if let Some(s) = w.storage_gb_per_broker {
+        push(&mut out, "storage", &s.to_string());
+    }
+    if let Some(b) = &w.express {
+        push(&mut out, "express", b);
+    }
+    if let Some(b) = w.express_brokers {
+        push(&mut out, "express_brokers", &b.to_string());
+    }
+    if let Some(p) = w.partitions {
+        push(&mut out, "partitions", &p.to_string());
+    }
+    if w.azs != d.azs {
+        push(&mut out, "azs", &w.azs.to_string());
+    }
+    if w.replication_factor != d.replication_factor {
+        push(&mut out, "rf", &w.replication_factor.to_string());
+    }
+    if w.rack_aware != d.rack_aware {
+        push(&mut out, "rack_aware", &w.rack_aware.to_string());
+    }
+    if w.discount_pct != d.discount_pct {
+        push(&mut out, "discount", &w.discount_pct.to_string());
+    }
+    out
+}

@@ -1,0 +1,19 @@
+//! Pure domain logic: no browser dependency, tested natively.
+//!
+//! Flow: link query → [`link::decode`] → [`workload::Workload`] →
+//! [`estimate::estimate`] (with the embedded [`catalog::Catalog`]) → [`estimate::Estimate`].
+
+pub mod catalog;
+pub mod estimate;
+pub mod limits;
+pub mod link;
+pub mod options;
+pub mod prices;
+pub mod report;
+pub mod units;
+pub mod workload;
+
+pub use catalog::Catalog;
+pub use estimate::{estimate, Estimate, Line, OptionEstimate, OptionId, Status};
+pub use link::{decode, encode, Decoded, InputMessage};
+pub use workload::Workload;

@@ -1,0 +1,126 @@
+//! Kinesis Data Streams, on-demand (Standard) mode: stream-hours, GB in (each record
+//! rounded up to 1 KB), GB out for shared-throughput consumers, EFO GB, extended and
+//! long-term retention GB-months. No shards to size.
+
+use super::{kinesis_limits, kinesis_retention_windows_gb};
+use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::units::{format_quantity, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
+
+pub fn estimate(ctx: &Ctx) -> Option<Priced> {
+    let rates = ctx.region.kinesis_on_demand.as_ref()?;
+    let w = ctx.workload;
+    let d = ctx.derived;
+    let k = &ctx.limits.kinesis;
+    let mut warnings = Vec::new();
+    let mut blockers = Vec::new();
+    kinesis_limits(ctx, &mut warnings, &mut blockers);
+
+    let max_write = k.on_demand_max_write_mb_per_s(ctx.region_code);
+    let absolute_max = k
+        .on_demand_max_write_mb_per_s
+        .values()
+        .copied()
+        .fold(max_write, f64::max);
+    if d.peak_write_mb_per_s > absolute_max {
+        blockers.push(format!(
+            "Peak write of {} MB/s is above the on-demand maximum of {} MB/s per stream.",
+            format_quantity(d.peak_write_mb_per_s, 1),
+            format_quantity(absolute_max, 0)
+        ));
+    } else if d.peak_write_mb_per_s > max_write {
+        warnings.push(format!(
+            "Peak write of {} MB/s is above this region's on-demand default maximum of {} MB/s; it needs a quota increase.",
+            format_quantity(d.peak_write_mb_per_s, 1),
+            format_quantity(max_write, 0)
+        ));
+    }
+    if d.peak_write_mb_per_s > k.on_demand_initial_write_mb_per_s {
+        warnings.push(format!(
+            "A new on-demand stream starts at {} MB/s write and adapts to twice its previous 30-day peak; warm it up or start provisioned to take {} MB/s from day one.",
+            k.on_demand_initial_write_mb_per_s,
+            format_quantity(d.peak_write_mb_per_s, 1)
+        ));
+    }
+    if w.peak_factor > 2.0 {
+        warnings.push(
+            "Peaks above twice the previous peak within 15 minutes can be throttled in on-demand mode."
+                .to_string(),
+        );
+    }
+
+    let billed_kb = w.record_kb.ceil();
+    let gb_in_billed = w.records_per_s * billed_kb * SECONDS_PER_MONTH / KB_PER_GB;
+    let (extended_gb, long_term_gb) = kinesis_retention_windows_gb(ctx);
+
+    let mut lines = vec![
+        Line::new(
+            "stream_hours",
+            "Stream-hours (1 stream)",
+            HOURS_PER_MONTH,
+            "stream-hour",
+            &rates.stream_hour,
+        ),
+        Line::new(
+            "data_in",
+            format!(
+                "Data in (records rounded up to {} KB)",
+                format_quantity(billed_kb, 0)
+            ),
+            gb_in_billed,
+            "GB",
+            &rates.data_in_gb,
+        ),
+    ];
+    if d.shared_consumers > 0 {
+        lines.push(Line::new(
+            "data_out",
+            format!(
+                "Data out, shared throughput ({} consumers)",
+                d.shared_consumers
+            ),
+            d.gb_in_per_month * f64::from(d.shared_consumers),
+            "GB",
+            &rates.data_out_gb,
+        ));
+    }
+    if w.efo_consumers > 0 {
+        lines.push(Line::new(
+            "efo_data_out",
+            format!("Data out, enhanced fan-out ({} consumers)", w.efo_consumers),
+            d.gb_in_per_month * f64::from(w.efo_consumers),
+            "GB",
+            &rates.efo_data_out_gb,
+        ));
+    }
+    if extended_gb > 0.0 {
+        lines.push(Line::new(
+            "extended_retention",
+            "Extended retention (data held 24 h–7 d)",
+            extended_gb,
+            "GB-month",
+            &rates.extended_retention_gb_month,
+        ));
+    }
+    if long_term_gb > 0.0 {
+        lines.push(Line::new(
+            "long_term_retention",
+            "Long-term retention (data held beyond 7 d)",
+            long_term_gb,
+            "GB-month",
+            &rates.long_term_retention_gb_month,
+        ));
+    }
+    Some(Priced {
+        capacity: Capacity {
+            summary: format!(
+                "On-demand stream, {} MB/s peak write",
+                format_quantity(d.peak_write_mb_per_s, 2)
+            ),
+            utilisation_pct: Some(d.peak_write_mb_per_s / max_write * 100.0),
+            ..Capacity::default()
+        },
+        lines,
+        warnings,
+        blockers,
+    })
+}

@@ -1,0 +1,135 @@
+//! The deployment options, one file each, all with the same small interface:
+//! `estimate(&Ctx) -> Option<Priced>` (`None` when the region has no rates for it).
+//! Shared maths (retention windows, partitions, cross-AZ traffic) lives here.
+
+pub mod kinesis_on_demand;
+pub mod kinesis_provisioned;
+pub mod msk_express;
+pub mod msk_serverless;
+pub mod msk_standard;
+
+use super::estimate::{Ctx, Line};
+use super::units::{format_quantity, gb_over_hours};
+
+/// GB held by Kinesis in its extended window (24 h → 7 d) and its long-term window
+/// (beyond 7 d), for the workload's retention (at least 24 h, at most the maximum).
+pub fn kinesis_retention_windows_gb(ctx: &Ctx) -> (f64, f64) {
+    let k = &ctx.limits.kinesis;
+    let hours = ctx
+        .workload
+        .retention_hours
+        .clamp(k.min_retention_hours, k.max_retention_hours);
+    let extended_hours = hours.min(k.extended_retention_max_hours) - k.min_retention_hours;
+    let long_term_hours = (hours - k.extended_retention_max_hours).max(0.0);
+    let mb_per_s = ctx.derived.avg_write_mb_per_s;
+    (
+        gb_over_hours(mb_per_s, extended_hours),
+        gb_over_hours(mb_per_s, long_term_hours),
+    )
+}
+
+/// Warnings and blockers shared by both Kinesis modes.
+pub fn kinesis_limits(ctx: &Ctx, warnings: &mut Vec<String>, blockers: &mut Vec<String>) {
+    let k = &ctx.limits.kinesis;
+    let w = ctx.workload;
+    if w.retention_hours < k.min_retention_hours {
+        warnings.push(format!(
+            "Kinesis keeps data at least {} hours; priced with {} hours of retention.",
+            k.min_retention_hours, k.min_retention_hours
+        ));
+    }
+    if w.retention_hours > k.max_retention_hours {
+        blockers.push(format!(
+            "Retention of {} days is beyond Kinesis's maximum of {} days.",
+            format_quantity(w.retention_hours / 24.0, 1),
+            k.max_retention_hours / 24.0
+        ));
+    }
+    if w.record_kb > k.max_record_kb {
+        blockers.push(format!(
+            "Records of {} KB are larger than Kinesis's maximum of {} KB (10 MiB).",
+            format_quantity(w.record_kb, 1),
+            k.max_record_kb
+        ));
+    } else if w.record_kb > k.default_max_record_kb {
+        warnings.push(format!(
+            "Records above {} KB (1 MiB) need the stream's maximum record size raised (UpdateMaxRecordSize, up to 10 MiB).",
+            k.default_max_record_kb
+        ));
+    }
+    if w.efo_consumers > k.max_efo_consumers {
+        blockers.push(format!(
+            "{} enhanced fan-out consumers: a stream registers at most {}.",
+            w.efo_consumers, k.max_efo_consumers
+        ));
+    }
+}
+
+/// Partitions: the user's count, or enough that none takes more than the target
+/// throughput in or out at peak (at least 1).
+pub fn partitions(ctx: &Ctx) -> u32 {
+    if let Some(p) = ctx.workload.partitions {
+        return p;
+    }
+    let k = &ctx.limits.kafka;
+    let d = ctx.derived;
+    let need = (d.peak_write_mb_per_s / k.partition_target_in_mb_per_s)
+        .max(d.peak_read_mb_per_s / k.partition_target_out_mb_per_s)
+        .ceil();
+    if need.is_finite() && need >= 1.0 {
+        need.min(f64::from(u32::MAX)) as u32
+    } else {
+        1
+    }
+}
+
+/// Cross-AZ client traffic lines for provisioned MSK: producers always, consumers
+/// unless rack-aware. A GB that crosses is billed on both sides.
+pub fn cross_az_lines(ctx: &Ctx, azs: u32, lines: &mut Vec<Line>) {
+    let Some(transfer) = &ctx.region.data_transfer else {
+        return;
+    };
+    let rate = &transfer.cross_az_gb_each_direction;
+    let share = f64::from(azs - 1) / f64::from(azs);
+    let both_sides = 2.0 * rate.usd;
+    lines.push(Line::with_unit_price(
+        "cross_az_producers",
+        format!(
+            "Cross-AZ producer traffic ({}/{} of GB in, billed out + in)",
+            azs - 1,
+            azs
+        ),
+        ctx.derived.gb_in_per_month * share,
+        "GB",
+        both_sides,
+        rate,
+    ));
+    if !ctx.workload.rack_aware && ctx.workload.consumers > 0 {
+        lines.push(Line::with_unit_price(
+            "cross_az_consumers",
+            format!(
+                "Cross-AZ consumer traffic ({}/{} of GB out, billed out + in)",
+                azs - 1,
+                azs
+            ),
+            ctx.derived.gb_out_per_month * share,
+            "GB",
+            both_sides,
+            rate,
+        ));
+    }
+}
+
+/// Rounds `n` up to a multiple of `m` (m ≥ 1).
+pub fn round_up_to_multiple(n: u64, m: u64) -> u64 {
+    n.div_ceil(m) * m
+}
+
+/// `ceil(x)` as a count, saturating; 0 for non-finite or negative input.
+pub fn ceil_count(x: f64) -> u64 {
+    if x.is_finite() && x > 0.0 {
+        x.ceil().min(1e15) as u64
+    } else {
+        0
+    }
+}

@@ -1,0 +1,107 @@
+//! MSK Serverless: cluster-hours, partition-hours, GB in, GB out and storage
+//! GB-months. Past a per-cluster or per-partition quota the option is not eligible.
+
+use super::partitions;
+use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::units::{format_quantity, HOURS_PER_MONTH};
+
+pub fn estimate(ctx: &Ctx) -> Option<Priced> {
+    let rates = ctx.region.msk_serverless.as_ref()?;
+    let w = ctx.workload;
+    let d = ctx.derived;
+    let l = &ctx.limits.msk_serverless;
+    let partitions = partitions(ctx);
+    let warnings = Vec::new();
+    let mut blockers = Vec::new();
+    if d.peak_write_mb_per_s > l.max_in_mb_per_s {
+        blockers.push(format!(
+            "Peak write of {} MB/s is above the Serverless cluster quota of {} MB/s in.",
+            format_quantity(d.peak_write_mb_per_s, 1),
+            l.max_in_mb_per_s
+        ));
+    }
+    if d.peak_read_mb_per_s > l.max_out_mb_per_s {
+        blockers.push(format!(
+            "Peak read of {} MB/s is above the Serverless cluster quota of {} MB/s out.",
+            format_quantity(d.peak_read_mb_per_s, 1),
+            l.max_out_mb_per_s
+        ));
+    }
+    if partitions > l.max_partitions {
+        blockers.push(format!(
+            "{partitions} partitions are above the Serverless quota of {} per cluster.",
+            l.max_partitions
+        ));
+    }
+    let per_partition_in = d.peak_write_mb_per_s / f64::from(partitions);
+    let per_partition_out = d.peak_read_mb_per_s / f64::from(partitions);
+    if per_partition_in > l.partition_in_mb_per_s || per_partition_out > l.partition_out_mb_per_s {
+        blockers.push(format!(
+            "{} MB/s in and {} MB/s out per partition are above the Serverless quota of {} in and {} out; add partitions.",
+            format_quantity(per_partition_in, 2),
+            format_quantity(per_partition_out, 2),
+            l.partition_in_mb_per_s,
+            l.partition_out_mb_per_s
+        ));
+    }
+    if w.record_kb > l.max_record_kb {
+        blockers.push(format!(
+            "Records of {} KB are above the Serverless maximum message size of {} KB (8 MiB).",
+            format_quantity(w.record_kb, 1),
+            l.max_record_kb
+        ));
+    }
+    let mut lines = vec![
+        Line::new(
+            "cluster_hours",
+            "Cluster-hours (1 cluster)",
+            HOURS_PER_MONTH,
+            "cluster-hour",
+            &rates.cluster_hour,
+        ),
+        Line::new(
+            "partition_hours",
+            format!("Partition-hours ({partitions} partitions × 730 h)"),
+            f64::from(partitions) * HOURS_PER_MONTH,
+            "partition-hour",
+            &rates.partition_hour,
+        ),
+        Line::new(
+            "data_in",
+            "Data in",
+            d.gb_in_per_month,
+            "GB",
+            &rates.data_in_gb,
+        ),
+    ];
+    if w.consumers > 0 {
+        lines.push(Line::new(
+            "data_out",
+            format!("Data out ({} consumers)", w.consumers),
+            d.gb_out_per_month,
+            "GB",
+            &rates.data_out_gb,
+        ));
+    }
+    lines.push(Line::new(
+        "storage",
+        "Storage (retained data)",
+        d.gb_retained,
+        "GB-month",
+        &rates.storage_gb_month,
+    ));
+    let utilisation = (d.peak_write_mb_per_s / l.max_in_mb_per_s)
+        .max(d.peak_read_mb_per_s / l.max_out_mb_per_s)
+        * 100.0;
+    Some(Priced {
+        capacity: Capacity {
+            summary: format!("1 cluster, {partitions} partitions"),
+            partitions: Some(partitions),
+            utilisation_pct: Some(utilisation),
+            ..Capacity::default()
+        },
+        lines,
+        warnings,
+        blockers,
+    })
+}

@@ -1,0 +1,216 @@
+//! The price book: every rate the cost engine uses, per region, each with its source.
+//!
+//! The data lives in `data/prices.toml` (embedded at compile time); this module holds
+//! its typed shape. Code never carries a price literal.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One unit price, with where it comes from.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    /// USD per unit.
+    pub usd: f64,
+    /// Key into [`PriceBook::sources`].
+    pub source: String,
+    /// Why this figure is uncertain, if it is; the UI shows it.
+    #[serde(default)]
+    pub uncertain: Option<String>,
+}
+
+/// A source of figures: a page or data file, and the date it states.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    /// The date the source states (publication date, or the date it was read when it
+    /// states none; `note` says which).
+    pub date: String,
+    /// A: AWS-authored or AWS price-list data; B: AWS Pricing Calculator output; C: third party.
+    pub grade: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KinesisOnDemandRates {
+    pub stream_hour: Rate,
+    pub data_in_gb: Rate,
+    pub data_out_gb: Rate,
+    pub efo_data_out_gb: Rate,
+    pub extended_retention_gb_month: Rate,
+    pub long_term_retention_gb_month: Rate,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KinesisProvisionedRates {
+    pub shard_hour: Rate,
+    pub put_payload_units_million: Rate,
+    pub extended_retention_shard_hour: Rate,
+    pub long_term_retention_gb_month: Rate,
+    pub efo_consumer_shard_hour: Rate,
+    pub efo_data_out_gb: Rate,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskStandardRates {
+    /// Broker type (e.g. `kafka.m7g.large`) → USD per broker-hour.
+    pub broker_hour: BTreeMap<String, Rate>,
+    pub storage_gb_month: Rate,
+    pub storage_throughput_mib_per_s_month: Rate,
+    pub tiered_storage_gb_month: Rate,
+    pub tiered_retrieval_gb: Rate,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskExpressRates {
+    /// Broker type (e.g. `express.m7g.large`) → USD per broker-hour.
+    pub broker_hour: BTreeMap<String, Rate>,
+    pub data_written_gb: Rate,
+    pub storage_gb_month: Rate,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskServerlessRates {
+    pub cluster_hour: Rate,
+    pub partition_hour: Rate,
+    pub data_in_gb: Rate,
+    pub data_out_gb: Rate,
+    pub storage_gb_month: Rate,
+}
+
+/// Data transfer between availability zones in one region (billed on each side).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DataTransferRates {
+    pub cross_az_gb_each_direction: Rate,
+}
+
+/// Every rate of one region. An option whose table is absent is "not priced in this
+/// region", with the reason from `not_priced`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegionPrices {
+    pub name: String,
+    #[serde(default)]
+    pub kinesis_on_demand: Option<KinesisOnDemandRates>,
+    #[serde(default)]
+    pub kinesis_provisioned: Option<KinesisProvisionedRates>,
+    #[serde(default)]
+    pub msk_standard: Option<MskStandardRates>,
+    #[serde(default)]
+    pub msk_express: Option<MskExpressRates>,
+    #[serde(default)]
+    pub msk_serverless: Option<MskServerlessRates>,
+    #[serde(default)]
+    pub data_transfer: Option<DataTransferRates>,
+    /// Option id → why it has no rates here.
+    #[serde(default)]
+    pub not_priced: BTreeMap<String, String>,
+}
+
+/// The whole price book.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PriceBook {
+    pub schema: u32,
+    /// "Prices as of": the newest date any source states.
+    pub as_of: String,
+    pub sources: BTreeMap<String, Source>,
+    pub regions: BTreeMap<String, RegionPrices>,
+}
+
+/// The price book text, embedded at compile time.
+pub const PRICE_BOOK_TOML: &str = include_str!("../../data/prices.toml");
+
+impl PriceBook {
+    /// Parses a price book.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// Every rate in the book, with a path naming it (`us-east-1.msk_standard.storage_gb_month`).
+    pub fn all_rates(&self) -> Vec<(String, &Rate)> {
+        let mut out = Vec::new();
+        for (code, r) in &self.regions {
+            let mut add = |name: &str, rate| out.push((format!("{code}.{name}"), rate));
+            if let Some(k) = &r.kinesis_on_demand {
+                add("kinesis_on_demand.stream_hour", &k.stream_hour);
+                add("kinesis_on_demand.data_in_gb", &k.data_in_gb);
+                add("kinesis_on_demand.data_out_gb", &k.data_out_gb);
+                add("kinesis_on_demand.efo_data_out_gb", &k.efo_data_out_gb);
+                add(
+                    "kinesis_on_demand.extended_retention_gb_month",
+                    &k.extended_retention_gb_month,
+                );
+                add(
+                    "kinesis_on_demand.long_term_retention_gb_month",
+                    &k.long_term_retention_gb_month,
+                );
+            }
+            if let Some(k) = &r.kinesis_provisioned {
+                add("kinesis_provisioned.shard_hour", &k.shard_hour);
+                add(
+                    "kinesis_provisioned.put_payload_units_million",
+                    &k.put_payload_units_million,
+                );
+                add(
+                    "kinesis_provisioned.extended_retention_shard_hour",
+                    &k.extended_retention_shard_hour,
+                );
+                add(
+                    "kinesis_provisioned.long_term_retention_gb_month",
+                    &k.long_term_retention_gb_month,
+                );
+                add(
+                    "kinesis_provisioned.efo_consumer_shard_hour",
+                    &k.efo_consumer_shard_hour,
+                );
+                add("kinesis_provisioned.efo_data_out_gb", &k.efo_data_out_gb);
+            }
+            if let Some(m) = &r.msk_standard {
+                for (b, rate) in &m.broker_hour {
+                    add(&format!("msk_standard.broker_hour.{b}"), rate);
+                }
+                add("msk_standard.storage_gb_month", &m.storage_gb_month);
+                add(
+                    "msk_standard.storage_throughput_mib_per_s_month",
+                    &m.storage_throughput_mib_per_s_month,
+                );
+                add(
+                    "msk_standard.tiered_storage_gb_month",
+                    &m.tiered_storage_gb_month,
+                );
+                add("msk_standard.tiered_retrieval_gb", &m.tiered_retrieval_gb);
+            }
+            if let Some(m) = &r.msk_express {
+                for (b, rate) in &m.broker_hour {
+                    add(&format!("msk_express.broker_hour.{b}"), rate);
+                }
+                add("msk_express.data_written_gb", &m.data_written_gb);
+                add("msk_express.storage_gb_month", &m.storage_gb_month);
+            }
+            if let Some(m) = &r.msk_serverless {
+                add("msk_serverless.cluster_hour", &m.cluster_hour);
+                add("msk_serverless.partition_hour", &m.partition_hour);
+                add("msk_serverless.data_in_gb", &m.data_in_gb);
+                add("msk_serverless.data_out_gb", &m.data_out_gb);
+                add("msk_serverless.storage_gb_month", &m.storage_gb_month);
+            }
+            if let Some(t) = &r.data_transfer {
+                add(
+                    "data_transfer.cross_az_gb_each_direction",
+                    &t.cross_az_gb_each_direction,
+                );
+            }
+        }
+        out
+    }
+}

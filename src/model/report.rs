@@ -1,0 +1,126 @@
+//! Plain-text and JSON-shaped views of an estimate, shared by the CLI and exports.
+
+use super::estimate::{Estimate, Line, OptionEstimate};
+use super::link::InputMessage;
+use super::units::{format_quantity, format_usd_cents};
+use std::fmt::Write as _;
+
+/// Unit prices print with enough decimals to show sub-cent rates (e.g. $0.0015).
+pub fn format_unit_usd(usd: f64) -> String {
+    let sign = if usd < 0.0 { "-" } else { "" };
+    let mut s = format!("{:.6}", usd.abs());
+    while s.ends_with('0') && s.len() - s.find('.').unwrap_or(0) > 3 {
+        s.pop();
+    }
+    format!("{sign}${s}")
+}
+
+/// Quantity with a sensible number of decimals for its size.
+pub fn format_line_quantity(q: f64) -> String {
+    let decimals = if q >= 100.0 { 2 } else { 4 };
+    format_quantity(q, decimals)
+}
+
+/// `quantity unit × $unit = $amount` for one line.
+pub fn line_formula(line: &Line) -> String {
+    format!(
+        "{} {} × {} = {}",
+        format_line_quantity(line.quantity),
+        line.unit,
+        format_unit_usd(line.unit_usd),
+        format_usd_cents(line.usd_cents)
+    )
+}
+
+/// The headline of an option: its total or why it has none.
+pub fn option_headline(o: &OptionEstimate) -> String {
+    match o.status {
+        super::Status::Priced => format!("{}/month", format_usd_cents(o.total_cents)),
+        super::Status::NotEligible => {
+            format!(
+                "not eligible ({}/month if forced)",
+                format_usd_cents(o.total_cents)
+            )
+        }
+        super::Status::NotPriced => "not priced in this region".to_string(),
+    }
+}
+
+/// A readable table of every option, for the terminal.
+pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -> String {
+    let mut out = String::new();
+    let d = &estimate.derived;
+    let _ = writeln!(
+        out,
+        "Streaming Showdown estimate, {} (prices as of {})",
+        estimate.region, estimate.prices_as_of
+    );
+    let _ = writeln!(out, "Link: ?{link}");
+    let _ = writeln!(
+        out,
+        "Workload: {} MB/s average write, {} MB/s peak, {} MB/s peak read; {} GB in per month; {} GB retained",
+        format_quantity(d.avg_write_mb_per_s, 3),
+        format_quantity(d.peak_write_mb_per_s, 3),
+        format_quantity(d.peak_read_mb_per_s, 3),
+        format_quantity(d.gb_in_per_month, 2),
+        format_quantity(d.gb_retained, 2)
+    );
+    let cheapest = estimate.cheapest();
+    for o in &estimate.options {
+        let mark = if Some(o.id) == cheapest {
+            "  ← cheapest"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "\n{} [{}]: {}{mark}",
+            o.id.name(),
+            o.id.id(),
+            option_headline(o)
+        );
+        if !o.capacity.summary.is_empty() {
+            let _ = writeln!(out, "  capacity: {}", o.capacity.summary);
+        }
+        for r in &o.reasons {
+            let _ = writeln!(out, "  ✗ {r}");
+        }
+        for line in o.all_lines() {
+            let flag = if line.uncertain.is_some() {
+                " (uncertain rate)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  {:<58} {}{flag}", line.label, line_formula(line));
+        }
+        for w in &o.warnings {
+            let _ = writeln!(out, "  ! {w}");
+        }
+    }
+    if !messages.is_empty() {
+        let _ = writeln!(out, "\nIgnored or adjusted parameters:");
+        for m in messages {
+            let _ = writeln!(out, "  {m}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nUnits: 1 KB = 1,024 bytes, 1 GB = 2^30 bytes, month = 730 hours. Amounts are rounded to the cent per line; totals are the sum of the rounded lines."
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_prices_keep_two_to_six_decimals() {
+        assert_eq!(format_unit_usd(0.1), "$0.10");
+        assert_eq!(format_unit_usd(0.0015), "$0.0015");
+        assert_eq!(format_unit_usd(0.015), "$0.015");
+        assert_eq!(format_unit_usd(13.056), "$13.056");
+        assert_eq!(format_unit_usd(-0.1), "-$0.10");
+        assert_eq!(format_unit_usd(2.0), "$2.00");
+    }
+}

@@ -1,0 +1,140 @@
+//! The workload: everything the user typed, and the figures derived from it.
+//!
+//! The [`Workload`] is the only state of the app; estimates, charts and
+//! recommendations are computed from it on every change.
+
+use super::units::{gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB};
+
+/// Retention bounds accepted by the link and the form (1 hour to 10 years).
+pub const MIN_RETENTION_HOURS: f64 = 1.0;
+pub const MAX_RETENTION_HOURS: f64 = 87_600.0;
+
+/// What the user typed. Field names carry their units; `None` means "auto".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workload {
+    /// Average records written per second (`rps`).
+    pub records_per_s: f64,
+    /// Average record size in KB, 1 KB = 1,024 bytes (`size`).
+    pub record_kb: f64,
+    /// Peak ÷ average write rate, ≥ 1 (`peak`).
+    pub peak_factor: f64,
+    /// Consumer applications (consumer groups) that each read every record (`consumers`).
+    pub consumers: u32,
+    /// How many of those consumers use Kinesis enhanced fan-out (`efo`).
+    pub efo_consumers: u32,
+    /// Retention in hours (`retention`: `36h`, `7d` or a bare number of hours).
+    pub retention_hours: f64,
+    /// AWS region code (`region`).
+    pub region: String,
+    /// Kinesis provisioned shard count (`shards`).
+    pub shards: Option<u32>,
+    /// MSK Standard broker type, e.g. `kafka.m7g.large` (`broker`).
+    pub broker: Option<String>,
+    /// MSK Standard broker count (`brokers`).
+    pub brokers: Option<u32>,
+    /// MSK Standard EBS storage per broker, GB (`storage`).
+    pub storage_gb_per_broker: Option<f64>,
+    /// MSK Express broker type, e.g. `express.m7g.large` (`express`).
+    pub express: Option<String>,
+    /// MSK Express broker count (`express_brokers`).
+    pub express_brokers: Option<u32>,
+    /// Kafka partitions (`partitions`).
+    pub partitions: Option<u32>,
+    /// Availability zones for MSK, 2 or 3 (`azs`).
+    pub azs: u32,
+    /// Kafka replication factor (`rf`).
+    pub replication_factor: u32,
+    /// Consumers fetch from a follower in their own AZ (`rack_aware`).
+    pub rack_aware: bool,
+    /// Private discount in percent, applied to every line (`discount`).
+    pub discount_pct: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Self {
+            records_per_s: 1000.0,
+            record_kb: 1.0,
+            peak_factor: 1.0,
+            consumers: 1,
+            efo_consumers: 0,
+            retention_hours: 24.0,
+            region: "us-east-1".to_string(),
+            shards: None,
+            broker: None,
+            brokers: None,
+            storage_gb_per_broker: None,
+            express: None,
+            express_brokers: None,
+            partitions: None,
+            azs: 3,
+            replication_factor: 3,
+            rack_aware: false,
+            discount_pct: 0.0,
+        }
+    }
+}
+
+/// Figures derived from a workload, shared by every deployment option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derived {
+    /// Average write throughput, MB/s (record size as written, not rounded).
+    pub avg_write_mb_per_s: f64,
+    /// Peak write throughput, MB/s.
+    pub peak_write_mb_per_s: f64,
+    /// Peak records per second.
+    pub peak_records_per_s: f64,
+    /// Consumers reading with shared throughput (all consumers minus EFO ones).
+    pub shared_consumers: u32,
+    /// Peak read throughput of all consumers together, MB/s.
+    pub peak_read_mb_per_s: f64,
+    /// GB written in a 730-hour month.
+    pub gb_in_per_month: f64,
+    /// GB read in a month by all consumers together.
+    pub gb_out_per_month: f64,
+    /// GB held for the retention period (one copy).
+    pub gb_retained: f64,
+}
+
+impl Workload {
+    /// The derived figures of this workload.
+    pub fn derived(&self) -> Derived {
+        let avg_write = self.records_per_s * self.record_kb / KB_PER_MB;
+        let peak_write = avg_write * self.peak_factor;
+        let gb_in = mb_per_s_to_gb_per_month(avg_write);
+        Derived {
+            avg_write_mb_per_s: avg_write,
+            peak_write_mb_per_s: peak_write,
+            peak_records_per_s: self.records_per_s * self.peak_factor,
+            shared_consumers: self.consumers.saturating_sub(self.efo_consumers),
+            peak_read_mb_per_s: peak_write * f64::from(self.consumers),
+            gb_in_per_month: gb_in,
+            gb_out_per_month: gb_in * f64::from(self.consumers),
+            gb_retained: gb_over_hours(avg_write, self.retention_hours),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_workload_derives_about_one_mb_per_s() {
+        let d = Workload::default().derived();
+        assert!((d.avg_write_mb_per_s - 0.976_562_5).abs() < 1e-12);
+        assert_eq!(d.shared_consumers, 1);
+        // 1000 KB/s for 24 h = 86,400,000 KB = 82.397… GB
+        assert!((d.gb_retained - 82.397_460_937_5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn efo_consumers_are_not_shared_readers() {
+        let w = Workload {
+            consumers: 3,
+            efo_consumers: 2,
+            ..Workload::default()
+        };
+        assert_eq!(w.derived().shared_consumers, 1);
+    }
+}

@@ -1,0 +1,1 @@
+//! Yew components. They render what the model computed; state lives in one reducer.

@@ -1,0 +1,177 @@
+//! The data files: they parse, every rate has a source and a sane value, every option
+//! priced in a region has every rate it needs, every limit section names its sources.
+#![cfg(not(target_arch = "wasm32"))]
+
+use stream_showdown::model::estimate::{estimate, OptionId, Status};
+use stream_showdown::model::{Catalog, Workload};
+
+fn catalog() -> &'static Catalog {
+    Catalog::embedded()
+}
+
+#[test]
+fn every_rate_has_a_known_source_and_a_positive_value() {
+    let c = catalog();
+    let rates = c.prices.all_rates();
+    assert!(rates.len() > 300, "only {} rates", rates.len());
+    for (path, rate) in rates {
+        assert!(
+            c.prices.sources.contains_key(&rate.source),
+            "{path}: unknown source {:?}",
+            rate.source
+        );
+        assert!(
+            rate.usd.is_finite() && rate.usd > 0.0,
+            "{path}: rate {} is not positive",
+            rate.usd
+        );
+        assert!(
+            rate.usd < 100.0,
+            "{path}: rate {} looks like a typo",
+            rate.usd
+        );
+    }
+}
+
+#[test]
+fn every_source_has_url_date_grade_and_is_used() {
+    let c = catalog();
+    let used: Vec<String> = c
+        .prices
+        .all_rates()
+        .into_iter()
+        .map(|(_, r)| r.source.clone())
+        .collect();
+    for (key, s) in &c.prices.sources {
+        assert!(s.url.starts_with("https://"), "{key}: url {}", s.url);
+        assert!(is_date(&s.date), "{key}: date {}", s.date);
+        assert!(["A", "B", "C"].contains(&s.grade.as_str()), "{key}");
+        assert!(used.contains(key), "price source {key} is never used");
+    }
+    for (key, s) in &c.limits.sources {
+        assert!(s.url.starts_with("https://"), "{key}: url {}", s.url);
+        assert!(is_date(&s.date), "{key}: date {}", s.date);
+    }
+    for (section, list) in c.limits.source_lists() {
+        assert!(!list.is_empty(), "limits [{section}] names no source");
+        for key in list {
+            assert!(
+                c.limits.sources.contains_key(key),
+                "[{section}] unknown source {key}"
+            );
+        }
+    }
+    assert!(is_date(&c.prices.as_of));
+    let newest = c
+        .prices
+        .sources
+        .values()
+        .map(|s| s.date.as_str())
+        .max()
+        .unwrap();
+    assert!(c.prices.as_of.as_str() <= newest);
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.chars()
+            .enumerate()
+            .all(|(i, ch)| i == 4 || i == 7 || ch.is_ascii_digit())
+}
+
+#[test]
+fn every_region_prices_every_option_or_says_why_not() {
+    let c = catalog();
+    for (code, region) in &c.prices.regions {
+        for id in OptionId::ALL {
+            let present = match id {
+                OptionId::KinesisOnDemand => region.kinesis_on_demand.is_some(),
+                OptionId::KinesisProvisioned => region.kinesis_provisioned.is_some(),
+                OptionId::MskStandard => region.msk_standard.is_some(),
+                OptionId::MskExpress => region.msk_express.is_some(),
+                OptionId::MskServerless => region.msk_serverless.is_some(),
+            };
+            let reason = region.not_priced.get(id.id());
+            assert!(
+                present != reason.is_some(),
+                "{code}/{}: either rates or a not_priced reason, exactly one",
+                id.id()
+            );
+        }
+        for key in region.not_priced.keys() {
+            assert!(
+                OptionId::from_id(key).is_some(),
+                "{code}: unknown option {key}"
+            );
+        }
+        if region.msk_standard.is_some() || region.msk_express.is_some() {
+            assert!(
+                region.data_transfer.is_some(),
+                "{code}: MSK needs cross-AZ rates"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_broker_in_the_limits_is_priced_in_every_msk_region_and_back() {
+    let c = catalog();
+    for (code, region) in &c.prices.regions {
+        if let Some(m) = &region.msk_standard {
+            let priced: Vec<&String> = m.broker_hour.keys().collect();
+            let known: Vec<&String> = c.limits.msk_standard.brokers.keys().collect();
+            assert_eq!(
+                priced, known,
+                "{code}: Standard broker list differs from limits"
+            );
+        }
+        if let Some(m) = &region.msk_express {
+            let priced: Vec<&String> = m.broker_hour.keys().collect();
+            let known: Vec<&String> = c.limits.msk_express.brokers.keys().collect();
+            assert_eq!(
+                priced, known,
+                "{code}: Express broker list differs from limits"
+            );
+        }
+    }
+}
+
+#[test]
+fn us_east_1_prices_every_option() {
+    let e = estimate(&Workload::default(), catalog());
+    for o in &e.options {
+        assert_eq!(o.status, Status::Priced, "{:?}: {:?}", o.id, o.reasons);
+    }
+}
+
+#[test]
+fn regions_without_kinesis_rates_say_not_priced_instead_of_guessing() {
+    let w = Workload {
+        region: "eu-west-1".into(),
+        ..Workload::default()
+    };
+    let e = estimate(&w, catalog());
+    let kod = e.option(OptionId::KinesisOnDemand).unwrap();
+    assert_eq!(kod.status, Status::NotPriced);
+    assert!(kod.reasons[0].contains("not guessed"));
+    assert_eq!(
+        e.option(OptionId::MskStandard).unwrap().status,
+        Status::Priced
+    );
+}
+
+#[test]
+fn sa_east_1_has_no_msk_serverless() {
+    let w = Workload {
+        region: "sa-east-1".into(),
+        ..Workload::default()
+    };
+    let e = estimate(&w, catalog());
+    assert_eq!(
+        e.option(OptionId::MskServerless).unwrap().status,
+        Status::NotPriced
+    );
+}

@@ -1,0 +1,309 @@
+//! The cost engine against published reference figures and hand-checked arithmetic.
+//! Each reference names its source.
+#![cfg(not(target_arch = "wasm32"))]
+
+use stream_showdown::model::estimate::{estimate, Line, OptionEstimate, OptionId, Status};
+use stream_showdown::model::{decode, Catalog, Estimate};
+
+fn run(query: &str) -> Estimate {
+    let c = Catalog::embedded();
+    let d = decode(query, c);
+    assert!(d.messages.is_empty(), "{query}: {:?}", d.messages);
+    estimate(&d.workload, c)
+}
+
+fn opt(e: &Estimate, id: OptionId) -> &OptionEstimate {
+    e.option(id).unwrap()
+}
+
+fn line<'a>(o: &'a OptionEstimate, id: &str) -> &'a Line {
+    o.lines
+        .iter()
+        .find(|l| l.id == id)
+        .unwrap_or_else(|| panic!("{:?} has no line {id}: {:?}", o.id, o.lines))
+}
+
+fn has_line(o: &OptionEstimate, id: &str) -> bool {
+    o.all_lines().any(|l| l.id == id)
+}
+
+/// AWS Pricing Calculator output, pasted in yffrankwang/amazon-taxi-analytics README.md
+/// (@e71f79ea): 10,000 records/s of 0.5 KB, 4 consumers, us-east-1 → 10 shards,
+/// shard-hours $109.50 + PUT payload units $367.92 = $477.42 per month.
+#[test]
+fn calculator_reference_10k_records_of_half_a_kb_with_4_consumers() {
+    let e = run("rps=10000&size=0.5&consumers=4");
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.capacity.shards, Some(10));
+    assert_eq!(line(o, "shard_hours").usd_cents, 10_950);
+    assert_eq!(line(o, "put_payload_units").usd_cents, 36_792);
+    assert_eq!(o.total_cents, 47_742);
+}
+
+/// AWS Pricing Calculator output in a public architecture repository
+/// (ldynia/archcolider, calculator notes): 16.67 records/s of 3 KB, 3 consumers →
+/// 1 shard: $10.95 + $0.61 = $11.56 per month.
+#[test]
+fn calculator_reference_small_stream_one_shard() {
+    let e = run("rps=16.67&size=3&consumers=3");
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.capacity.shards, Some(1));
+    assert_eq!(line(o, "shard_hours").usd_cents, 1095);
+    assert_eq!(line(o, "put_payload_units").usd_cents, 61);
+    assert_eq!(o.total_cents, 1156);
+}
+
+/// Rates × quantities from infracost's golden file kinesis_stream_test.golden
+/// (AWS Price List values): 2,920 shard-hours $43.80; 6.5 M PUT units $0.09;
+/// 100 extended-retention shard-hours $2.00; 100 GB-month long-term $2.30;
+/// 100 EFO consumer-shard-hours $1.50; 100 GB EFO $1.30; 730 stream-hours $29.20.
+#[test]
+fn price_list_reference_lines() {
+    let c = Catalog::embedded();
+    let r = &c.prices.regions["us-east-1"];
+    let p = r.kinesis_provisioned.as_ref().unwrap();
+    let od = r.kinesis_on_demand.as_ref().unwrap();
+    let cents = |q: f64, rate| Line::new("x", "x", q, "u", rate).usd_cents;
+    assert_eq!(cents(2920.0, &p.shard_hour), 4380);
+    assert_eq!(cents(6.5, &p.put_payload_units_million), 9);
+    assert_eq!(cents(100.0, &p.extended_retention_shard_hour), 200);
+    assert_eq!(cents(100.0, &p.long_term_retention_gb_month), 230);
+    assert_eq!(cents(100.0, &p.efo_consumer_shard_hour), 150);
+    assert_eq!(cents(100.0, &p.efo_data_out_gb), 130);
+    assert_eq!(cents(730.0, &od.stream_hour), 2920);
+}
+
+/// infracost's golden file msk_cluster_test.golden (AWS Price List values):
+/// 2 × kafka.t3.small for 730 h = 1,460 h → $66.58; 4 × kafka.m5.24xlarge = 2,920 h
+/// → $29,433.60; 4,000 GB-month of broker storage → $400.00.
+#[test]
+fn price_list_reference_msk_brokers() {
+    let e = run("broker=kafka.t3.small&brokers=2&azs=2&rf=2");
+    assert_eq!(
+        line(opt(&e, OptionId::MskStandard), "broker_hours").usd_cents,
+        6658
+    );
+    let e = run("broker=kafka.m5.24xlarge&brokers=4&azs=2&storage=1000");
+    let o = opt(&e, OptionId::MskStandard);
+    assert_eq!(line(o, "broker_hours").usd_cents, 2_943_360);
+    assert_eq!(line(o, "storage").usd_cents, 40_000);
+}
+
+/// The first slice of the product: 5,000 records/s of 2 KB = 9.77 MB/s → 10 shards,
+/// 7,300 shard-hours × $0.015 = $109.50.
+#[test]
+fn five_thousand_records_of_2kb_need_10_shards() {
+    let e = run("rps=5000&size=2");
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.capacity.shards, Some(10));
+    assert_eq!(line(o, "shard_hours").usd_cents, 10_950);
+}
+
+/// Hand-checked on-demand arithmetic for the default workload (1,000 records/s of
+/// 1 KB, 1 consumer, 24 h): 2,628,000,000 KB in a 730-hour month = 2,506.256 GB.
+#[test]
+fn on_demand_default_workload_by_hand() {
+    let e = run("");
+    let o = opt(&e, OptionId::KinesisOnDemand);
+    let gb = 1000.0 * 2_628_000.0 / 1_048_576.0;
+    assert!((line(o, "data_in").quantity - gb).abs() < 1e-9);
+    assert_eq!(line(o, "stream_hours").usd_cents, 2920);
+    assert_eq!(line(o, "data_in").usd_cents, 20_050); // 2,506.256 × $0.08 = $200.50
+    assert_eq!(line(o, "data_out").usd_cents, 10_025); // × $0.04 = $100.25
+    assert_eq!(o.total_cents, 2920 + 20_050 + 10_025);
+    assert!(!has_line(o, "extended_retention"));
+}
+
+/// AWS pricing page rule: on-demand ingest rounds each record up to the next 1 KB
+/// (a 4.5 KB record is billed as 5 KB); reads are not rounded.
+#[test]
+fn on_demand_rounds_records_up_to_a_kb_on_ingest_only() {
+    let e = run("rps=100&size=4.5");
+    let o = opt(&e, OptionId::KinesisOnDemand);
+    let billed = 100.0 * 5.0 * 2_628_000.0 / 1_048_576.0;
+    let read = 100.0 * 4.5 * 2_628_000.0 / 1_048_576.0;
+    assert!((line(o, "data_in").quantity - billed).abs() < 1e-9);
+    assert!((line(o, "data_out").quantity - read).abs() < 1e-9);
+}
+
+/// PUT payload units: one per started 25 KB (AWS: a 5 KB record is 1 unit, 45 KB is 2,
+/// 1 MB is 40).
+#[test]
+fn put_payload_units_are_25_kb_chunks() {
+    use stream_showdown::model::options::kinesis_provisioned::put_units_per_record;
+    assert_eq!(put_units_per_record(5.0, 25.0), 1.0);
+    assert_eq!(put_units_per_record(45.0, 25.0), 2.0);
+    assert_eq!(put_units_per_record(1000.0, 25.0), 40.0);
+    assert_eq!(put_units_per_record(0.1, 25.0), 1.0);
+}
+
+#[test]
+fn shards_follow_the_three_way_maximum_and_an_override_wins() {
+    // records/s dominate: 3,500 tiny records → 4 shards
+    let e = run("rps=3500&size=0.1");
+    assert_eq!(
+        opt(&e, OptionId::KinesisProvisioned).capacity.shards,
+        Some(4)
+    );
+    // shared reads dominate: 1 MB/s × 5 consumers ÷ 2 → 3 shards (2.44 → 3)
+    let e = run("rps=1000&size=1&consumers=5");
+    assert_eq!(
+        opt(&e, OptionId::KinesisProvisioned).capacity.shards,
+        Some(3)
+    );
+    // EFO consumers don't count against shared reads
+    let e = run("rps=1000&size=1&consumers=5&efo=4");
+    assert_eq!(
+        opt(&e, OptionId::KinesisProvisioned).capacity.shards,
+        Some(1)
+    );
+    // the peak factor applies
+    let e = run("rps=1000&size=1&peak=3");
+    assert_eq!(
+        opt(&e, OptionId::KinesisProvisioned).capacity.shards,
+        Some(3)
+    );
+    // override wins, with a warning when too few
+    let e = run("rps=5000&size=2&shards=4");
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.capacity.shards, Some(4));
+    assert!(o.warnings.iter().any(|w| w.contains("fewer than the 10")));
+}
+
+#[test]
+fn kinesis_retention_lines() {
+    // 7 days: extended retention on every shard-hour (provisioned) and on the GB held
+    // between 24 h and 7 d (on-demand); no long-term line.
+    let e = run("retention=7d");
+    let p = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(line(p, "extended_retention").usd_cents, 1460); // 730 × $0.02
+    assert!(!has_line(p, "long_term_retention"));
+    let od = opt(&e, OptionId::KinesisOnDemand);
+    let held = 1000.0 * 144.0 * 3600.0 / 1_048_576.0; // 144 h beyond the first 24
+    assert!((line(od, "extended_retention").quantity - held).abs() < 1e-9);
+    // 30 days: long-term GB beyond 7 days
+    let e = run("retention=30d");
+    let p = opt(&e, OptionId::KinesisProvisioned);
+    let lt = 1000.0 * (720.0 - 168.0) * 3600.0 / 1_048_576.0;
+    assert!((line(p, "long_term_retention").quantity - lt).abs() < 1e-9);
+    // beyond a year Kinesis is not eligible
+    let e = run("retention=400d");
+    assert_eq!(
+        opt(&e, OptionId::KinesisProvisioned).status,
+        Status::NotEligible
+    );
+    assert_eq!(
+        opt(&e, OptionId::KinesisOnDemand).status,
+        Status::NotEligible
+    );
+    assert_eq!(opt(&e, OptionId::MskStandard).status, Status::Priced);
+}
+
+#[test]
+fn efo_lines_and_limit() {
+    let e = run("consumers=3&efo=2");
+    let p = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(line(p, "efo_consumer_shard_hours").quantity, 2.0 * 730.0);
+    let gb = 1000.0 * 2_628_000.0 / 1_048_576.0;
+    assert!((line(p, "efo_data_out").quantity - 2.0 * gb).abs() < 1e-6);
+    let od = opt(&e, OptionId::KinesisOnDemand);
+    assert!((line(od, "data_out").quantity - gb).abs() < 1e-6);
+    assert!((line(od, "efo_data_out").quantity - 2.0 * gb).abs() < 1e-6);
+    let e = run("consumers=25&efo=21");
+    assert_eq!(
+        opt(&e, OptionId::KinesisProvisioned).status,
+        Status::NotEligible
+    );
+}
+
+#[test]
+fn msk_cross_az_traffic_is_billed_on_both_sides_unless_rack_aware() {
+    let e = run("consumers=2");
+    let o = opt(&e, OptionId::MskStandard);
+    let gb = 1000.0 * 2_628_000.0 / 1_048_576.0;
+    let producers = line(o, "cross_az_producers");
+    assert!((producers.quantity - gb * 2.0 / 3.0).abs() < 1e-6);
+    assert_eq!(producers.unit_usd, 0.02);
+    let consumers = line(o, "cross_az_consumers");
+    assert!((consumers.quantity - 2.0 * gb * 2.0 / 3.0).abs() < 1e-6);
+    let e = run("consumers=2&rack_aware=true&azs=2");
+    let o = opt(&e, OptionId::MskStandard);
+    assert!(!has_line(o, "cross_az_consumers"));
+    assert!((line(o, "cross_az_producers").quantity - gb / 2.0).abs() < 1e-6);
+    // Kinesis has no such line
+    assert!(!has_line(
+        opt(&e, OptionId::KinesisProvisioned),
+        "cross_az_producers"
+    ));
+}
+
+#[test]
+fn msk_standard_auto_sizing_by_the_aws_rule() {
+    // 1 MB/s, 1 consumer: m7g.large sustains min(78.75/6.5, 117/7.2) × 0.5 = 6.06 MB/s,
+    // so 3 brokers (one per AZ, RF 3) of the cheapest type, kafka.m7g.large in us-east-1.
+    let e = run("");
+    let o = opt(&e, OptionId::MskStandard);
+    assert_eq!(o.capacity.brokers, Some(3));
+    assert_eq!(o.capacity.broker_type.as_deref(), Some("kafka.m7g.large"));
+    // storage: 82.4 GB × RF 3 × 2 headroom ÷ 3 brokers = 164.8 → 165 GB each
+    assert_eq!(o.capacity.storage_gb_per_broker, Some(165.0));
+    assert_eq!(line(o, "broker_hours").usd_cents, 44_676); // 2,190 h × $0.204
+                                                           // 100 MB/s, 3 consumers: each m7g.large sustains min(12.12, 11.47) × 0.5 = 5.74
+                                                           // → 18 brokers; bigger types are cheaper per MB/s? The engine picks the cheapest.
+    let e = run("rps=102400&size=1&consumers=3");
+    let o = opt(&e, OptionId::MskStandard);
+    let brokers = o.capacity.brokers.unwrap();
+    assert_eq!(brokers % 3, 0);
+    assert!(o.capacity.utilisation_pct.unwrap() <= 100.0);
+}
+
+#[test]
+fn msk_express_sizing_and_lines() {
+    // 45 MB/s in, 2 consumers = 90 MB/s out: AWS's example sizes 3 × express.m7g.large
+    // (15.6 MB/s in, 31.2 out each).
+    let e = run("rps=46080&size=1&consumers=2");
+    let o = opt(&e, OptionId::MskExpress);
+    assert_eq!(o.capacity.broker_type.as_deref(), Some("express.m7g.large"));
+    assert_eq!(o.capacity.brokers, Some(3));
+    let gb = 45.0 * 2_628_000.0 / 1024.0;
+    assert!((line(o, "data_written").quantity - gb).abs() < 1e-6);
+    assert_eq!(line(o, "data_written").unit_usd, 0.01);
+    // Express needs 3 AZs
+    let e = run("azs=2");
+    assert_eq!(opt(&e, OptionId::MskExpress).status, Status::NotEligible);
+}
+
+#[test]
+fn msk_serverless_lines_and_quotas() {
+    let e = run("");
+    let o = opt(&e, OptionId::MskServerless);
+    assert_eq!(line(o, "cluster_hours").usd_cents, 54_750); // 730 × $0.75
+    assert_eq!(o.capacity.partitions, Some(1));
+    assert_eq!(line(o, "partition_hours").usd_cents, 110); // 730 × $0.0015 = $1.095
+                                                           // 300 MB/s is above the 200 MB/s cluster quota
+    let e = run("rps=307200&size=1");
+    let o = opt(&e, OptionId::MskServerless);
+    assert_eq!(o.status, Status::NotEligible);
+    assert!(o.reasons.iter().any(|r| r.contains("200")));
+    // 9 MiB records are above the 8 MiB message limit
+    let e = run("rps=1&size=9216");
+    assert_eq!(opt(&e, OptionId::MskServerless).status, Status::NotEligible);
+}
+
+#[test]
+fn discount_is_its_own_line_and_totals_are_sums_of_rounded_lines() {
+    let e = run("discount=10");
+    for o in &e.options {
+        let list: i64 = o.lines.iter().map(|l| l.usd_cents).sum();
+        let d = o.discount.as_ref().expect("discount line");
+        assert_eq!(d.usd_cents, -((list as f64 * 0.1).round() as i64));
+        assert_eq!(o.total_cents, list + d.usd_cents);
+    }
+}
+
+#[test]
+fn cheapest_is_among_the_eligible() {
+    let e = run("rps=307200&size=1");
+    let cheapest = e.cheapest().unwrap();
+    assert!(opt(&e, cheapest).eligible());
+}
