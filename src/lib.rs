@@ -5,5 +5,7 @@
 //!   tested natively with `cargo test`.
 //! - [`ui`] holds the Yew components that render what the model computed.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod model;
 pub mod ui;

@@ -363,7 +363,7 @@ fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
         w.efo_consumers = w.consumers;
     }
     if let Some(b) = w.brokers {
-        if b % w.azs != 0 {
+        if !b.is_multiple_of(w.azs) {
             messages.push(InputMessage::new(
                 "brokers",
                 &b.to_string(),
@@ -373,7 +373,7 @@ fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
         }
     }
     if let Some(b) = w.express_brokers {
-        if b % 3 != 0 {
+        if !b.is_multiple_of(3) {
             messages.push(InputMessage::new(
                 "express_brokers",
                 &b.to_string(),
@@ -452,4 +452,63 @@ pub fn encode(w: &Workload) -> String {
         push(&mut out, "discount", &w.discount_pct.to_string());
     }
     out
+}
+
+/// The text a form field shows for a parameter: the value the encoder would write,
+/// the default for a required parameter, and "" for "auto".
+pub fn display_value(w: &Workload, name: &str) -> String {
+    match name {
+        "rps" => w.records_per_s.to_string(),
+        "size" => w.record_kb.to_string(),
+        "peak" => w.peak_factor.to_string(),
+        "consumers" => w.consumers.to_string(),
+        "efo" => w.efo_consumers.to_string(),
+        "retention" => format_retention(w.retention_hours),
+        "region" => w.region.clone(),
+        "shards" => w.shards.map(|v| v.to_string()).unwrap_or_default(),
+        "broker" => w.broker.clone().unwrap_or_default(),
+        "brokers" => w.brokers.map(|v| v.to_string()).unwrap_or_default(),
+        "storage" => w
+            .storage_gb_per_broker
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        "express" => w.express.clone().unwrap_or_default(),
+        "express_brokers" => w.express_brokers.map(|v| v.to_string()).unwrap_or_default(),
+        "partitions" => w.partitions.map(|v| v.to_string()).unwrap_or_default(),
+        "azs" => w.azs.to_string(),
+        "rf" => w.replication_factor.to_string(),
+        "rack_aware" => w.rack_aware.to_string(),
+        "discount" => w.discount_pct.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Whether a parameter may be left empty ("auto").
+pub fn is_optional(name: &str) -> bool {
+    matches!(
+        name,
+        "shards" | "broker" | "brokers" | "storage" | "express" | "express_brokers" | "partitions"
+    )
+}
+
+/// Applies one edited field: empty means "auto" for optional parameters; relations
+/// between parameters are checked as in [`decode`]. Returns the new workload or why the
+/// value was refused (the caller keeps the last valid workload).
+pub fn edit(w: &Workload, name: &str, value: &str, catalog: &Catalog) -> Result<Workload, String> {
+    let mut next = w.clone();
+    if value.trim().is_empty() {
+        if is_optional(name) {
+            apply(&mut next, name, "auto", catalog)?;
+            return Ok(next);
+        }
+        return Err("required".into());
+    }
+    apply(&mut next, name, value, catalog)?;
+    let mut messages = Vec::new();
+    check_relations(&mut next, &mut messages);
+    match messages.into_iter().next() {
+        Some(m) if m.param == name => Err(m.reason),
+        Some(m) => Err(format!("conflicts with {}: {}", m.param, m.reason)),
+        None => Ok(next),
+    }
 }

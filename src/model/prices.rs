@@ -121,7 +121,7 @@ pub struct RegionPrices {
 #[serde(deny_unknown_fields)]
 pub struct PriceBook {
     pub schema: u32,
-    /// "Prices as of": the newest date any source states.
+    /// "Prices as of": the publication date of the oldest price data in the book.
     pub as_of: String,
     pub sources: BTreeMap<String, Source>,
     pub regions: BTreeMap<String, RegionPrices>,

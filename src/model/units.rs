@@ -26,11 +26,19 @@ pub fn gb_over_hours(mb_per_s: f64, hours: f64) -> f64 {
     mb_per_s * hours * 3600.0 / MB_PER_GB
 }
 
+/// The largest amount the model carries, in cents ($10 trillion): far beyond any real
+/// bill, small enough that sums of lines can never overflow.
+pub const MAX_CENTS: i64 = 1_000_000_000_000_000;
+
 /// Rounds a dollar amount to whole cents (half away from zero). A first rounding to
-/// 1e-6 cent removes binary noise such as 730 × 0.015 = 10.949999….
+/// 1e-6 cent removes binary noise such as 730 × 0.015 = 10.949999…. Clamped to
+/// ±[`MAX_CENTS`]; not-a-number is 0.
 pub fn usd_to_cents(usd: f64) -> i64 {
+    if usd.is_nan() {
+        return 0;
+    }
     let micro = (usd * 1e8).round() / 1e6;
-    micro.round() as i64
+    micro.round().clamp(-(MAX_CENTS as f64), MAX_CENTS as f64) as i64
 }
 
 /// Formats cents as `$1,234.56`.
@@ -45,7 +53,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -98,6 +106,9 @@ mod tests {
         assert_eq!(usd_to_cents(0.005), 1);
         assert_eq!(usd_to_cents(0.0049), 0);
         assert_eq!(usd_to_cents(1.00499), 100);
+        assert_eq!(usd_to_cents(f64::NAN), 0);
+        assert_eq!(usd_to_cents(1e300), MAX_CENTS);
+        assert_eq!(usd_to_cents(f64::INFINITY), MAX_CENTS);
         assert_eq!(usd_to_cents(1.0049999999), 101); // binary noise below 1e-6 cent
     }
 

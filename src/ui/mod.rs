@@ -1,1 +1,15 @@
-//! Yew components. They render what the model computed; state lives in one reducer.
+//! Yew components, one file per part of the page. They render what the model
+//! computed; the state lives in one reducer ([`state`]).
+
+pub mod app;
+pub mod cost_cards;
+pub mod derived;
+pub mod footer;
+pub mod header;
+pub mod notices;
+pub mod panic;
+pub mod share;
+pub mod state;
+pub mod workload_form;
+
+pub use app::App;

@@ -116,7 +116,6 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
                 "On-demand stream, {} MB/s peak write",
                 format_quantity(d.peak_write_mb_per_s, 2)
             ),
-            utilisation_pct: Some(d.peak_write_mb_per_s / max_write * 100.0),
             ..Capacity::default()
         },
         lines,

@@ -107,9 +107,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             .then(a.monthly_usd.total_cmp(&b.monthly_usd))
             .then_with(|| broker_sort_key(&a.broker_type).cmp(&broker_sort_key(&b.broker_type)))
     });
-    let Some(best) = candidates.into_iter().next() else {
-        return None;
-    };
+    let best = candidates.into_iter().next()?;
     let broker = &l.brokers[&best.broker_type];
     let broker_rate = &rates.broker_hour[&best.broker_type];
 

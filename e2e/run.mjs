@@ -1,0 +1,197 @@
+// End-to-end suite against the built site: node e2e/run.mjs [dist] [dist-subpath]
+// (the second is a build made with --public-url /stream-showdown/).
+import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { serve, launch, openPage, test, run, assert, assertEqual } from "./harness.mjs";
+
+const DIST = process.argv[2] || "dist";
+const DIST_SUBPATH = process.argv[3] || "dist-subpath";
+const SHOTS = "artifacts/screenshots";
+const CLI = process.env.SHOWDOWN_CLI || "target/debug/showdown";
+mkdirSync(SHOTS, { recursive: true });
+
+const ready = (page) => page.waitForSelector(".card[data-option] .amount");
+const text = (page, sel) => page.locator(sel).first().innerText();
+const total = (page, id) => text(page, `[data-option=${id}] .amount`);
+
+/** No computed figure shows NaN/Infinity (the notice may quote what the link said). */
+async function noNaN(page) {
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll(".results, .derived, .site-header")].map((e) => e.innerText).join("\n"),
+  );
+  assert(shown.length > 100, "results are missing");
+  const bad = shown.match(/.{0,40}(NaN|Infinity|undefined).{0,40}/);
+  assert(!bad, `page shows ${bad && bad[0]}`);
+  const totals = await page.locator(".amount").allInnerTexts();
+  assert(!totals.some((t) => t.startsWith("-")), `negative total: ${totals}`);
+}
+
+/** Every option's line cents and total, as the page shows them. */
+async function pageFigures(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll(".card[data-option]")].map((card) => ({
+      id: card.dataset.option,
+      total_cents: Number(card.querySelector(".amount").dataset.totalCents),
+      lines: [...card.querySelectorAll("tr[data-line]")].map((tr) => [tr.dataset.line, Number(tr.dataset.cents)]),
+    })),
+  );
+}
+
+function cliFigures(query) {
+  const out = spawnSync(CLI, ["--json", query], { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(`showdown failed: ${out.stderr}`);
+  const json = JSON.parse(out.stdout);
+  return json.options.map((o) => ({
+    id: o.id,
+    total_cents: o.monthly_usd === null ? 0 : Math.round(o.monthly_usd * 100),
+    lines: o.lines.map((l) => [l.id, Math.round(l.usd * 100)]),
+  }));
+}
+
+async function axe(page, label) {
+  await page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+  });
+  assertEqual(result, [], `axe-core violations (${label})`);
+}
+
+test("opens ?rps=5000&size=2 and reads 10 shards", async ({ open }) => {
+  const { page } = await open("?rps=5000&size=2");
+  await ready(page);
+  assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "10 shards", "capacity");
+  assertEqual(await page.inputValue("#f-rps"), "5000", "rps field");
+  await noNaN(page);
+  await page.screenshot({ path: `${SHOTS}/slice-10-shards.png`, fullPage: true });
+});
+
+test("type a workload, read new totals, copy the link, reopen it fresh: same numbers", async ({ open }) => {
+  const { page, context } = await open("");
+  await ready(page);
+  const before = await total(page, "kinesis-provisioned");
+  await page.fill("#f-rps", "5120");
+  await page.fill("#f-size", "2");
+  await page.fill("#f-consumers", "3");
+  await page.fill("#f-retention", "7d");
+  await page.waitForFunction(() => location.search.includes("retention=7d"));
+  const after = await total(page, "kinesis-provisioned");
+  assert(after !== before, `total did not change (${before})`);
+  assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "15 shards", "shards for 10 MB/s × 3 consumers");
+  const figures = await pageFigures(page);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("button.copy-link");
+  await page.waitForSelector(".copy-status:has-text('copied')");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assertEqual(copied, page.url(), "copied link");
+  assert(copied.includes("rps=5120&size=2&consumers=3&retention=7d"), `link ${copied}`);
+  await page.screenshot({ path: `${SHOTS}/typed-workload.png`, fullPage: true });
+  const fresh = await open(copied);
+  await ready(fresh.page);
+  assertEqual(await pageFigures(fresh.page), figures, "figures in a fresh context");
+  assertEqual(await fresh.page.inputValue("#f-retention"), "7d", "retention field");
+});
+
+test("line items on the page equal the CLI's JSON for the same link", async ({ open }) => {
+  for (const q of ["", "rps=5120&size=2&consumers=3&retention=7d", "rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5", "region=eu-west-1&azs=2&rack_aware=true", "rps=400000&size=1&broker=kafka.m5.4xlarge&partitions=500"]) {
+    const { page } = await open(`?${q}`);
+    await ready(page);
+    assertEqual(await pageFigures(page), cliFigures(q), `figures for ?${q}`);
+  }
+});
+
+test("a link with bad parameters opens with a notice naming each one", async ({ open }) => {
+  const { page } = await open("?rps=abc&size=-2&region=mars-1&colour=blue&consumers=3");
+  await ready(page);
+  const notice = await text(page, ".notice");
+  for (const name of ["rps=abc", "size=-2", "region=mars-1", "colour=blue"]) {
+    assert(notice.includes(name), `notice does not name ${name}: ${notice}`);
+  }
+  assertEqual(await page.inputValue("#f-consumers"), "3", "valid parameter still applies");
+  await noNaN(page);
+  await page.screenshot({ path: `${SHOTS}/bad-link-notice.png`, fullPage: true });
+  await page.click(".notice button.dismiss");
+  assertEqual(await page.locator(".notice").count(), 0, "notice dismissed");
+});
+
+test("hostile links never break the page", async ({ open }) => {
+  const links = [
+    "?rps=1e308&size=1e308&peak=1e308",
+    "?rps=inf&size=NaN&peak=-1",
+    "?rps=&size=&consumers=",
+    "?rps=1&rps=2&rps=3",
+    "?rps=%ZZ&size=%E0%A4%A",
+    "?region=%3Cscript%3Ealert(1)%3C%2Fscript%3E&broker=%3Cimg%20src=x%20onerror=alert(1)%3E",
+    "?" + "rps=" + "9".repeat(5000),
+    "?retention=99999d&shards=0&brokers=7&azs=9&rf=0&discount=100",
+    "?rps=1000000000&size=1048576&consumers=1000&efo=1000",
+  ];
+  for (const l of links) {
+    const { page } = await open(l);
+    await ready(page);
+    await noNaN(page);
+    assertEqual(await page.locator("img, [onerror]").count(), 0, `markup injected by ${l}`);
+  }
+});
+
+test("dark theme toggles and is remembered", async ({ open }) => {
+  const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d");
+  await ready(page);
+  await page.click("button.theme-toggle");
+  assertEqual(await page.getAttribute("html", "data-theme"), "dark", "theme after toggle");
+  await page.reload();
+  await ready(page);
+  assertEqual(await page.getAttribute("html", "data-theme"), "dark", "theme after reload");
+  await page.screenshot({ path: `${SHOTS}/dark.png`, fullPage: true });
+  await axe(page, "dark");
+});
+
+test("axe-core finds no violations (light, lines and advanced open)", async ({ open }) => {
+  const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&shards=20");
+  await ready(page);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await page.screenshot({ path: `${SHOTS}/light-expanded.png`, fullPage: true });
+  await axe(page, "light");
+});
+
+test("a 360 px phone shows no horizontal scrolling", async ({ open }) => {
+  const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d", { viewport: { width: 360, height: 780 } });
+  await ready(page);
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 360, `page is ${width} px wide`);
+  await page.screenshot({ path: `${SHOTS}/phone-360.png`, fullPage: true });
+});
+
+test("any path loads the app (404.html)", async ({ open }) => {
+  // GitHub Pages answers an unknown path with 404.html and status 404: that one error is expected.
+  const { page } = await open("some/deep/path?rps=5000&size=2", { allow: /status of 404 .*some\/deep\/path/ });
+  await ready(page);
+  assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "10 shards", "capacity");
+});
+
+test("a build for a sub-path loads in the browser", async ({ browser }) => {
+  assert(existsSync(`${DIST_SUBPATH}/index.html`), `${DIST_SUBPATH} is missing`);
+  const server = await serve(DIST_SUBPATH, "/stream-showdown/");
+  const { page, context, problems } = await openPage(browser, server.origin);
+  try {
+    await page.goto(`${server.url}?rps=5000&size=2`);
+    await ready(page);
+    assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "10 shards", "capacity");
+    assertEqual(problems, [], "problems");
+  } finally {
+    await context.close();
+    server.close();
+  }
+});
+
+const server = await serve(DIST, "/");
+const browser = await launch();
+let failures = 1;
+try {
+  failures = await run({ browser, url: server.url, origin: server.origin });
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Release build of the site into dist/ (or $DIST), ready for a static host:
+# scripts/build.sh [public-url]   e.g. scripts/build.sh /stream-showdown/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+PUBLIC_URL=${1:-/}
+DIST=${DIST:-dist}
+trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
+# GitHub Pages: serve files as they are, and load the app on any path.
+touch "$DIST/.nojekyll"
+cp "$DIST/index.html" "$DIST/404.html"

@@ -1,0 +1,93 @@
+//! One card per deployment option: total, capacity, utilisation, warnings, status, and
+//! its line items (quantity × unit price = amount), exactly as the CLI prints them.
+
+use crate::model::report::{format_line_quantity, format_unit_usd};
+use crate::model::units::{format_quantity, format_usd_cents};
+use crate::model::{Estimate, OptionEstimate, Status};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardsProps {
+    pub estimate: Estimate,
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    option: OptionEstimate,
+    cheapest: bool,
+}
+
+#[function_component(CostCard)]
+fn cost_card(p: &CardProps) -> Html {
+    let o = &p.option;
+    let id = o.id.id();
+    let status_class = o.status.id();
+    let total = match o.status {
+        Status::Priced | Status::NotEligible => format_usd_cents(o.total_cents),
+        Status::NotPriced => "—".to_string(),
+    };
+    let badge = match (o.status, p.cheapest) {
+        (Status::Priced, true) => html! { <span class="badge cheapest">{ "Cheapest" }</span> },
+        (Status::NotEligible, _) => {
+            html! { <span class="badge not-eligible">{ "Not eligible" }</span> }
+        }
+        (Status::NotPriced, _) => {
+            html! { <span class="badge not-priced">{ "Not priced here" }</span> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <article class={classes!("card", status_class, p.cheapest.then_some("is-cheapest"))} data-option={id} aria-labelledby={format!("card-{id}")}>
+            <header>
+                <h3 id={format!("card-{id}")}>{ o.id.name() }</h3>
+                { badge }
+            </header>
+            <p class="total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
+                { (o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> }) }</p>
+            { (!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &o.capacity.summary }</p> }) }
+            { for o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
+                <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }</p>
+            }) }
+            { (!o.reasons.is_empty()).then(|| html! {
+                <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+            }) }
+            { (!o.warnings.is_empty()).then(|| html! {
+                <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            }) }
+            { (!o.lines.is_empty()).then(|| html! {
+                <details class="lines">
+                    <summary>{ format!("{} line items", o.all_lines().count()) }</summary>
+                    <table>
+                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
+                        <tbody>
+                            { for o.all_lines().map(|l| html! {
+                                <tr data-line={l.id} data-cents={l.usd_cents.to_string()}>
+                                    <th scope="row">{ &l.label }{ l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> }) }</th>
+                                    <td class="num">{ format!("{} {}", format_line_quantity(l.quantity), l.unit) }</td>
+                                    <td class="num">{ format_unit_usd(l.unit_usd) }</td>
+                                    <td class="num">{ format_usd_cents(l.usd_cents) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                        <tfoot><tr><th scope="row" colspan="3">{ "Monthly total" }</th><td class="num">{ format_usd_cents(o.total_cents) }</td></tr></tfoot>
+                    </table>
+                </details>
+            }) }
+        </article>
+    }
+}
+
+#[function_component(CostCards)]
+pub fn cost_cards(p: &CardsProps) -> Html {
+    let cheapest = p.estimate.cheapest();
+    html! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{ format!("Monthly cost in {}", p.estimate.region) }</h2>
+            <div class="cards">
+                { for p.estimate.options.iter().map(|o| html! {
+                    <CostCard option={o.clone()} cheapest={Some(o.id) == cheapest} />
+                }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+//! The figures derived from the workload, shown live under the form.
+
+use crate::model::units::format_quantity;
+use crate::model::workload::Derived;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DerivedProps {
+    pub derived: Derived,
+}
+
+#[function_component(DerivedFigures)]
+pub fn derived_figures(p: &DerivedProps) -> Html {
+    let d = &p.derived;
+    let item = |label: &str, value: String, id: &str| {
+        html! {
+            <div class="figure" data-figure={id.to_string()}><dt>{ label.to_string() }</dt><dd>{ value }</dd></div>
+        }
+    };
+    html! {
+        <dl class="derived" aria-label="Derived figures">
+            { item("Write, average", format!("{} MB/s", format_quantity(d.avg_write_mb_per_s, 3)), "write") }
+            { item("Write, peak", format!("{} MB/s", format_quantity(d.peak_write_mb_per_s, 3)), "peak-write") }
+            { item("Read, peak (all consumers)", format!("{} MB/s", format_quantity(d.peak_read_mb_per_s, 3)), "read") }
+            { item("Data in per month", format!("{} GB", format_quantity(d.gb_in_per_month, 1)), "gb-in") }
+            { item("Data retained", format!("{} GB", format_quantity(d.gb_retained, 1)), "gb-retained") }
+        </dl>
+    }
+}

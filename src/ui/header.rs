@@ -1,0 +1,65 @@
+//! Page header: product name, prices date, theme toggle.
+
+use gloo::storage::{LocalStorage, Storage};
+use yew::prelude::*;
+
+const THEME_KEY: &str = "streaming-showdown-theme";
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub prices_as_of: AttrValue,
+}
+
+fn apply_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+fn initial_theme() -> String {
+    if let Ok(saved) = LocalStorage::get::<String>(THEME_KEY) {
+        if saved == "dark" || saved == "light" {
+            return saved;
+        }
+    }
+    let dark = gloo::utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if dark { "dark" } else { "light" }.to_string()
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let theme = use_state(initial_theme);
+    {
+        let theme = (*theme).clone();
+        use_effect_with(theme, |t| apply_theme(t));
+    }
+    let toggle = {
+        let theme = theme.clone();
+        Callback::from(move |_| {
+            let next = if *theme == "dark" { "light" } else { "dark" };
+            let _ = LocalStorage::set(THEME_KEY, next);
+            theme.set(next.to_string());
+        })
+    };
+    let label = if *theme == "dark" {
+        "Light theme"
+    } else {
+        "Dark theme"
+    };
+    html! {
+        <header class="site-header">
+            <div class="brand">
+                <h1>{ "Streaming Showdown" }</h1>
+                <p class="tagline">{ "Kinesis Data Streams vs Amazon MSK: what your workload costs on each, line by line." }</p>
+            </div>
+            <div class="header-tools">
+                <a class="prices-date" href="#sources">{ format!("Prices as of {}", props.prices_as_of) }</a>
+                <button type="button" class="theme-toggle" onclick={toggle} aria-pressed={(*theme == "dark").to_string()}>{ label }</button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,88 @@
+//! The page's one piece of state: the workload, plus what the user typed that is not
+//! (yet) valid and the notices from the link. No estimate is stored: it is computed
+//! from the workload on every render.
+
+use crate::model::link::{display_value, edit, PARAMS};
+use crate::model::{decode, Catalog, InputMessage, Workload};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub workload: Workload,
+    /// Parameter → the text in its field (what the user typed).
+    pub fields: BTreeMap<&'static str, String>,
+    /// Parameter → why its field's text was refused.
+    pub errors: BTreeMap<&'static str, String>,
+    /// Parameters of the opened link that were ignored or adjusted.
+    pub link_messages: Vec<InputMessage>,
+    pub notice_dismissed: bool,
+    /// Whether the "advanced" section is open.
+    pub advanced_open: bool,
+}
+
+impl State {
+    /// The state for a page opened with `query`.
+    pub fn from_query(query: &str, catalog: &Catalog) -> Self {
+        let decoded = decode(query, catalog);
+        let advanced_open = decoded.workload.shards.is_some()
+            || decoded.workload.broker.is_some()
+            || decoded.workload.brokers.is_some()
+            || decoded.workload.storage_gb_per_broker.is_some()
+            || decoded.workload.express.is_some()
+            || decoded.workload.express_brokers.is_some()
+            || decoded.workload.partitions.is_some();
+        Self {
+            fields: fields_of(&decoded.workload),
+            workload: decoded.workload,
+            errors: BTreeMap::new(),
+            link_messages: decoded.messages,
+            notice_dismissed: false,
+            advanced_open,
+        }
+    }
+
+    /// The text shown in a field.
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {
+    PARAMS.iter().map(|&p| (p, display_value(w, p))).collect()
+}
+
+/// What the user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A field's text changed.
+    Edit(&'static str, String),
+    DismissNotice,
+    ToggleAdvanced(bool),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(name, text) => {
+                match edit(&self.workload, name, &text, Catalog::embedded()) {
+                    Ok(w) => {
+                        next.errors.remove(name);
+                        next.workload = w;
+                    }
+                    Err(reason) => {
+                        next.errors.insert(name, reason);
+                    }
+                }
+                next.fields.insert(name, text);
+            }
+            Action::DismissNotice => next.notice_dismissed = true,
+            Action::ToggleAdvanced(open) => next.advanced_open = open,
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,156 @@
+//! The workload form: every link parameter as a labelled field with its unit and a
+//! hint. A refused value is marked at its field; the estimate keeps the last valid one.
+
+use super::state::State;
+use crate::model::Catalog;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub state: State,
+    pub onedit: Callback<(&'static str, String)>,
+    pub ontoggle: Callback<bool>,
+}
+
+#[derive(Properties, PartialEq)]
+struct FieldProps {
+    name: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    hint: &'static str,
+    value: AttrValue,
+    error: Option<AttrValue>,
+    #[prop_or("decimal")]
+    inputmode: &'static str,
+    #[prop_or_default]
+    placeholder: &'static str,
+    onedit: Callback<(&'static str, String)>,
+}
+
+#[function_component(Field)]
+fn field(p: &FieldProps) -> Html {
+    let name = p.name;
+    let oninput = p.onedit.reform(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        (name, input.value())
+    });
+    let id = format!("f-{name}");
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let described = if p.error.is_some() {
+        format!("{hint_id} {err_id}")
+    } else {
+        hint_id.clone()
+    };
+    html! {
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ p.label }{ (!p.unit.is_empty()).then(|| html!{ <span class="unit">{ format!(" ({})", p.unit) }</span> }) }</label>
+            <input id={id} name={name} type="text" inputmode={p.inputmode} value={p.value.clone()}
+                placeholder={p.placeholder} aria-invalid={p.error.is_some().to_string()}
+                aria-describedby={described} {oninput} autocomplete="off" spellcheck="false" />
+            <small id={hint_id} class="hint">{ p.hint }</small>
+            { for p.error.as_ref().map(|e| html! { <small id={err_id} class="error" role="alert">{ format!("{}: {e}", p.label) }</small> }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SelectProps {
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: AttrValue,
+    /// (value, text) pairs.
+    choices: Vec<(String, String)>,
+    onedit: Callback<(&'static str, String)>,
+}
+
+#[function_component(Select)]
+fn select(p: &SelectProps) -> Html {
+    let name = p.name;
+    let onchange = p.onedit.reform(move |e: Event| {
+        let sel: HtmlSelectElement = e.target_unchecked_into();
+        (name, sel.value())
+    });
+    let id = format!("f-{name}");
+    let hint_id = format!("{id}-hint");
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ p.label }</label>
+            <select id={id} name={name} {onchange} aria-describedby={hint_id.clone()}>
+                { for p.choices.iter().map(|(v, t)| html! {
+                    <option value={v.clone()} selected={*v == *p.value}>{ t }</option>
+                }) }
+            </select>
+            <small id={hint_id} class="hint">{ p.hint }</small>
+        </div>
+    }
+}
+
+fn broker_choices(names: Vec<&str>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), "auto (cheapest that fits)".to_string()))
+        .chain(names.into_iter().map(|n| (n.to_string(), n.to_string())))
+        .collect()
+}
+
+#[function_component(WorkloadForm)]
+pub fn workload_form(p: &FormProps) -> Html {
+    let s = &p.state;
+    let catalog = Catalog::embedded();
+    let f = |name: &'static str| AttrValue::from(s.field(name).to_string());
+    let err = |name: &'static str| s.errors.get(name).map(|e| AttrValue::from(e.clone()));
+    let e = p.onedit.clone();
+    let regions: Vec<(String, String)> = catalog
+        .prices
+        .regions
+        .iter()
+        .map(|(code, r)| (code.clone(), format!("{code} — {}", r.name)))
+        .collect();
+    let rack_name = "rack_aware";
+    let onrack = p.onedit.reform(move |ev: Event| {
+        let input: HtmlInputElement = ev.target_unchecked_into();
+        (rack_name, input.checked().to_string())
+    });
+    let ontoggle = {
+        let cb = p.ontoggle.clone();
+        Callback::from(move |ev: Event| {
+            let el: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
+            cb.emit(el.open());
+        })
+    };
+    html! {
+        <section class="workload" aria-labelledby="workload-title">
+            <h2 id="workload-title">{ "Your workload" }</h2>
+            <div class="fields">
+                <Field name="rps" label="Records per second" unit="average" hint="Records written per second, on average." value={f("rps")} error={err("rps")} onedit={e.clone()} />
+                <Field name="size" label="Record size" unit="KB" hint="Average record size; 1 KB = 1,024 bytes." value={f("size")} error={err("size")} onedit={e.clone()} />
+                <Field name="peak" label="Peak factor" unit="× average" hint="Peak write rate ÷ average (1 = steady)." value={f("peak")} error={err("peak")} onedit={e.clone()} />
+                <Field name="consumers" label="Consumers" unit="apps" inputmode="numeric" hint="Applications (consumer groups) that each read every record." value={f("consumers")} error={err("consumers")} onedit={e.clone()} />
+                <Field name="efo" label="Enhanced fan-out consumers" unit="of those" inputmode="numeric" hint="Kinesis only: consumers with their own 2 MB/s per shard." value={f("efo")} error={err("efo")} onedit={e.clone()} />
+                <Field name="retention" label="Retention" unit="h or d" inputmode="text" hint="Hours (36 or 36h) or days (7d)." value={f("retention")} error={err("retention")} onedit={e.clone()} />
+                <Select name="region" label="Region" hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
+            </div>
+            <details class="advanced" open={s.advanced_open} {ontoggle}>
+                <summary>{ "Advanced: capacity overrides, Kafka layout, discount" }</summary>
+                <div class="fields">
+                    <Field name="shards" label="Kinesis shards" unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
+                    <Select name="broker" label="MSK Standard broker type" hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
+                    <Field name="brokers" label="MSK Standard brokers" unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of the AZ count." value={f("brokers")} error={err("brokers")} onedit={e.clone()} />
+                    <Field name="storage" label="EBS storage per broker" unit="GB" placeholder="auto" hint="1 to 16,384 GB." value={f("storage")} error={err("storage")} onedit={e.clone()} />
+                    <Select name="express" label="MSK Express broker type" hint="Empty = the cheapest size that fits." value={f("express")} choices={broker_choices(catalog.express_broker_names())} onedit={e.clone()} />
+                    <Field name="express_brokers" label="MSK Express brokers" unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of 3." value={f("express_brokers")} error={err("express_brokers")} onedit={e.clone()} />
+                    <Field name="partitions" label="Kafka partitions" unit="count" inputmode="numeric" placeholder="auto" hint="Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition." value={f("partitions")} error={err("partitions")} onedit={e.clone()} />
+                    <Select name="azs" label="MSK availability zones" hint="Express and most production clusters use 3." value={f("azs")} choices={vec![("3".into(), "3".into()), ("2".into(), "2".into())]} onedit={e.clone()} />
+                    <Field name="rf" label="Replication factor" unit="copies" inputmode="numeric" hint="Kafka copies of each partition (1–3)." value={f("rf")} error={err("rf")} onedit={e.clone()} />
+                    <div class="field checkbox">
+                        <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
+                        <label for="f-rack_aware">{ "Rack-aware consumers" }</label>
+                        <small id="f-rack_aware-hint" class="hint">{ "Consumers fetch from a follower in their own AZ: no cross-AZ read traffic." }</small>
+                    </div>
+                    <Field name="discount" label="Private discount" unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
+                </div>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+//! The `showdown` binary: table and JSON output, messages on stderr, exit codes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn showdown(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_showdown"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn json_answers_for_every_option() {
+    let (code, out, err) = showdown(&[
+        "--json",
+        "https://example.org/app/?rps=5000&size=2&colour=red",
+    ]);
+    assert_eq!(code, 0);
+    assert!(err.contains("colour"), "stderr: {err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["region"], "us-east-1");
+    assert!(v["prices_as_of"].as_str().unwrap().starts_with("20"));
+    let ids: Vec<&str> = v["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "kinesis-on-demand",
+            "kinesis-provisioned",
+            "msk-standard",
+            "msk-express",
+            "msk-serverless"
+        ]
+    );
+    let kp = &v["options"][1];
+    assert_eq!(kp["capacity"]["shards"], 10);
+    assert_eq!(kp["eligible"], true);
+    let lines = kp["lines"].as_array().unwrap();
+    let sum: f64 = lines.iter().map(|l| l["usd"].as_f64().unwrap()).sum();
+    assert!((sum - kp["monthly_usd"].as_f64().unwrap()).abs() < 0.005);
+    for l in lines {
+        for key in ["id", "label", "quantity", "unit", "unit_usd", "usd"] {
+            assert!(!l[key].is_null(), "line without {key}: {l}");
+        }
+    }
+    assert_eq!(v["input_messages"][0]["param"], "colour");
+}
+
+#[test]
+fn table_names_every_option_and_the_cheapest() {
+    let (code, out, _) = showdown(&["rps=5120&size=2&consumers=3&retention=7d"]);
+    assert_eq!(code, 0);
+    for name in [
+        "kinesis-on-demand",
+        "kinesis-provisioned",
+        "msk-standard",
+        "msk-express",
+        "msk-serverless",
+    ] {
+        assert!(out.contains(name), "{out}");
+    }
+    assert!(out.contains("15 shards"));
+    assert!(out.contains("← cheapest"));
+}
+
+#[test]
+fn a_url_without_a_query_is_an_error() {
+    let (code, _, err) = showdown(&["https://example.org/path=x"]);
+    assert_eq!(code, 2, "{err}");
+}

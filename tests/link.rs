@@ -1,0 +1,287 @@
+//! Link format v1: the public contract. Names, units and defaults; the decoder never
+//! fails as a whole; decode(encode(w)) == w; the decoder survives any string.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use stream_showdown::model::link::{
+    decode, edit, encode, format_retention, parse_retention, percent_decode, query_part, PARAMS,
+};
+use stream_showdown::model::{estimate, Catalog, Workload};
+
+fn c() -> &'static Catalog {
+    Catalog::embedded()
+}
+
+#[test]
+fn defaults_are_the_contract() {
+    let w = Workload::default();
+    assert_eq!(w.records_per_s, 1000.0);
+    assert_eq!(w.record_kb, 1.0);
+    assert_eq!(w.peak_factor, 1.0);
+    assert_eq!(w.consumers, 1);
+    assert_eq!(w.efo_consumers, 0);
+    assert_eq!(w.retention_hours, 24.0);
+    assert_eq!(w.region, "us-east-1");
+    assert_eq!(w.azs, 3);
+    assert_eq!(w.replication_factor, 3);
+    assert!(!w.rack_aware);
+    assert_eq!(w.discount_pct, 0.0);
+    assert_eq!(encode(&w), "");
+    assert_eq!(decode("", c()).workload, w);
+}
+
+#[test]
+fn parameter_names_are_the_contract() {
+    assert_eq!(
+        PARAMS,
+        [
+            "rps",
+            "size",
+            "peak",
+            "consumers",
+            "efo",
+            "retention",
+            "region",
+            "shards",
+            "broker",
+            "brokers",
+            "storage",
+            "express",
+            "express_brokers",
+            "partitions",
+            "azs",
+            "rf",
+            "rack_aware",
+            "discount"
+        ]
+    );
+}
+
+#[test]
+fn every_parameter_decodes_and_encodes_in_a_stable_order() {
+    let q = "discount=5&rack_aware=true&rf=2&azs=2&partitions=12&express_brokers=6&express=express.m7g.xlarge&storage=500&brokers=4&broker=kafka.m5.large&shards=7&region=eu-west-1&retention=36h&efo=1&consumers=3&peak=2.5&size=2&rps=5000";
+    let d = decode(q, c());
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    let w = &d.workload;
+    assert_eq!(w.records_per_s, 5000.0);
+    assert_eq!(w.record_kb, 2.0);
+    assert_eq!(w.peak_factor, 2.5);
+    assert_eq!(w.consumers, 3);
+    assert_eq!(w.efo_consumers, 1);
+    assert_eq!(w.retention_hours, 36.0);
+    assert_eq!(w.region, "eu-west-1");
+    assert_eq!(w.shards, Some(7));
+    assert_eq!(w.broker.as_deref(), Some("kafka.m5.large"));
+    assert_eq!(w.brokers, Some(4));
+    assert_eq!(w.storage_gb_per_broker, Some(500.0));
+    assert_eq!(w.express.as_deref(), Some("express.m7g.xlarge"));
+    assert_eq!(w.express_brokers, Some(6));
+    assert_eq!(w.partitions, Some(12));
+    assert_eq!(w.azs, 2);
+    assert_eq!(w.replication_factor, 2);
+    assert!(w.rack_aware);
+    assert_eq!(w.discount_pct, 5.0);
+    assert_eq!(
+        encode(w),
+        "rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5"
+    );
+}
+
+#[test]
+fn retention_takes_hours_or_days() {
+    assert_eq!(parse_retention("36"), Ok(36.0));
+    assert_eq!(parse_retention("36h"), Ok(36.0));
+    assert_eq!(parse_retention("7d"), Ok(168.0));
+    assert_eq!(parse_retention("1.5d"), Ok(36.0));
+    assert!(parse_retention("7w").is_err());
+    assert!(parse_retention("0").is_err());
+    assert!(parse_retention("4000d").is_err());
+    assert_eq!(format_retention(168.0), "7d");
+    assert_eq!(format_retention(36.0), "36h");
+    assert_eq!(format_retention(24.0), "1d");
+}
+
+#[test]
+fn bad_parameters_become_messages_and_the_rest_apply() {
+    let d = decode(
+        "rps=abc&size=-2&region=mars-1&colour=blue&consumers=3&broker=kafka.x9.huge&azs=4&rack_aware=maybe&discount=100",
+        c(),
+    );
+    assert_eq!(d.workload.consumers, 3);
+    assert_eq!(d.workload.records_per_s, 1000.0);
+    assert_eq!(d.workload.region, "us-east-1");
+    let named: Vec<&str> = d.messages.iter().map(|m| m.param.as_str()).collect();
+    assert_eq!(
+        named,
+        [
+            "rps",
+            "size",
+            "region",
+            "colour",
+            "broker",
+            "azs",
+            "rack_aware",
+            "discount"
+        ]
+    );
+    assert!(d.messages[0].reason.contains("not a number"));
+    assert!(d.messages[2].reason.contains("unknown region"));
+    assert!(d.messages[3].reason.contains("newer version"));
+}
+
+#[test]
+fn relations_between_parameters_are_checked() {
+    let d = decode("consumers=2&efo=5&brokers=4&express_brokers=4", c());
+    assert_eq!(d.workload.efo_consumers, 2);
+    assert_eq!(d.workload.brokers, None);
+    assert_eq!(d.workload.express_brokers, None);
+    assert_eq!(d.messages.len(), 3);
+}
+
+#[test]
+fn hostile_inputs_are_messages_never_panics() {
+    let long = "9".repeat(100 * 1024);
+    let cases = [
+        "rps=1e308",
+        "rps=inf",
+        "rps=NaN",
+        "size=-1",
+        "rps=",
+        "rps=1&rps=2&rps=3",
+        "rps=%ZZ",
+        "rps=%E0%A4%A",
+        "%FF=1",
+        &format!("rps={long}"),
+        &format!("region={long}"),
+        "region=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "broker=<img src=x onerror=alert(1)>",
+        "rps=١٠٠٠",
+        "retention=∞d",
+        "&&&===&",
+        "shards=0&brokers=0&partitions=0",
+        "shards=99999999999999999999",
+        "discount=-0&peak=0.5",
+    ];
+    for q in cases {
+        let d = decode(q, c());
+        assert!(
+            !d.messages.is_empty() || q.contains("-0"),
+            "{q}: no message"
+        );
+        for m in &d.messages {
+            assert!(
+                m.value.chars().count() <= 41,
+                "{q}: echoed value not shortened"
+            );
+        }
+        let e = estimate(&d.workload, c());
+        for o in &e.options {
+            assert!(o.total_cents >= 0, "{q}: negative total");
+        }
+    }
+    let d = decode("rps=1&rps=2&rps=3", c());
+    assert_eq!(d.workload.records_per_s, 3.0);
+}
+
+#[test]
+fn the_cli_reads_a_bare_query_or_a_whole_url() {
+    assert_eq!(query_part("rps=1&size=2"), Some("rps=1&size=2"));
+    assert_eq!(query_part("?rps=1"), Some("rps=1"));
+    assert_eq!(
+        query_part("https://example.org/stream-showdown/?rps=1#cards"),
+        Some("rps=1")
+    );
+    assert_eq!(query_part("https://example.org/stream-showdown/"), Some(""));
+    assert_eq!(percent_decode("a%20b+c"), Some("a b c".to_string()));
+    assert_eq!(percent_decode("%zz"), None);
+}
+
+#[test]
+fn editing_a_field_keeps_the_last_valid_workload_on_error() {
+    let w = Workload::default();
+    assert!(edit(&w, "rps", "abc", c()).is_err());
+    assert!(edit(&w, "rps", "", c()).is_err());
+    assert_eq!(edit(&w, "shards", "", c()).unwrap().shards, None);
+    assert_eq!(edit(&w, "shards", "12", c()).unwrap().shards, Some(12));
+    assert!(edit(&w, "efo", "2", c()).is_err()); // more than the 1 consumer
+}
+
+fn region() -> impl Strategy<Value = String> {
+    prop::sample::select(c().region_codes()).prop_map(str::to_string)
+}
+
+fn opt_of<T: std::fmt::Debug + Clone + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Option<T>> {
+    prop::option::of(s)
+}
+
+prop_compose! {
+    fn workload()(
+        rps in 0.0f64..1e7,
+        size in 0.001f64..20_000.0,
+        peak in 1.0f64..20.0,
+        consumers in 0u32..30,
+        efo_share in 0.0f64..1.0,
+        retention in 1.0f64..87_600.0,
+        region in region(),
+        shards in opt_of(1u32..5000),
+        broker in opt_of(prop::sample::select(c().standard_broker_names()).prop_map(str::to_string)),
+        brokers3 in opt_of(1u32..20),
+        storage in opt_of(1.0f64..16_384.0),
+        express in opt_of(prop::sample::select(c().express_broker_names()).prop_map(str::to_string)),
+        express3 in opt_of(1u32..20),
+        partitions in opt_of(1u32..5000),
+        azs in 2u32..=3,
+        rf in 1u32..=3,
+        rack_aware in any::<bool>(),
+        discount in prop_oneof![Just(0.0), 0.0f64..99.0],
+    ) -> Workload {
+        Workload {
+            records_per_s: rps,
+            record_kb: size,
+            peak_factor: peak,
+            consumers,
+            efo_consumers: (f64::from(consumers) * efo_share) as u32,
+            retention_hours: retention,
+            region,
+            shards,
+            broker,
+            brokers: brokers3.map(|b| b * azs),
+            storage_gb_per_broker: storage,
+            express,
+            express_brokers: express3.map(|b| b * 3),
+            partitions,
+            azs,
+            replication_factor: rf,
+            rack_aware,
+            discount_pct: discount,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn decode_of_encode_is_identity(w in workload()) {
+        let d = decode(&encode(&w), c());
+        prop_assert!(d.messages.is_empty(), "{:?}", d.messages);
+        prop_assert_eq!(d.workload, w);
+    }
+
+    #[test]
+    fn the_decoder_never_panics(s in ".{0,200}") {
+        let d = decode(&s, c());
+        let _ = estimate(&d.workload, c());
+    }
+
+    #[test]
+    fn the_decoder_never_panics_on_near_miss_queries(
+        pairs in prop::collection::vec((prop::sample::select(PARAMS.to_vec()), "[-0-9a-z.%+]{0,12}"), 0..8)
+    ) {
+        let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let d = decode(&q.join("&"), c());
+        let _ = estimate(&d.workload, c());
+    }
+}

@@ -1,0 +1,96 @@
+//! Properties of the cost engine over random valid workloads: no NaN, no negative
+//! amount, totals are sums of rounded lines, and cost never falls as throughput or
+//! retention grows.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use stream_showdown::model::estimate::Status;
+use stream_showdown::model::{estimate, Catalog, Estimate, Workload};
+
+fn c() -> &'static Catalog {
+    Catalog::embedded()
+}
+
+prop_compose! {
+    fn auto_workload()(
+        rps in 0.0f64..2e6,
+        size in 0.01f64..2_000.0,
+        peak in 1.0f64..10.0,
+        consumers in 0u32..20,
+        efo in 0u32..5,
+        retention in 1.0f64..20_000.0,
+        region in prop::sample::select(c().region_codes()).prop_map(str::to_string),
+        azs in 2u32..=3,
+        rf in 1u32..=3,
+        rack_aware in any::<bool>(),
+        discount in prop_oneof![Just(0.0), 0.0f64..99.0],
+    ) -> Workload {
+        Workload {
+            records_per_s: rps,
+            record_kb: size,
+            peak_factor: peak,
+            consumers,
+            efo_consumers: efo.min(consumers),
+            retention_hours: retention,
+            region,
+            azs,
+            replication_factor: rf,
+            rack_aware,
+            discount_pct: discount,
+            ..Workload::default()
+        }
+    }
+}
+
+fn check_sane(e: &Estimate) -> Result<(), TestCaseError> {
+    for o in &e.options {
+        prop_assert!(o.total_cents >= 0, "{:?} negative total", o.id);
+        let sum: i64 = o.all_lines().map(|l| l.usd_cents).sum();
+        prop_assert_eq!(sum, o.total_cents);
+        for l in &o.lines {
+            prop_assert!(
+                l.quantity.is_finite() && l.quantity >= 0.0,
+                "{:?} {}",
+                o.id,
+                l.id
+            );
+            prop_assert!(l.unit_usd.is_finite() && l.unit_usd > 0.0);
+            prop_assert!(l.usd_cents >= 0);
+        }
+        if o.status == Status::NotPriced {
+            prop_assert!(o.lines.is_empty());
+        }
+        if let Some(u) = o.capacity.utilisation_pct {
+            prop_assert!(u.is_finite() && u >= 0.0);
+        }
+        prop_assert!(!o.capacity.summary.contains("NaN") && !o.capacity.summary.contains("inf"));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_estimate_is_sane(w in auto_workload()) {
+        check_sane(&estimate(&w, c()))?;
+    }
+
+    #[test]
+    fn cost_never_falls_as_throughput_grows(w in auto_workload(), factor in 1.0f64..50.0) {
+        let more = Workload { records_per_s: w.records_per_s * factor, ..w.clone() };
+        let (a, b) = (estimate(&w, c()), estimate(&more, c()));
+        for (x, y) in a.options.iter().zip(&b.options) {
+            prop_assert!(y.total_cents >= x.total_cents, "{:?}: {} → {}", x.id, x.total_cents, y.total_cents);
+        }
+    }
+
+    #[test]
+    fn cost_never_falls_as_retention_grows(w in auto_workload(), extra in 0.0f64..10_000.0) {
+        let longer = Workload { retention_hours: (w.retention_hours + extra).min(87_600.0), ..w.clone() };
+        let (a, b) = (estimate(&w, c()), estimate(&longer, c()));
+        for (x, y) in a.options.iter().zip(&b.options) {
+            prop_assert!(y.total_cents >= x.total_cents, "{:?}: {} → {}", x.id, x.total_cents, y.total_cents);
+        }
+    }
+}
