@@ -100,6 +100,22 @@ test("line items on the page equal the CLI's JSON for the same link", async ({ o
   }
 });
 
+test("open sections travel in the link", async ({ open }) => {
+  const { page } = await open("?rps=5000&open=advanced,kinesis-provisioned");
+  await ready(page);
+  assert(await page.locator("details.advanced").evaluate((d) => d.open), "advanced section closed");
+  assert(await page.locator("[data-option=kinesis-provisioned] details.lines").evaluate((d) => d.open), "line items closed");
+  assert(!(await page.locator("[data-option=msk-express] details.lines").evaluate((d) => d.open)), "msk-express open");
+  await page.click("[data-option=msk-express] details.lines summary");
+  await page.waitForFunction(() => location.search.includes("msk-express"));
+  await page.click("details.advanced summary");
+  await page.waitForFunction(() => !location.search.includes("advanced"));
+  const fresh = await open(page.url());
+  await ready(fresh.page);
+  assert(await fresh.page.locator("[data-option=msk-express] details.lines").evaluate((d) => d.open), "reopened link lost the section");
+  assert(!(await fresh.page.locator("details.advanced").evaluate((d) => d.open)), "advanced reopened");
+});
+
 test("a link with bad parameters opens with a notice naming each one", async ({ open }) => {
   const { page } = await open("?rps=abc&size=-2&region=mars-1&colour=blue&consumers=3");
   await ready(page);

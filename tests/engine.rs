@@ -307,3 +307,22 @@ fn cheapest_is_among_the_eligible() {
     let cheapest = e.cheapest().unwrap();
     assert!(opt(&e, cheapest).eligible());
 }
+
+/// Tiered storage: brokers keep the local retention (×RF×2 headroom), the tiered store
+/// holds the rest once at $0.06/GB-month (AWS MSK pricing data, us-east-1).
+#[test]
+fn msk_tiered_storage_moves_old_data_off_the_brokers() {
+    let without = run("retention=30d");
+    let with = run("retention=30d&tiered=3d");
+    let o = opt(&with, OptionId::MskStandard);
+    let gb_per_hour = 1000.0 * 3600.0 / 1_048_576.0;
+    let tiered = line(o, "tiered_storage");
+    assert!((tiered.quantity - gb_per_hour * (720.0 - 72.0)).abs() < 1e-6);
+    assert_eq!(tiered.unit_usd, 0.06);
+    let local = gb_per_hour * 72.0 * 3.0 * 2.0 / 3.0;
+    assert_eq!(o.capacity.storage_gb_per_broker, Some(local.ceil()));
+    assert!(o.total_cents < opt(&without, OptionId::MskStandard).total_cents);
+    // not on t3.small
+    let e = run("retention=30d&tiered=3d&broker=kafka.t3.small");
+    assert_eq!(opt(&e, OptionId::MskStandard).status, Status::NotEligible);
+}

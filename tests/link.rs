@@ -52,14 +52,15 @@ fn parameter_names_are_the_contract() {
             "azs",
             "rf",
             "rack_aware",
-            "discount"
+            "discount",
+            "tiered"
         ]
     );
 }
 
 #[test]
 fn every_parameter_decodes_and_encodes_in_a_stable_order() {
-    let q = "discount=5&rack_aware=true&rf=2&azs=2&partitions=12&express_brokers=6&express=express.m7g.xlarge&storage=500&brokers=4&broker=kafka.m5.large&shards=7&region=eu-west-1&retention=36h&efo=1&consumers=3&peak=2.5&size=2&rps=5000";
+    let q = "tiered=12h&discount=5&rack_aware=true&rf=2&azs=2&partitions=12&express_brokers=6&express=express.m7g.xlarge&storage=500&brokers=4&broker=kafka.m5.large&shards=7&region=eu-west-1&retention=36h&efo=1&consumers=3&peak=2.5&size=2&rps=5000";
     let d = decode(q, c());
     assert!(d.messages.is_empty(), "{:?}", d.messages);
     let w = &d.workload;
@@ -81,9 +82,10 @@ fn every_parameter_decodes_and_encodes_in_a_stable_order() {
     assert_eq!(w.replication_factor, 2);
     assert!(w.rack_aware);
     assert_eq!(w.discount_pct, 5.0);
+    assert_eq!(w.tiered_local_hours, Some(12.0));
     assert_eq!(
         encode(w),
-        "rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5"
+        "rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5&tiered=12h"
     );
 }
 
@@ -131,11 +133,15 @@ fn bad_parameters_become_messages_and_the_rest_apply() {
 
 #[test]
 fn relations_between_parameters_are_checked() {
-    let d = decode("consumers=2&efo=5&brokers=4&express_brokers=4", c());
+    let d = decode(
+        "consumers=2&efo=5&brokers=4&express_brokers=4&tiered=2d",
+        c(),
+    );
     assert_eq!(d.workload.efo_consumers, 2);
     assert_eq!(d.workload.brokers, None);
     assert_eq!(d.workload.express_brokers, None);
-    assert_eq!(d.messages.len(), 3);
+    assert_eq!(d.workload.tiered_local_hours, None); // not shorter than the 24 h retention
+    assert_eq!(d.messages.len(), 4);
 }
 
 #[test]
@@ -236,7 +242,11 @@ prop_compose! {
         rf in 1u32..=3,
         rack_aware in any::<bool>(),
         discount in prop_oneof![Just(0.0), 0.0f64..99.0],
+        tiered_share in opt_of(0.0f64..1.0),
     ) -> Workload {
+        let tiered = tiered_share
+            .map(|s| (retention * s).max(1.0))
+            .filter(|&h| h < retention);
         Workload {
             records_per_s: rps,
             record_kb: size,
@@ -256,6 +266,7 @@ prop_compose! {
             replication_factor: rf,
             rack_aware,
             discount_pct: discount,
+            tiered_local_hours: tiered,
         }
     }
 }
@@ -284,4 +295,22 @@ proptest! {
         let d = decode(&q.join("&"), c());
         let _ = estimate(&d.workload, c());
     }
+}
+
+#[test]
+fn open_sections_travel_in_the_link() {
+    use stream_showdown::model::encode_link;
+    let d = decode("rps=5000&open=kinesis-provisioned,advanced", c());
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    assert!(d.view.is_open("advanced") && d.view.is_open("kinesis-provisioned"));
+    assert_eq!(
+        encode_link(&d.workload, &d.view),
+        "rps=5000&open=advanced,kinesis-provisioned"
+    );
+    let d = decode("open=advanced,charts-of-the-future", c());
+    assert!(d.view.is_open("advanced"));
+    assert_eq!(d.messages.len(), 1);
+    assert!(d.messages[0].reason.contains("charts-of-the-future"));
+    let d = decode("open=advanced%2Cmsk-express", c());
+    assert!(d.view.is_open("msk-express"));
 }

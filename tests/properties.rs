@@ -24,6 +24,7 @@ prop_compose! {
         rf in 1u32..=3,
         rack_aware in any::<bool>(),
         discount in prop_oneof![Just(0.0), 0.0f64..99.0],
+        tiered in prop::option::of(1.0f64..72.0),
     ) -> Workload {
         Workload {
             records_per_s: rps,
@@ -37,6 +38,7 @@ prop_compose! {
             replication_factor: rf,
             rack_aware,
             discount_pct: discount,
+            tiered_local_hours: tiered.filter(|&h| h < retention),
             ..Workload::default()
         }
     }

@@ -62,6 +62,9 @@ pub struct StandardBroker {
     /// Whether auto-sizing may pick it.
     #[serde(default = "yes")]
     pub auto: bool,
+    /// Whether the type supports tiered storage.
+    #[serde(default = "yes")]
+    pub tiered: bool,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -79,6 +82,7 @@ pub struct MskStandardLimits {
     pub nic_fixed_factor: f64,
     pub nic_per_consumer_factor: f64,
     pub storage_headroom: f64,
+    pub tiered_factor_increase: f64,
     pub min_storage_gb_per_broker: f64,
     pub max_storage_gb_per_broker: f64,
     pub max_brokers_per_cluster: u32,
@@ -87,11 +91,22 @@ pub struct MskStandardLimits {
 
 impl MskStandardLimits {
     /// Sustainable client ingress per broker, MB/s, by the AWS sizing script's rule:
-    /// `min(EBS ÷ 6.5, NIC ÷ (1.5 × consumer groups + 5.7)) × 50 %`.
-    pub fn ingress_per_broker_mb_per_s(&self, broker: &StandardBroker, consumers: u32) -> f64 {
-        let ebs = broker.ebs_mib_per_s / self.ebs_factor;
+    /// `min(EBS ÷ 6.5, NIC ÷ (1.5 × consumer groups + 5.7)) × 50 %`, with 1.5 added to
+    /// both factors when tiered storage is on.
+    pub fn ingress_per_broker_mb_per_s(
+        &self,
+        broker: &StandardBroker,
+        consumers: u32,
+        tiered: bool,
+    ) -> f64 {
+        let extra = if tiered {
+            self.tiered_factor_increase
+        } else {
+            0.0
+        };
+        let ebs = broker.ebs_mib_per_s / (self.ebs_factor + extra);
         let nic = broker.nic_mib_per_s
-            / (self.nic_per_consumer_factor * f64::from(consumers) + self.nic_fixed_factor);
+            / (self.nic_per_consumer_factor * f64::from(consumers) + self.nic_fixed_factor + extra);
         ebs.min(nic) * self.utilisation
     }
 }

@@ -6,11 +6,12 @@
 
 use super::catalog::Catalog;
 use super::units::HOURS_PER_DAY;
+use super::view::{self, View, VIEW_PARAMS};
 use super::workload::{Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
 use std::fmt::Write as _;
 
 /// Parameter names of link format v1, in the order the encoder writes them.
-pub const PARAMS: [&str; 18] = [
+pub const PARAMS: [&str; 19] = [
     "rps",
     "size",
     "peak",
@@ -29,6 +30,7 @@ pub const PARAMS: [&str; 18] = [
     "rf",
     "rack_aware",
     "discount",
+    "tiered",
 ];
 
 /// Upper bounds that keep every figure finite and meaningful.
@@ -71,6 +73,8 @@ impl std::fmt::Display for InputMessage {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub workload: Workload,
+    /// Open sections of the page (they change no figure).
+    pub view: View,
     pub messages: Vec<InputMessage>,
 }
 
@@ -124,7 +128,7 @@ pub fn percent_decode(s: &str) -> Option<String> {
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");
@@ -217,6 +221,7 @@ fn parse_bool(value: &str) -> Result<bool, String> {
 /// bad parameter becomes a message and its default applies.
 pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
     let mut w = Workload::default();
+    let mut v = View::default();
     let mut messages = Vec::new();
     let mut seen: Vec<(String, usize)> = Vec::new();
     for pair in query.trim_start_matches('?').split('&') {
@@ -240,7 +245,7 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             ));
             continue;
         };
-        if !PARAMS.contains(&name.as_str()) {
+        if !PARAMS.contains(&name.as_str()) && !VIEW_PARAMS.contains(&name.as_str()) {
             messages.push(InputMessage::new(
                 &name,
                 &value,
@@ -256,12 +261,13 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             messages.push(InputMessage::new(&name, &value, "empty; default used"));
             continue;
         }
-        if let Err(reason) = apply(&mut w, &name, &value, catalog) {
-            messages.push(InputMessage::new(
-                &name,
-                &value,
-                format!("{reason}; default used"),
-            ));
+        let applied = if VIEW_PARAMS.contains(&name.as_str()) {
+            view::apply(&mut v, &name, &value).map_err(|r| format!("{r}; ignored"))
+        } else {
+            apply(&mut w, &name, &value, catalog).map_err(|r| format!("{r}; default used"))
+        };
+        if let Err(reason) = applied {
+            messages.push(InputMessage::new(&name, &value, reason));
         }
     }
     for (name, count) in seen {
@@ -276,6 +282,7 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
     check_relations(&mut w, &mut messages);
     Decoded {
         workload: w,
+        view: v,
         messages,
     }
 }
@@ -344,6 +351,8 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
             }
             w.discount_pct = d;
         }
+        "tiered" if auto || value.trim().eq_ignore_ascii_case("off") => w.tiered_local_hours = None,
+        "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
         _ => return Err("unknown parameter".into()),
     }
     Ok(())
@@ -370,6 +379,19 @@ fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
                 format!("must be a multiple of azs ({}); auto used", w.azs),
             ));
             w.brokers = None;
+        }
+    }
+    if let Some(h) = w.tiered_local_hours {
+        if h >= w.retention_hours {
+            messages.push(InputMessage::new(
+                "tiered",
+                &format_retention(h),
+                format!(
+                    "local retention must be shorter than the retention ({}); tiered storage off",
+                    format_retention(w.retention_hours)
+                ),
+            ));
+            w.tiered_local_hours = None;
         }
     }
     if let Some(b) = w.express_brokers {
@@ -451,6 +473,9 @@ pub fn encode(w: &Workload) -> String {
     if w.discount_pct != d.discount_pct {
         push(&mut out, "discount", &w.discount_pct.to_string());
     }
+    if let Some(h) = w.tiered_local_hours {
+        push(&mut out, "tiered", &format_retention(h));
+    }
     out
 }
 
@@ -479,6 +504,10 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "rf" => w.replication_factor.to_string(),
         "rack_aware" => w.rack_aware.to_string(),
         "discount" => w.discount_pct.to_string(),
+        "tiered" => w
+            .tiered_local_hours
+            .map(format_retention)
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -487,7 +516,14 @@ pub fn display_value(w: &Workload, name: &str) -> String {
 pub fn is_optional(name: &str) -> bool {
     matches!(
         name,
-        "shards" | "broker" | "brokers" | "storage" | "express" | "express_brokers" | "partitions"
+        "shards"
+            | "broker"
+            | "brokers"
+            | "storage"
+            | "express"
+            | "express_brokers"
+            | "partitions"
+            | "tiered"
     )
 }
 
@@ -511,4 +547,14 @@ pub fn edit(w: &Workload, name: &str, value: &str, catalog: &Catalog) -> Result<
         Some(m) => Err(format!("conflicts with {}: {}", m.param, m.reason)),
         None => Ok(next),
     }
+}
+
+/// Encodes a whole link: the workload, then the view.
+pub fn encode_link(w: &Workload, v: &View) -> String {
+    let mut out = encode(w);
+    let open = v.encode_open();
+    if !open.is_empty() {
+        push(&mut out, "open", &open);
+    }
+    out
 }

@@ -11,9 +11,11 @@ pub mod options;
 pub mod prices;
 pub mod report;
 pub mod units;
+pub mod view;
 pub mod workload;
 
 pub use catalog::Catalog;
 pub use estimate::{estimate, Estimate, Line, OptionEstimate, OptionId, Status};
-pub use link::{decode, encode, Decoded, InputMessage};
+pub use link::{decode, encode, encode_link, Decoded, InputMessage};
+pub use view::View;
 pub use workload::Workload;

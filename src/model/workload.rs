@@ -48,6 +48,9 @@ pub struct Workload {
     pub rack_aware: bool,
     /// Private discount in percent, applied to every line (`discount`).
     pub discount_pct: f64,
+    /// MSK Standard tiered storage: hours kept on broker storage, the rest of the
+    /// retention in the tiered store (`tiered`); `None` = tiered storage off.
+    pub tiered_local_hours: Option<f64>,
 }
 
 impl Default for Workload {
@@ -71,6 +74,7 @@ impl Default for Workload {
             replication_factor: 3,
             rack_aware: false,
             discount_pct: 0.0,
+            tiered_local_hours: None,
         }
     }
 }

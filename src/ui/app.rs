@@ -9,7 +9,7 @@ use super::notices::Notices;
 use super::share::ShareBar;
 use super::state::{Action, State};
 use super::workload_form::WorkloadForm;
-use crate::model::{encode, estimate, Catalog};
+use crate::model::{encode_link, estimate, Catalog};
 use yew::prelude::*;
 
 /// How long the link waits after the last keystroke before it is rewritten.
@@ -47,9 +47,9 @@ pub fn app() -> Html {
 
     // Keep the link in step with the workload (debounced).
     {
-        let advanced = state.advanced_open;
-        use_effect_with((workload, advanced), move |(w, _)| {
-            let query = encode(w);
+        let view = state.view.clone();
+        use_effect_with((workload, view), move |(w, v)| {
+            let query = encode_link(w, v);
             let timer = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
                 if current_query().trim_start_matches('?') != query {
                     replace_query(&query);
@@ -73,7 +73,9 @@ pub fn app() -> Html {
     };
     let ontoggle = {
         let state = state.clone();
-        Callback::from(move |open| state.dispatch(Action::ToggleAdvanced(open)))
+        Callback::from(move |(section, open): (String, bool)| {
+            state.dispatch(Action::ToggleSection(section, open))
+        })
     };
     let ondismiss = {
         let state = state.clone();
@@ -91,11 +93,11 @@ pub fn app() -> Html {
                 <Notices {messages} {ondismiss} />
                 <div class="layout">
                     <div class="inputs">
-                        <WorkloadForm state={(*state).clone()} {onedit} {ontoggle} />
+                        <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
                         <DerivedFigures derived={estimate.derived.clone()} />
                         <ShareBar />
                     </div>
-                    <CostCards estimate={(*estimate).clone()} />
+                    <CostCards estimate={(*estimate).clone()} view={state.view.clone()} {ontoggle} />
                 </div>
             </main>
             <Footer />

@@ -3,24 +3,32 @@
 
 use crate::model::report::{format_line_quantity, format_unit_usd};
 use crate::model::units::{format_quantity, format_usd_cents};
-use crate::model::{Estimate, OptionEstimate, Status};
+use crate::model::{Estimate, OptionEstimate, Status, View};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CardsProps {
     pub estimate: Estimate,
+    pub view: View,
+    pub ontoggle: Callback<(String, bool)>,
 }
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
     option: OptionEstimate,
     cheapest: bool,
+    lines_open: bool,
+    ontoggle: Callback<(String, bool)>,
 }
 
 #[function_component(CostCard)]
 fn cost_card(p: &CardProps) -> Html {
     let o = &p.option;
     let id = o.id.id();
+    let ontoggle = p.ontoggle.reform(move |ev: Event| {
+        let el: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
+        (id.to_string(), el.open())
+    });
     let status_class = o.status.id();
     let total = match o.status {
         Status::Priced | Status::NotEligible => format_usd_cents(o.total_cents),
@@ -55,7 +63,7 @@ fn cost_card(p: &CardProps) -> Html {
                 <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             }) }
             { (!o.lines.is_empty()).then(|| html! {
-                <details class="lines">
+                <details class="lines" open={p.lines_open} ontoggle={ontoggle.clone()}>
                     <summary>{ format!("{} line items", o.all_lines().count()) }</summary>
                     <table>
                         <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
@@ -85,7 +93,8 @@ pub fn cost_cards(p: &CardsProps) -> Html {
             <h2 id="results-title">{ format!("Monthly cost in {}", p.estimate.region) }</h2>
             <div class="cards">
                 { for p.estimate.options.iter().map(|o| html! {
-                    <CostCard option={o.clone()} cheapest={Some(o.id) == cheapest} />
+                    <CostCard option={o.clone()} cheapest={Some(o.id) == cheapest}
+                        lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} />
                 }) }
             </div>
         </section>

@@ -3,7 +3,7 @@
 //! from the workload on every render.
 
 use crate::model::link::{display_value, edit, PARAMS};
-use crate::model::{decode, Catalog, InputMessage, Workload};
+use crate::model::{decode, Catalog, InputMessage, View, Workload};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -18,28 +18,21 @@ pub struct State {
     /// Parameters of the opened link that were ignored or adjusted.
     pub link_messages: Vec<InputMessage>,
     pub notice_dismissed: bool,
-    /// Whether the "advanced" section is open.
-    pub advanced_open: bool,
+    /// Which sections are open (part of the link).
+    pub view: View,
 }
 
 impl State {
     /// The state for a page opened with `query`.
     pub fn from_query(query: &str, catalog: &Catalog) -> Self {
         let decoded = decode(query, catalog);
-        let advanced_open = decoded.workload.shards.is_some()
-            || decoded.workload.broker.is_some()
-            || decoded.workload.brokers.is_some()
-            || decoded.workload.storage_gb_per_broker.is_some()
-            || decoded.workload.express.is_some()
-            || decoded.workload.express_brokers.is_some()
-            || decoded.workload.partitions.is_some();
         Self {
             fields: fields_of(&decoded.workload),
             workload: decoded.workload,
             errors: BTreeMap::new(),
             link_messages: decoded.messages,
             notice_dismissed: false,
-            advanced_open,
+            view: decoded.view,
         }
     }
 
@@ -59,7 +52,8 @@ pub enum Action {
     /// A field's text changed.
     Edit(&'static str, String),
     DismissNotice,
-    ToggleAdvanced(bool),
+    /// A section (`advanced`, or an option id's line items) opened or closed.
+    ToggleSection(String, bool),
 }
 
 impl Reducible for State {
@@ -81,7 +75,7 @@ impl Reducible for State {
                 next.fields.insert(name, text);
             }
             Action::DismissNotice => next.notice_dismissed = true,
-            Action::ToggleAdvanced(open) => next.advanced_open = open,
+            Action::ToggleSection(section, open) => next.view.set_open(&section, open),
         }
         Rc::new(next)
     }

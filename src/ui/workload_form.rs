@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub struct FormProps {
     pub state: State,
     pub onedit: Callback<(&'static str, String)>,
-    pub ontoggle: Callback<bool>,
+    pub ontoggle: Callback<(String, bool)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -116,7 +116,7 @@ pub fn workload_form(p: &FormProps) -> Html {
         let cb = p.ontoggle.clone();
         Callback::from(move |ev: Event| {
             let el: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
-            cb.emit(el.open());
+            cb.emit(("advanced".to_string(), el.open()));
         })
     };
     html! {
@@ -131,7 +131,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                 <Field name="retention" label="Retention" unit="h or d" inputmode="text" hint="Hours (36 or 36h) or days (7d)." value={f("retention")} error={err("retention")} onedit={e.clone()} />
                 <Select name="region" label="Region" hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
             </div>
-            <details class="advanced" open={s.advanced_open} {ontoggle}>
+            <details class="advanced" open={s.view.is_open("advanced")} {ontoggle}>
                 <summary>{ "Advanced: capacity overrides, Kafka layout, discount" }</summary>
                 <div class="fields">
                     <Field name="shards" label="Kinesis shards" unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
@@ -148,6 +148,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                         <label for="f-rack_aware">{ "Rack-aware consumers" }</label>
                         <small id="f-rack_aware-hint" class="hint">{ "Consumers fetch from a follower in their own AZ: no cross-AZ read traffic." }</small>
                     </div>
+                    <Field name="tiered" label="MSK tiered storage: local retention" unit="h or d" inputmode="text" placeholder="off" hint="Standard brokers keep this much on EBS; the rest of the retention goes to tiered storage. Empty = off." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
                     <Field name="discount" label="Private discount" unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
                 </div>
             </details>

@@ -10,12 +10,23 @@
 //!
 //! rounded up to a multiple of the AZ count (at least one per AZ and at least RF).
 //! EBS per broker = retained GB × RF × 2 ÷ brokers. The cheapest type wins.
+//!
+//! Tiered storage (`tiered=` local retention): brokers keep only the local retention on
+//! EBS; the rest of the retention is one copy in the tiered store, billed per GB-month;
+//! the throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
+//! the tiered store) is not included: consumers are assumed to read recent data.
+//!
+//! Tiered storage (`tiered=` local retention): brokers keep only the local retention on
+//! EBS; the rest of the retention is one copy in the tiered store, billed per GB-month;
+//! the throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
+//! the tiered store) is not included: consumers are assumed to read recent data.
 
 use super::{ceil_count, cross_az_lines, partitions, round_up_to_multiple};
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::limits::StandardBroker;
-use crate::model::units::{format_quantity, HOURS_PER_MONTH};
+use crate::model::link::format_retention;
+use crate::model::units::{format_quantity, gb_over_hours, HOURS_PER_MONTH};
 
 /// One sized cluster of a broker type.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +38,17 @@ pub struct Sizing {
     pub storage_gb_per_broker: f64,
     pub monthly_usd: f64,
     pub ingress_per_broker_mb_per_s: Option<f64>,
+}
+
+/// GB kept on broker storage (one copy): the local retention with tiered storage on.
+fn local_retained_gb(ctx: &Ctx) -> f64 {
+    match ctx.workload.tiered_local_hours {
+        Some(h) => gb_over_hours(
+            ctx.derived.avg_write_mb_per_s,
+            h.min(ctx.workload.retention_hours),
+        ),
+        None => ctx.derived.gb_retained,
+    }
 }
 
 fn size_one(
@@ -41,11 +63,12 @@ fn size_one(
     let d = ctx.derived;
     let l = &ctx.limits.msk_standard;
     let rf = f64::from(w.replication_factor);
-    let per_broker =
-        (broker.ebs_mib_per_s > 0.0).then(|| l.ingress_per_broker_mb_per_s(broker, w.consumers));
+    let tiered = w.tiered_local_hours.is_some();
+    let per_broker = (broker.ebs_mib_per_s > 0.0)
+        .then(|| l.ingress_per_broker_mb_per_s(broker, w.consumers, tiered));
     let for_throughput = per_broker.map_or(0, |p| ceil_count(d.peak_write_mb_per_s / p));
     let for_partitions = ceil_count(f64::from(partitions) * rf / f64::from(broker.partitions));
-    let stored_gb = d.gb_retained * rf * l.storage_headroom;
+    let stored_gb = local_retained_gb(ctx) * rf * l.storage_headroom;
     let for_storage = ceil_count(stored_gb / l.max_storage_gb_per_broker);
     let needed = for_throughput
         .max(for_partitions)
@@ -129,14 +152,20 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             w.replication_factor, w.replication_factor
         ));
     }
-    let held = d.gb_retained * f64::from(w.replication_factor);
+    let held = local_retained_gb(ctx) * f64::from(w.replication_factor);
     let provisioned = best.storage_gb_per_broker * f64::from(best.brokers);
     if held > provisioned {
         warnings.push(format!(
             "{} GB of storage cannot hold {} GB of retained data × RF {}.",
             format_quantity(provisioned, 0),
-            format_quantity(d.gb_retained, 0),
+            format_quantity(local_retained_gb(ctx), 0),
             w.replication_factor
+        ));
+    }
+    if w.tiered_local_hours.is_some() && !broker.tiered {
+        blockers.push(format!(
+            "{} brokers do not support tiered storage.",
+            best.broker_type
         ));
     }
     if let Some(note) = &broker.note {
@@ -163,6 +192,18 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.storage_gb_month,
         ),
     ];
+    if let Some(h) = w.tiered_local_hours {
+        lines.push(Line::new(
+            "tiered_storage",
+            format!(
+                "Tiered storage (data held beyond {} on brokers)",
+                format_retention(h)
+            ),
+            (d.gb_retained - local_retained_gb(ctx)).max(0.0),
+            "GB-month",
+            &rates.tiered_storage_gb_month,
+        ));
+    }
     cross_az_lines(ctx, w.azs, &mut lines);
 
     let utilisation = best
