@@ -94,3 +94,174 @@ async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     assert!(!root.inner_html().contains("NaN"));
     root.remove();
 }
+
+mod components {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use stream_showdown::model::{decode, estimate, Catalog, InputMessage};
+    use stream_showdown::ui::cost_cards::{CardsProps, CostCards};
+    use stream_showdown::ui::derived::{DerivedFigures, DerivedProps};
+    use stream_showdown::ui::footer::Footer;
+    use stream_showdown::ui::header::{Header, HeaderProps};
+    use stream_showdown::ui::notices::{Notices, NoticesProps};
+    use yew::Callback;
+
+    fn root() -> Element {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        root
+    }
+
+    fn click(root: &Element, selector: &str) {
+        let el: web_sys::HtmlElement = root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        el.click();
+    }
+
+    #[wasm_bindgen_test]
+    async fn notices_list_each_parameter_and_dismiss() {
+        let root = root();
+        let dismissed = Rc::new(RefCell::new(false));
+        let flag = dismissed.clone();
+        let props = NoticesProps {
+            messages: vec![InputMessage {
+                param: "rps".into(),
+                value: "<b>abc</b>".into(),
+                reason: "not a number; default used".into(),
+            }],
+            ondismiss: Callback::from(move |_| *flag.borrow_mut() = true),
+        };
+        yew::Renderer::<Notices>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert!(text(&root, ".notice").contains("rps=<b>abc</b>: not a number"));
+        assert!(
+            root.query_selector("b").unwrap().is_none(),
+            "value rendered as markup"
+        );
+        click(&root, ".notice button.dismiss");
+        assert!(*dismissed.borrow());
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn cost_cards_mark_the_cheapest_and_report_toggles() {
+        let root = root();
+        let catalog = Catalog::embedded();
+        let d = decode(
+            "rps=5120&size=2&consumers=3&retention=7d&open=msk-standard",
+            catalog,
+        );
+        let toggled = Rc::new(RefCell::new(Vec::new()));
+        let log = toggled.clone();
+        let props = CardsProps {
+            estimate: estimate(&d.workload, catalog),
+            view: d.view,
+            ontoggle: Callback::from(move |t| log.borrow_mut().push(t)),
+        };
+        yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(root.query_selector_all(".card").unwrap().length(), 5);
+        assert_eq!(
+            root.query_selector_all(".badge.cheapest").unwrap().length(),
+            1
+        );
+        assert_eq!(
+            text(&root, ".is-cheapest h3"),
+            "Kinesis Data Streams, provisioned"
+        );
+        let open: web_sys::HtmlDetailsElement = root
+            .query_selector("[data-option=msk-standard] details")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert!(open.open());
+        assert_eq!(
+            text(&root, "[data-option=kinesis-provisioned] tfoot td"),
+            "$571.63"
+        );
+        click(&root, "[data-option=msk-express] details summary");
+        settle().await;
+        assert_eq!(
+            toggled.borrow().as_slice(),
+            [("msk-express".to_string(), true)]
+        );
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn derived_figures_show_throughput_and_volume() {
+        let root = root();
+        let d = decode("rps=5120&size=2&consumers=3", Catalog::embedded());
+        let props = DerivedProps {
+            derived: d.workload.derived(),
+        };
+        yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(text(&root, "[data-figure=write] dd"), "10 MB/s");
+        assert_eq!(text(&root, "[data-figure=read] dd"), "30 MB/s");
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn header_toggles_the_theme_and_shows_the_prices_date() {
+        let root = root();
+        let props = HeaderProps {
+            prices_as_of: "2025-04-04".into(),
+        };
+        yew::Renderer::<Header>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(text(&root, ".prices-date"), "Prices as of 2025-04-04");
+        let html = gloo::utils::document().document_element().unwrap();
+        let before = html.get_attribute("data-theme").unwrap();
+        click(&root, "button.theme-toggle");
+        settle().await;
+        let after = html.get_attribute("data-theme").unwrap();
+        assert_ne!(before, after);
+        click(&root, "button.theme-toggle");
+        settle().await;
+        assert_eq!(html.get_attribute("data-theme").unwrap(), before);
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn footer_names_every_source_with_its_date() {
+        let root = root();
+        yew::Renderer::<Footer>::with_root(root.clone()).render();
+        settle().await;
+        let catalog = Catalog::embedded();
+        let n = catalog.prices.sources.len() + catalog.limits.sources.len();
+        assert_eq!(
+            root.query_selector_all("[data-source]").unwrap().length() as usize,
+            n
+        );
+        assert!(text(&root, ".site-footer").contains("730 hours"));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn choosing_a_region_reprices_and_says_what_is_not_priced() {
+        let root = mount();
+        settle().await;
+        let select: web_sys::HtmlSelectElement = root
+            .query_selector("#f-region")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        select.set_value("eu-west-1");
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        settle().await;
+        assert_eq!(text(&root, "#results-title"), "Monthly cost in eu-west-1");
+        assert!(text(&root, "[data-option=kinesis-on-demand]").contains("Not priced here"));
+        root.remove();
+    }
+}
