@@ -75,6 +75,13 @@ export async function launch() {
 export async function openPage(browser, origin, options = {}) {
   const { allow, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  // Record Content-Security-Policy violations before any page script runs.
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
@@ -129,6 +136,10 @@ export async function run(env) {
     };
     try {
       await t.fn(ctx);
+      for (const p of pages) {
+        const csp = await p.page.evaluate(() => window.__csp || []).catch(() => []);
+        for (const v of csp) p.problems.push(`CSP violation: ${v}`);
+      }
       const problems = pages.flatMap((p) => p.problems);
       if (problems.length) throw new Error(problems.join("\n"));
       passed++;

@@ -48,9 +48,16 @@ function cliFigures(query) {
   }));
 }
 
-async function axe(page, label) {
-  await page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
-  const result = await page.evaluate(async () => {
+/** Runs axe-core on what `page` shows, in a CSP-bypassing copy (axe is injected inline). */
+async function axe(page, label, open) {
+  const viewport = page.viewportSize();
+  const theme = await page.getAttribute("html", "data-theme");
+  const copy = await open(page.url(), { bypassCSP: true, viewport });
+  await ready(copy.page);
+  await copy.page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+  await copy.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await copy.page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
+  const result = await copy.page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
   });
@@ -159,7 +166,7 @@ test("dark theme toggles and is remembered", async ({ open }) => {
   await ready(page);
   assertEqual(await page.getAttribute("html", "data-theme"), "dark", "theme after reload");
   await page.screenshot({ path: `${SHOTS}/dark.png`, fullPage: true });
-  await axe(page, "dark");
+  await axe(page, "dark", open);
 });
 
 test("axe-core finds no violations (light, lines and advanced open)", async ({ open }) => {
@@ -167,7 +174,7 @@ test("axe-core finds no violations (light, lines and advanced open)", async ({ o
   await ready(page);
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   await page.screenshot({ path: `${SHOTS}/light-expanded.png`, fullPage: true });
-  await axe(page, "light");
+  await axe(page, "light", open);
 });
 
 test("a 360 px phone shows no horizontal scrolling", async ({ open }) => {
@@ -177,6 +184,20 @@ test("a 360 px phone shows no horizontal scrolling", async ({ open }) => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 360, `page is ${width} px wide`);
   await page.screenshot({ path: `${SHOTS}/phone-360.png`, fullPage: true });
+});
+
+test("a strict CSP is on, assets carry SRI, nothing leaves the origin", async ({ open }) => {
+  const { page } = await open("?rps=5000&size=2&open=advanced");
+  await ready(page);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert(csp && csp.includes("default-src 'self'") && csp.includes("'wasm-unsafe-eval'"), `CSP: ${csp}`);
+  assert(!/script-src[^;]*unsafe-inline/.test(csp), "script-src allows unsafe-inline");
+  const missing = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload], script[src]')]
+      .filter((e) => !e.integrity)
+      .map((e) => e.outerHTML),
+  );
+  assertEqual(missing, [], "assets without integrity");
 });
 
 test("any path loads the app (404.html)", async ({ open }) => {

@@ -7,6 +7,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 PUBLIC_URL=${1:-/}
 DIST=${DIST:-dist}
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
+# A strict Content-Security-Policy (inline loader allowed by hash only).
+node scripts/csp.mjs "$DIST/index.html"
 # GitHub Pages: serve files as they are, and load the app on any path.
 touch "$DIST/.nojekyll"
 cp "$DIST/index.html" "$DIST/404.html"
