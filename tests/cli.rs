@@ -78,3 +78,20 @@ fn a_url_without_a_query_is_an_error() {
     let (code, _, err) = showdown(&["https://example.org/path=x"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn matrix_prints_the_features_and_the_recommendation() {
+    let q = "rps=20000&size=1&consumers=4&retention=7d&need=migrate-on-prem-kafka,exactly-once";
+    let (code, out, _) = showdown(&["--matrix", q]);
+    assert_eq!(code, 0);
+    assert!(out.contains("## Protocol / API"));
+    assert!(out.contains("the source document said"));
+    assert!(out.contains("## Recommendation"));
+    let (code, out, _) = showdown(&["--matrix", "--json", q]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["rows"].as_array().unwrap().len() >= 30);
+    let top = v["recommendation"]["top"].as_str().unwrap();
+    assert!(top == "msk-express" || top == "msk-standard", "{top}");
+    assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 5);
+}

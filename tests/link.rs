@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use stream_showdown::model::link::{
     decode, edit, encode, format_retention, parse_retention, percent_decode, query_part, PARAMS,
 };
+use stream_showdown::model::matrix::Matrix;
 use stream_showdown::model::{estimate, Catalog, Workload};
 
 fn c() -> &'static Catalog {
@@ -53,7 +54,8 @@ fn parameter_names_are_the_contract() {
             "rf",
             "rack_aware",
             "discount",
-            "tiered"
+            "tiered",
+            "need"
         ]
     );
 }
@@ -243,6 +245,10 @@ prop_compose! {
         rack_aware in any::<bool>(),
         discount in prop_oneof![Just(0.0), 0.0f64..99.0],
         tiered_share in opt_of(0.0f64..1.0),
+        needs in prop::collection::btree_set(
+            prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
+            0..5,
+        ),
     ) -> Workload {
         let tiered = tiered_share
             .map(|s| (retention * s).max(1.0))
@@ -267,6 +273,7 @@ prop_compose! {
             rack_aware,
             discount_pct: discount,
             tiered_local_hours: tiered,
+            needs,
         }
     }
 }
@@ -313,4 +320,20 @@ fn open_sections_travel_in_the_link() {
     assert!(d.messages[0].reason.contains("charts-of-the-future"));
     let d = decode("open=advanced%2Cmsk-express", c());
     assert!(d.view.is_open("msk-express"));
+}
+
+#[test]
+fn needs_are_requirement_ids_and_unknown_ones_are_named() {
+    let d = decode("need=kafka-api,exactly-once,teleportation", c());
+    assert_eq!(
+        d.workload
+            .needs
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        ["exactly-once", "kafka-api"]
+    );
+    assert_eq!(d.messages.len(), 1);
+    assert!(d.messages[0].reason.contains("teleportation"));
+    assert_eq!(encode(&d.workload), "need=exactly-once,kafka-api");
 }

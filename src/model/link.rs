@@ -5,13 +5,15 @@
 //! fails as a whole: each bad parameter becomes an [`InputMessage`] and the rest apply.
 
 use super::catalog::Catalog;
+use super::matrix::Matrix;
 use super::units::HOURS_PER_DAY;
 use super::view::{self, View, VIEW_PARAMS};
 use super::workload::{Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Parameter names of link format v1, in the order the encoder writes them.
-pub const PARAMS: [&str; 19] = [
+pub const PARAMS: [&str; 20] = [
     "rps",
     "size",
     "peak",
@@ -31,6 +33,7 @@ pub const PARAMS: [&str; 19] = [
     "rack_aware",
     "discount",
     "tiered",
+    "need",
 ];
 
 /// Upper bounds that keep every figure finite and meaningful.
@@ -264,7 +267,14 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
         let applied = if VIEW_PARAMS.contains(&name.as_str()) {
             view::apply(&mut v, &name, &value).map_err(|r| format!("{r}; ignored"))
         } else {
-            apply(&mut w, &name, &value, catalog).map_err(|r| format!("{r}; default used"))
+            apply(&mut w, &name, &value, catalog).map_err(|r| {
+                // `need=` keeps the ids it knows; the message names the others.
+                if name == "need" {
+                    r
+                } else {
+                    format!("{r}; default used")
+                }
+            })
         };
         if let Err(reason) = applied {
             messages.push(InputMessage::new(&name, &value, reason));
@@ -353,6 +363,25 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         }
         "tiered" if auto || value.trim().eq_ignore_ascii_case("off") => w.tiered_local_hours = None,
         "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
+        "need" => {
+            let matrix = Matrix::embedded();
+            let mut needs = BTreeSet::new();
+            let mut unknown = Vec::new();
+            for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if matrix.requirement(id).is_some() {
+                    needs.insert(id.to_string());
+                } else {
+                    unknown.push(shorten(id));
+                }
+            }
+            w.needs = needs;
+            if !unknown.is_empty() {
+                return Err(format!(
+                    "unknown requirement {} (the others apply)",
+                    unknown.join(", ")
+                ));
+            }
+        }
         _ => return Err("unknown parameter".into()),
     }
     Ok(())
@@ -476,6 +505,10 @@ pub fn encode(w: &Workload) -> String {
     if let Some(h) = w.tiered_local_hours {
         push(&mut out, "tiered", &format_retention(h));
     }
+    if !w.needs.is_empty() {
+        let needs: Vec<&str> = w.needs.iter().map(String::as_str).collect();
+        push(&mut out, "need", &needs.join(","));
+    }
     out
 }
 
@@ -508,6 +541,7 @@ pub fn display_value(w: &Workload, name: &str) -> String {
             .tiered_local_hours
             .map(format_retention)
             .unwrap_or_default(),
+        "need" => w.needs.iter().cloned().collect::<Vec<_>>().join(","),
         _ => String::new(),
     }
 }
@@ -524,6 +558,7 @@ pub fn is_optional(name: &str) -> bool {
             | "express_brokers"
             | "partitions"
             | "tiered"
+            | "need"
     )
 }
 

@@ -110,6 +110,93 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
     out
 }
 
+/// The whole comparison matrix and the recommendation, for the terminal.
+pub fn matrix_report(
+    matrix: &super::matrix::Matrix,
+    estimate: &Estimate,
+    needs: &std::collections::BTreeSet<String>,
+    rec: &super::recommend::Recommendation,
+) -> String {
+    use super::estimate::OptionId;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Kinesis Data Streams vs Amazon MSK: feature matrix (facts as of {})",
+        matrix.as_of
+    );
+    for row in &matrix.rows {
+        let _ = writeln!(out, "\n## {} [{}]", row.topic, row.id);
+        for cell in &row.cells {
+            let who: Vec<&str> = cell
+                .options
+                .iter()
+                .map(|o| OptionId::from_id(o).map_or(o.as_str(), |id| id.name()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {} — {} [{}]: {}",
+                who.join(" / "),
+                cell.value,
+                cell.verdict.id(),
+                cell.note
+            );
+            if let (Some(claim), Some(fix)) = (&cell.seed_claim, &cell.correction) {
+                let _ = writeln!(out, "    the source document said: {claim}; now: {fix}");
+            }
+            let url = matrix
+                .sources
+                .get(&cell.source)
+                .map_or("", |s| s.url.as_str());
+            let _ = writeln!(out, "    source: {url} ({})", cell.date);
+        }
+    }
+    let _ = writeln!(out, "\n## Integrations");
+    for i in &matrix.integrations {
+        let _ = writeln!(
+            out,
+            "  {}: Kinesis [{}] {}; MSK [{}] {}",
+            i.name,
+            i.kinesis.verdict.id(),
+            i.kinesis.how,
+            i.msk.verdict.id(),
+            i.msk.how
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nAnalogy: Kinesis is \"{}\"; MSK is \"{}\".\nTL;DR: {} {}",
+        matrix.analogy.kinesis, matrix.analogy.msk, matrix.tldr.kinesis, matrix.tldr.msk
+    );
+    let _ = writeln!(out, "\n## Recommendation");
+    let labels: Vec<&str> = needs
+        .iter()
+        .filter_map(|n| matrix.requirement(n).map(|r| r.label.as_str()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Requirements: {}",
+        if labels.is_empty() {
+            "none ticked (need=…)".to_string()
+        } else {
+            labels.join("; ")
+        }
+    );
+    let _ = writeln!(out, "{}", rec.summary);
+    for (i, r) in rec.ranking.iter().enumerate() {
+        let cost = estimate
+            .option(r.id)
+            .map(option_headline)
+            .unwrap_or_default();
+        let why = rec
+            .others
+            .iter()
+            .find(|(id, _)| *id == r.id)
+            .map_or("Top choice.", |(_, w)| w.as_str());
+        let _ = writeln!(out, "  {}. {} — {cost}. {why}", i + 1, r.id.name());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! recommendations are computed from it on every change.
 
 use super::units::{gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB};
+use std::collections::BTreeSet;
 
 /// Retention bounds accepted by the link and the form (1 hour to 10 years).
 pub const MIN_RETENTION_HOURS: f64 = 1.0;
@@ -51,6 +52,8 @@ pub struct Workload {
     /// MSK Standard tiered storage: hours kept on broker storage, the rest of the
     /// retention in the tiered store (`tiered`); `None` = tiered storage off.
     pub tiered_local_hours: Option<f64>,
+    /// Ticked requirement ids (`need=`, comma-separated), from the comparison model.
+    pub needs: BTreeSet<String>,
 }
 
 impl Default for Workload {
@@ -75,6 +78,7 @@ impl Default for Workload {
             rack_aware: false,
             discount_pct: 0.0,
             tiered_local_hours: None,
+            needs: BTreeSet::new(),
         }
     }
 }

@@ -1,0 +1,231 @@
+//! Fit and recommendation: from the ticked requirements and the cost engine's
+//! estimate, rank the options (must-haves met, then monthly cost, then operational
+//! load) and say why, in sentences a reader can paste into a design doc.
+
+use super::estimate::{Estimate, OptionId, Status};
+use super::matrix::{Matrix, Verdict};
+use super::units::format_usd_cents;
+use std::collections::BTreeSet;
+
+/// How one option meets the ticked requirements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionFit {
+    pub id: OptionId,
+    /// (requirement id, label, reason) the option does not meet.
+    pub unmet: Vec<(String, String, String)>,
+    /// … meets only partly.
+    pub partial: Vec<(String, String, String)>,
+    /// … meets.
+    pub met: Vec<String>,
+}
+
+/// Each option's fit to the ticked requirements (unknown ids are ignored; the link
+/// decoder has already reported them).
+pub fn fit(needs: &BTreeSet<String>, matrix: &Matrix) -> Vec<OptionFit> {
+    OptionId::ALL
+        .into_iter()
+        .map(|id| {
+            let mut f = OptionFit {
+                id,
+                unmet: Vec::new(),
+                partial: Vec::new(),
+                met: Vec::new(),
+            };
+            for req in needs.iter().filter_map(|n| matrix.requirement(n)) {
+                let entry = req.fit.get(id.id());
+                let (verdict, reason) =
+                    entry.map_or((Verdict::No, "no data"), |e| (e.verdict, e.reason.as_str()));
+                let item = (req.id.clone(), req.label.clone(), reason.to_string());
+                match verdict {
+                    Verdict::Yes | Verdict::Info => f.met.push(req.id.clone()),
+                    Verdict::Partial => f.partial.push(item),
+                    Verdict::No => f.unmet.push(item),
+                }
+            }
+            f
+        })
+        .collect()
+}
+
+/// One option's place in the ranking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    pub id: OptionId,
+    /// Why the option is ruled out (unmet requirements, limits, no prices); empty if not.
+    pub ruled_out_by: Vec<String>,
+    /// Requirements met only partly (labels).
+    pub partly: Vec<String>,
+    pub monthly_cents: Option<i64>,
+    pub operational_load: u8,
+}
+
+impl Ranked {
+    pub fn ruled_out(&self) -> bool {
+        !self.ruled_out_by.is_empty()
+    }
+}
+
+/// The ranking and its explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recommendation {
+    /// Best first.
+    pub ranking: Vec<Ranked>,
+    /// One or two sentences on the top choice.
+    pub summary: String,
+    /// For each other option, one line on why it is not the top choice.
+    pub others: Vec<(OptionId, String)>,
+}
+
+impl Recommendation {
+    pub fn top(&self) -> Option<&Ranked> {
+        self.ranking.first().filter(|r| !r.ruled_out())
+    }
+}
+
+/// Ranks the options for the estimate and the ticked requirements.
+pub fn recommend(estimate: &Estimate, needs: &BTreeSet<String>, matrix: &Matrix) -> Recommendation {
+    let fits = fit(needs, matrix);
+    let mut ranking: Vec<Ranked> = estimate
+        .options
+        .iter()
+        .map(|o| {
+            let f = fits.iter().find(|f| f.id == o.id);
+            let mut ruled_out_by: Vec<String> = f
+                .map(|f| {
+                    f.unmet
+                        .iter()
+                        .map(|(_, label, reason)| {
+                            format!("{label}: {}", reason.trim_end_matches('.'))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            match o.status {
+                Status::Priced => {}
+                Status::NotEligible => ruled_out_by.extend(
+                    o.reasons
+                        .iter()
+                        .map(|r| r.trim_end_matches('.').to_string()),
+                ),
+                Status::NotPriced => {
+                    ruled_out_by.push(format!("not priced in {}", estimate.region))
+                }
+            }
+            Ranked {
+                id: o.id,
+                ruled_out_by,
+                partly: f
+                    .map(|f| f.partial.iter().map(|(_, l, _)| l.clone()).collect())
+                    .unwrap_or_default(),
+                monthly_cents: (o.status != Status::NotPriced).then_some(o.total_cents),
+                operational_load: matrix
+                    .operational_load
+                    .get(o.id.id())
+                    .map_or(3, |l| l.level),
+            }
+        })
+        .collect();
+    ranking.sort_by_key(|r| {
+        (
+            r.ruled_out(),
+            r.partly.len(),
+            r.monthly_cents.unwrap_or(i64::MAX),
+            r.operational_load,
+            r.id,
+        )
+    });
+    let summary = summarise(estimate, needs, &ranking);
+    let others = ranking
+        .iter()
+        .skip(1)
+        .map(|r| (r.id, why_not(r, ranking.first())))
+        .collect();
+    Recommendation {
+        ranking,
+        summary,
+        others,
+    }
+}
+
+fn money(cents: Option<i64>) -> String {
+    cents.map_or_else(|| "unpriced".to_string(), format_usd_cents)
+}
+
+fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) -> String {
+    let Some(top) = ranking.first().filter(|r| !r.ruled_out()) else {
+        return "No option meets every requirement for this workload: see what rules each one out below.".to_string();
+    };
+    let d = &estimate.derived;
+    let reqs = match needs.len() {
+        0 => "no specific requirements".to_string(),
+        1 => "the 1 requirement".to_string(),
+        n => format!("all {n} requirements"),
+    };
+    let partly = if top.partly.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} only partly)", top.partly.join(", "))
+    };
+    let mut s = format!(
+        "For {} MB/s in and {} MB/s out at peak in {}, {} is the best fit: it meets {reqs}{partly} at {}/month",
+        crate::model::units::format_quantity(d.peak_write_mb_per_s, 2),
+        crate::model::units::format_quantity(d.peak_read_mb_per_s, 2),
+        estimate.region,
+        top.id.name(),
+        money(top.monthly_cents),
+    );
+    let cheaper = ranking
+        .iter()
+        .filter(|r| r.ruled_out() && r.monthly_cents.is_some_and(|c| Some(c) < top.monthly_cents))
+        .min_by_key(|r| r.monthly_cents);
+    let runner_up = ranking.iter().skip(1).find(|r| !r.ruled_out());
+    match runner_up {
+        Some(r) => s.push_str(&format!(
+            ", against {} for the next option that fits, {}.",
+            money(r.monthly_cents),
+            r.id.name()
+        )),
+        None => s.push_str(", and it is the only option that fits."),
+    }
+    if let Some(c) = cheaper {
+        s.push_str(&format!(
+            " {} would cost {} but is ruled out ({}).",
+            c.id.name(),
+            money(c.monthly_cents),
+            c.ruled_out_by.first().cloned().unwrap_or_default()
+        ));
+    }
+    s
+}
+
+fn why_not(r: &Ranked, top: Option<&Ranked>) -> String {
+    if r.ruled_out() {
+        return format!("Ruled out: {}.", r.ruled_out_by.join("; "));
+    }
+    let mut parts = Vec::new();
+    if !r.partly.is_empty() {
+        parts.push(format!("meets {} only partly", r.partly.join(", ")));
+    }
+    if let (Some(top), Some(c)) = (top, r.monthly_cents) {
+        if let Some(t) = top.monthly_cents {
+            if c > t {
+                parts.push(format!(
+                    "costs {} more per month ({})",
+                    format_usd_cents(c - t),
+                    format_usd_cents(c)
+                ));
+            } else if r.operational_load > top.operational_load {
+                parts.push("more to operate".to_string());
+            }
+        }
+    }
+    if parts.is_empty() {
+        "Fits too; ranked lower on the tie-breakers.".to_string()
+    } else {
+        let mut s = parts.join("; ");
+        if let Some(first) = s.get(0..1) {
+            s = first.to_uppercase() + &s[1..];
+        }
+        s + "."
+    }
+}

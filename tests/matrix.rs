@@ -1,0 +1,300 @@
+//! The comparison model: every row of both source documents' tables is in it; every
+//! cell is sourced, dated and explained; fit and ranking for typical profiles.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use stream_showdown::model::estimate::OptionId;
+use stream_showdown::model::matrix::{Matrix, Verdict};
+use stream_showdown::model::recommend::recommend;
+use stream_showdown::model::{decode, estimate, Catalog};
+
+fn m() -> &'static Matrix {
+    Matrix::embedded()
+}
+
+/// First-column texts of every markdown table in a source document (header and
+/// separator rows skipped, `**` removed).
+fn table_rows(doc: &str) -> Vec<Vec<String>> {
+    let mut tables = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut header_seen = false;
+    for line in doc.lines() {
+        let line = line.trim();
+        if !line.starts_with('|') {
+            if !current.is_empty() {
+                tables.push(std::mem::take(&mut current));
+            }
+            header_seen = false;
+            continue;
+        }
+        let first = line
+            .trim_matches('|')
+            .split('|')
+            .next()
+            .unwrap_or("")
+            .trim();
+        let first = first.replace("**", "").trim().to_string();
+        if first.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+            continue; // separator row
+        }
+        if !header_seen {
+            header_seen = true; // header row
+            continue;
+        }
+        current.push(first);
+    }
+    if !current.is_empty() {
+        tables.push(current);
+    }
+    tables
+}
+
+const SEEDS: [(&str, &str); 2] = [
+    (
+        "000_ba5bcdbd3b9fd4ed.txt",
+        include_str!("../data/seeds/000_ba5bcdbd3b9fd4ed.txt"),
+    ),
+    (
+        "001_8619650d1cb6fd82.txt",
+        include_str!("../data/seeds/001_8619650d1cb6fd82.txt"),
+    ),
+];
+
+#[test]
+fn every_row_of_both_source_documents_is_in_the_model() {
+    let mut found = 0;
+    for (name, text) in SEEDS {
+        let tables = table_rows(text);
+        assert!(!tables.is_empty(), "{name}: no tables found");
+        let declared: Vec<&Vec<String>> = m()
+            .seed_tables
+            .iter()
+            .filter(|t| t.doc == name)
+            .map(|t| &t.rows)
+            .collect();
+        assert_eq!(
+            tables.iter().collect::<Vec<_>>(),
+            declared,
+            "{name}: data/matrix.toml [[seed_tables]] differ from the document"
+        );
+        for row in tables.iter().flatten() {
+            let homes: Vec<&str> = m()
+                .rows
+                .iter()
+                .filter(|r| r.seed_rows.contains(row))
+                .map(|r| r.id.as_str())
+                .collect();
+            assert_eq!(homes.len(), 1, "{name}: row {row:?} is in {homes:?}");
+            found += 1;
+        }
+    }
+    assert!(found >= 40, "only {found} source rows");
+}
+
+#[test]
+fn the_matrix_covers_the_rows_users_ask_about() {
+    for id in [
+        "protocol-api",
+        "management-model",
+        "provisioning",
+        "auto-scaling",
+        "latency",
+        "replay-retention",
+        "durability",
+        "fan-out",
+        "ecosystem",
+        "custom-consumers",
+        "client-libraries",
+        "security-auth",
+        "ordering",
+        "exactly-once",
+        "partitioning",
+        "throughput-scaling",
+        "schema-registry",
+        "compression",
+        "data-transformation",
+        "aws-integration",
+        "multi-region-replication",
+        "pricing-model",
+        "cost",
+        "learning-curve",
+        "max-record-size",
+        "encryption",
+        "cross-account",
+        "kafka-version-kraft",
+        "tiered-storage",
+        "limits-unit",
+    ] {
+        assert!(m().rows.iter().any(|r| r.id == id), "no row {id}");
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-'
+}
+
+#[test]
+fn every_cell_has_a_source_a_date_and_a_note_and_covers_each_option_once() {
+    let ids: Vec<&str> = OptionId::ALL.iter().map(|o| o.id()).collect();
+    let mut ids_seen = BTreeSet::new();
+    for row in &m().rows {
+        assert!(ids_seen.insert(&row.id), "duplicate row id {}", row.id);
+        let mut covered: Vec<&str> = row
+            .cells
+            .iter()
+            .flat_map(|c| c.options.iter().map(String::as_str))
+            .collect();
+        covered.sort();
+        let mut want = ids.clone();
+        want.sort();
+        assert_eq!(covered, want, "{}: options covered", row.id);
+        for c in &row.cells {
+            assert!(
+                m().sources.contains_key(&c.source),
+                "{}: source {}",
+                row.id,
+                c.source
+            );
+            assert!(is_date(&c.date), "{}: date {}", row.id, c.date);
+            assert!(
+                !c.note.trim().is_empty(),
+                "{}: verdict without a note",
+                row.id
+            );
+            assert!(!c.value.trim().is_empty(), "{}: empty value", row.id);
+            assert_eq!(
+                c.seed_claim.is_some(),
+                c.correction.is_some(),
+                "{}: a seed claim needs its correction",
+                row.id
+            );
+        }
+    }
+    for (key, s) in &m().sources {
+        assert!(s.url.starts_with("https://"), "{key}");
+        assert!(is_date(&s.date), "{key}");
+    }
+    for i in &m().integrations {
+        for cell in [&i.kinesis, &i.msk] {
+            assert!(m().sources.contains_key(&cell.source), "{}", i.id);
+            assert!(is_date(&cell.date));
+        }
+        assert_eq!(i.seed_claim.is_some(), i.correction.is_some(), "{}", i.id);
+    }
+    for d in &m().deployment {
+        assert!(m().sources.contains_key(&d.source), "{}", d.id);
+    }
+}
+
+#[test]
+fn the_source_documents_outdated_claims_are_corrected() {
+    let corrected = |row: &str| {
+        m().rows
+            .iter()
+            .find(|r| r.id == row)
+            .unwrap()
+            .cells
+            .iter()
+            .any(|c| c.correction.is_some())
+    };
+    assert!(corrected("replay-retention"), "7 days vs 1 year");
+    assert!(corrected("latency"), "200 ms vs 70 ms");
+    let firehose = m()
+        .integrations
+        .iter()
+        .find(|i| i.id == "firehose")
+        .unwrap();
+    assert!(firehose.correction.is_some(), "Firehose can read MSK");
+    assert_ne!(firehose.msk.verdict, Verdict::No);
+}
+
+#[test]
+fn requirements_cover_every_option_and_presets_are_valid_links() {
+    assert!(m().requirements.len() >= 17);
+    for r in &m().requirements {
+        for o in OptionId::ALL {
+            let f = r
+                .fit
+                .get(o.id())
+                .unwrap_or_else(|| panic!("{}: no fit for {}", r.id, o.id()));
+            assert!(!f.reason.trim().is_empty(), "{}/{}", r.id, o.id());
+        }
+    }
+    assert!(m().presets.len() >= 2);
+    for p in &m().presets {
+        let d = decode(&p.link(), Catalog::embedded());
+        assert!(d.messages.is_empty(), "preset {}: {:?}", p.id, d.messages);
+        assert_eq!(
+            d.workload.needs.len(),
+            p.needs.iter().collect::<BTreeSet<_>>().len()
+        );
+    }
+    for o in OptionId::ALL {
+        assert!(m().operational_load.contains_key(o.id()));
+    }
+}
+
+fn recommend_for(query: &str) -> stream_showdown::model::recommend::Recommendation {
+    let c = Catalog::embedded();
+    let d = decode(query, c);
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    let e = estimate(&d.workload, c);
+    recommend(&e, &d.workload.needs, m())
+}
+
+#[test]
+fn a_team_migrating_on_prem_kafka_with_exactly_once_gets_provisioned_msk() {
+    let r = recommend_for(
+        "rps=20000&size=1&consumers=4&retention=7d&need=migrate-on-prem-kafka,exactly-once",
+    );
+    let top = r.top().expect("a fit");
+    assert!(
+        matches!(top.id, OptionId::MskStandard | OptionId::MskExpress),
+        "{:?}",
+        top.id
+    );
+    for (id, why) in &r.others {
+        if matches!(id, OptionId::KinesisOnDemand | OptionId::KinesisProvisioned) {
+            assert!(
+                why.starts_with("Ruled out") && why.contains("xactly"),
+                "{why}"
+            );
+        }
+    }
+    assert!(r.summary.contains(top.id.name()));
+}
+
+#[test]
+fn a_serverless_aws_native_team_that_needs_firehose_gets_kinesis_on_demand() {
+    let r = recommend_for(
+        "rps=500&size=2&consumers=2&need=firehose-delivery,no-cluster-to-operate,serverless-scaling",
+    );
+    assert_eq!(r.top().unwrap().id, OptionId::KinesisOnDemand);
+    let standard = r
+        .ranking
+        .iter()
+        .find(|x| x.id == OptionId::MskStandard)
+        .unwrap();
+    assert!(standard.ruled_out());
+}
+
+#[test]
+fn for_a_low_volume_stream_without_requirements_cost_decides() {
+    let r = recommend_for("rps=10&size=1");
+    let c = Catalog::embedded();
+    let e = estimate(&decode("rps=10&size=1", c).workload, c);
+    assert_eq!(r.top().unwrap().id, e.cheapest().unwrap());
+    assert_eq!(r.top().unwrap().id, OptionId::KinesisProvisioned);
+    let costs: Vec<i64> = r.ranking.iter().filter_map(|x| x.monthly_cents).collect();
+    assert!(
+        costs.windows(2).all(|w| w[0] <= w[1]),
+        "ranked by cost: {costs:?}"
+    );
+}
+
+#[test]
+fn toggling_a_requirement_changes_the_recommendation() {
+    let a = recommend_for("rps=5120&size=2&consumers=3&retention=7d");
+    let b = recommend_for("rps=5120&size=2&consumers=3&retention=7d&need=kafka-api");
+    assert_ne!(a.top().unwrap().id, b.top().unwrap().id);
+}
