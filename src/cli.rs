@@ -4,77 +4,11 @@ use crate::model::link::query_part;
 use crate::model::matrix::Matrix;
 use crate::model::recommend::{recommend, Recommendation};
 use crate::model::report::{matrix_report, text_report};
-use crate::model::{decode, encode, estimate, Catalog, Estimate, InputMessage};
+use crate::model::{decode, encode, estimate, Catalog, InputMessage};
 use serde_json::{json, Value};
 
 const USAGE: &str =
     "usage: showdown [--json] [--matrix] '<query or share URL>'\n  --matrix  the feature matrix and the recommendation for the link's need= list";
-
-fn cents_to_usd(cents: i64) -> Value {
-    // Two-decimal amounts as JSON numbers.
-    json!((cents as f64) / 100.0)
-}
-
-pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Value {
-    let options: Vec<Value> = e
-        .options
-        .iter()
-        .map(|o| {
-            let lines: Vec<Value> = o
-                .all_lines()
-                .map(|l| {
-                    json!({
-                        "id": l.id,
-                        "label": l.label,
-                        "quantity": l.quantity,
-                        "unit": l.unit,
-                        "unit_usd": l.unit_usd,
-                        "usd": cents_to_usd(l.usd_cents),
-                        "source": l.source,
-                        "uncertain": l.uncertain,
-                    })
-                })
-                .collect();
-            let c = &o.capacity;
-            json!({
-                "id": o.id.id(),
-                "name": o.id.name(),
-                "status": o.status.id(),
-                "eligible": o.eligible(),
-                "reasons": o.reasons,
-                "monthly_usd": if o.status == crate::model::Status::NotPriced { Value::Null } else { cents_to_usd(o.total_cents) },
-                "capacity": {
-                    "summary": c.summary,
-                    "shards": c.shards,
-                    "brokers": c.brokers,
-                    "broker_type": c.broker_type,
-                    "storage_gb_per_broker": c.storage_gb_per_broker,
-                    "partitions": c.partitions,
-                    "utilisation_pct": c.utilisation_pct,
-                },
-                "lines": lines,
-                "warnings": o.warnings,
-            })
-        })
-        .collect();
-    let d = &e.derived;
-    json!({
-        "prices_as_of": e.prices_as_of,
-        "region": e.region,
-        "link": format!("?{link}"),
-        "derived": {
-            "avg_write_mb_per_s": d.avg_write_mb_per_s,
-            "peak_write_mb_per_s": d.peak_write_mb_per_s,
-            "peak_read_mb_per_s": d.peak_read_mb_per_s,
-            "gb_in_per_month": d.gb_in_per_month,
-            "gb_out_per_month": d.gb_out_per_month,
-            "gb_retained": d.gb_retained,
-        },
-        "cheapest": e.cheapest().map(|o| o.id()),
-        "options": options,
-        "input_messages": messages.iter().map(|m| json!({"param": m.param, "value": m.value, "reason": m.reason})).collect::<Vec<_>>(),
-    })
-}
 
 /// Runs the CLI with the process arguments.
 pub fn main() {
@@ -112,7 +46,9 @@ pub fn main() {
     let needs = &decoded.workload.needs;
     match (json_out, matrix_out) {
         (true, false) => {
-            let v = estimate_json(&e, &decoded.messages, &link);
+            // The same JSON as the page's "Download JSON", pretty-printed.
+            let text = crate::model::export::estimate_json(&e, &decoded.messages, &link);
+            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         (false, false) => print!("{}", text_report(&e, &decoded.messages, &link)),

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod estimate;
+pub mod export;
 pub mod limits;
 pub mod link;
 pub mod matrix;
@@ -12,6 +13,7 @@ pub mod options;
 pub mod prices;
 pub mod recommend;
 pub mod report;
+pub mod sweep;
 pub mod units;
 pub mod view;
 pub mod workload;

@@ -1,0 +1,232 @@
+//! Exports of an estimate exactly as shown: CSV, JSON (the same shape as
+//! `showdown --json`) and a Markdown table for design docs. Written by hand so the
+//! browser build needs no JSON library.
+
+use super::estimate::{Estimate, Status};
+use super::link::InputMessage;
+use super::units::{format_quantity, format_usd_cents};
+use std::fmt::Write as _;
+
+/// A JSON string literal.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A JSON number (finite; anything else is 0).
+pub fn json_num(x: f64) -> String {
+    if x.is_finite() {
+        let s = x.to_string();
+        if s == "-0" {
+            "0".into()
+        } else {
+            s
+        }
+    } else {
+        "0".into()
+    }
+}
+
+fn json_opt_num(x: Option<f64>) -> String {
+    x.map_or_else(|| "null".into(), json_num)
+}
+
+fn json_opt_str(x: Option<&str>) -> String {
+    x.map_or_else(|| "null".into(), json_str)
+}
+
+fn json_list(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| json_str(s)).collect();
+    format!("[{}]", inner.join(","))
+}
+
+fn cents_json(c: i64) -> String {
+    json_num(c as f64 / 100.0)
+}
+
+/// The estimate as JSON: `{"prices_as_of", "region", "link", "derived", "cheapest",
+/// "options": [{"id", "name", "status", "eligible", "reasons", "monthly_usd",
+/// "capacity", "lines": [{"id","label","quantity","unit","unit_usd","usd","source",
+/// "uncertain"}], "warnings"}], "input_messages"}`.
+pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> String {
+    let d = &e.derived;
+    let options: Vec<String> = e
+        .options
+        .iter()
+        .map(|o| {
+            let lines: Vec<String> = o
+                .all_lines()
+                .map(|l| {
+                    format!(
+                        "{{\"id\":{},\"label\":{},\"quantity\":{},\"unit\":{},\"unit_usd\":{},\"usd\":{},\"source\":{},\"uncertain\":{}}}",
+                        json_str(l.id),
+                        json_str(&l.label),
+                        json_num(l.quantity),
+                        json_str(l.unit),
+                        json_num(l.unit_usd),
+                        cents_json(l.usd_cents),
+                        json_str(&l.source),
+                        json_opt_str(l.uncertain.as_deref()),
+                    )
+                })
+                .collect();
+            let c = &o.capacity;
+            let monthly = if o.status == Status::NotPriced {
+                "null".to_string()
+            } else {
+                cents_json(o.total_cents)
+            };
+            format!(
+                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"capacity\":{{\"summary\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{}}}",
+                json_str(o.id.id()),
+                json_str(o.id.name()),
+                json_str(o.status.id()),
+                o.eligible(),
+                json_list(&o.reasons),
+                json_str(&c.summary),
+                json_opt_num(c.shards.map(f64::from)),
+                json_opt_num(c.brokers.map(f64::from)),
+                json_opt_str(c.broker_type.as_deref()),
+                json_opt_num(c.storage_gb_per_broker),
+                json_opt_num(c.partitions.map(f64::from)),
+                json_opt_num(c.utilisation_pct),
+                lines.join(","),
+                json_list(&o.warnings),
+            )
+        })
+        .collect();
+    let messages: Vec<String> = messages
+        .iter()
+        .map(|m| {
+            format!(
+                "{{\"param\":{},\"value\":{},\"reason\":{}}}",
+                json_str(&m.param),
+                json_str(&m.value),
+                json_str(&m.reason)
+            )
+        })
+        .collect();
+    format!(
+        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{}}},\"cheapest\":{},\"options\":[{}],\"input_messages\":[{}]}}",
+        json_str(&e.prices_as_of),
+        json_str(&e.region),
+        json_str(&format!("?{link}")),
+        json_num(d.avg_write_mb_per_s),
+        json_num(d.peak_write_mb_per_s),
+        json_num(d.peak_read_mb_per_s),
+        json_num(d.gb_in_per_month),
+        json_num(d.gb_out_per_month),
+        json_num(d.gb_retained),
+        json_opt_str(e.cheapest().map(|c| c.id())),
+        options.join(","),
+        messages.join(","),
+    )
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The estimate as CSV: one row per line item (the discount included) and one
+/// `total` row per option, each with the link, region and prices date.
+pub fn estimate_csv(e: &Estimate, link: &str) -> String {
+    let mut out = String::from(
+        "link,region,prices_as_of,option_id,option,status,line_id,label,quantity,unit,unit_usd,usd\n",
+    );
+    let link = format!("?{link}");
+    for o in &e.options {
+        let head = [
+            csv_field(&link),
+            csv_field(&e.region),
+            csv_field(&e.prices_as_of),
+            csv_field(o.id.id()),
+            csv_field(o.id.name()),
+            csv_field(o.status.id()),
+        ]
+        .join(",");
+        for l in o.all_lines() {
+            let _ = writeln!(
+                out,
+                "{head},{},{},{},{},{},{:.2}",
+                csv_field(l.id),
+                csv_field(&l.label),
+                json_num(l.quantity),
+                csv_field(l.unit),
+                json_num(l.unit_usd),
+                l.usd_cents as f64 / 100.0
+            );
+        }
+        if o.status != Status::NotPriced {
+            let _ = writeln!(
+                out,
+                "{head},total,Monthly total,,,,{:.2}",
+                o.total_cents as f64 / 100.0
+            );
+        }
+    }
+    out
+}
+
+/// A Markdown table of the estimate for a design doc.
+pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&str>) -> String {
+    let mut out = String::new();
+    let d = &e.derived;
+    let _ = writeln!(
+        out,
+        "**Streaming Showdown estimate, {}** (AWS list prices as of {}; 730-hour month)\n",
+        e.region, e.prices_as_of
+    );
+    let _ = writeln!(
+        out,
+        "Workload: {} MB/s average write ({} MB/s peak), {} MB/s peak read, {} GB retained.\n",
+        format_quantity(d.avg_write_mb_per_s, 3),
+        format_quantity(d.peak_write_mb_per_s, 3),
+        format_quantity(d.peak_read_mb_per_s, 3),
+        format_quantity(d.gb_retained, 1)
+    );
+    out.push_str("| Option | Capacity | Monthly cost | Status |\n|---|---|---:|---|\n");
+    let cheapest = e.cheapest();
+    for o in &e.options {
+        let cost = match o.status {
+            Status::NotPriced => "—".to_string(),
+            _ => format_usd_cents(o.total_cents),
+        };
+        let status = match o.status {
+            Status::Priced if Some(o.id) == cheapest => "cheapest".to_string(),
+            Status::Priced => "eligible".to_string(),
+            Status::NotEligible => format!("not eligible: {}", o.reasons.join("; ")),
+            Status::NotPriced => "not priced in this region".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {cost} | {} |",
+            o.id.name(),
+            o.capacity.summary.replace('|', "/"),
+            status.replace('|', "/")
+        );
+    }
+    if let Some(r) = recommendation {
+        let _ = writeln!(out, "\n{r}");
+    }
+    let _ = writeln!(out, "\n[Open this estimate]({link_url})");
+    out
+}
