@@ -118,6 +118,28 @@ export function assertEqual(actual, expected, message) {
   if (a !== e) throw new Error(`${message}: expected ${e}, got ${a}`);
 }
 
+/** Deep equality with a relative tolerance for numbers (native and wasm floats may
+ * differ in the last bit); object key order is ignored. */
+export function assertClose(actual, expected, message, path = "$") {
+  if (typeof expected === "number" && typeof actual === "number") {
+    const ok = actual === expected || Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(actual), Math.abs(expected));
+    if (!ok) throw new Error(`${message}: ${path}: expected ${expected}, got ${actual}`);
+    return;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) throw new Error(`${message}: ${path}: length differs`);
+    expected.forEach((e, i) => assertClose(actual[i], e, message, `${path}[${i}]`));
+    return;
+  }
+  if (expected && typeof expected === "object") {
+    if (!actual || typeof actual !== "object") throw new Error(`${message}: ${path}: not an object`);
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    for (const k of keys) assertClose(actual[k], expected[k], message, `${path}.${k}`);
+    return;
+  }
+  if (actual !== expected) throw new Error(`${message}: ${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
 /** Runs every registered test; prints a summary line and returns the failure count. */
 export async function run(env) {
   let passed = 0;

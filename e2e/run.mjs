@@ -1,8 +1,8 @@
 // End-to-end suite against the built site: node e2e/run.mjs [dist] [dist-subpath]
 // (the second is a build made with --public-url /stream-showdown/).
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { serve, launch, openPage, test, run, assert, assertEqual } from "./harness.mjs";
+import { serve, launch, openPage, test, run, assert, assertEqual, assertClose } from "./harness.mjs";
 
 const DIST = process.argv[2] || "dist";
 const DIST_SUBPATH = process.argv[3] || "dist-subpath";
@@ -198,6 +198,145 @@ test("a strict CSP is on, assets carry SRI, nothing leaves the origin", async ({
       .map((e) => e.outerHTML),
   );
   assertEqual(missing, [], "assets without integrity");
+});
+
+function cli(args) {
+  const out = spawnSync(CLI, args, { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(`showdown failed: ${out.stderr}`);
+  return out.stdout;
+}
+
+test("the crossover text under each chart matches the model's figures", async ({ open }) => {
+  for (const q of ["size=0.1&consumers=3&rack_aware=true", "rps=5120&size=2&consumers=3&retention=7d"]) {
+    const { page } = await open(`?${q}`);
+    await ready(page);
+    await page.waitForSelector("[data-crossovers=throughput]");
+    const expected = cli(["--crossovers", q]).trim().split("\n");
+    const shown = [
+      `throughput: ${await text(page, "[data-crossovers=throughput]")}`,
+      `retention: ${await text(page, "[data-crossovers=retention]")}`,
+    ];
+    assertEqual(shown, expected, `crossovers for ?${q}`);
+  }
+});
+
+test("charts follow the workload, hide options from the legend, and keep that in the link", async ({ open }) => {
+  const { page } = await open("?size=0.1&consumers=3&rack_aware=true");
+  await ready(page);
+  const before = await text(page, "[data-crossovers=throughput]");
+  await page.fill("#f-size", "4");
+  await page.waitForFunction((b) => document.querySelector("[data-crossovers=throughput]").innerText !== b, before);
+  await page.click("[data-chart=throughput] .legend-item.s-msk-serverless");
+  await page.waitForFunction(() => location.search.includes("hide=msk-serverless"));
+  assertEqual(await page.locator("[data-chart=throughput] .series.s-msk-serverless").count(), 0, "hidden series drawn");
+  const fresh = await open(page.url());
+  await ready(fresh.page);
+  assertEqual(await fresh.page.getAttribute("[data-chart=retention] .legend-item.s-msk-serverless", "aria-pressed"), "false", "hidden after reopening");
+  await page.screenshot({ path: `${SHOTS}/charts.png`, fullPage: true });
+});
+
+test("toggling a requirement changes the recommendation", async ({ open }) => {
+  const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d");
+  await ready(page);
+  const before = await text(page, ".recommendation .summary");
+  assert(before.includes("Kinesis Data Streams, provisioned is the best fit"), before);
+  await page.check("#need-kafka-api");
+  await page.waitForFunction(() => location.search.includes("need=kafka-api"));
+  const after = await text(page, ".recommendation .summary");
+  assert(after !== before && !after.includes("Kinesis Data Streams, provisioned is the best fit"), after);
+  const expected = JSON.parse(cli(["--matrix", "--json", "rps=5120&size=2&consumers=3&retention=7d&need=kafka-api"]));
+  assertEqual(after, expected.recommendation.summary, "summary equals the CLI's");
+  const order = await page.locator(".ranking li").evaluateAll((lis) => lis.map((li) => li.dataset.option));
+  assertEqual(order, expected.recommendation.ranking.map((r) => r.id), "ranking");
+});
+
+test("presets are one-click links that set the requirements", async ({ open }) => {
+  const { page } = await open("");
+  await ready(page);
+  await page.click("a[data-preset=choose-msk]");
+  await page.waitForURL(/need=/);
+  await ready(page);
+  assert(await page.isChecked("#need-exactly-once"), "exactly-once not ticked");
+  assert((await text(page, ".recommendation .summary")).includes("MSK"), "MSK not recommended");
+});
+
+test("the feature explorer filters, searches and shows corrections", async ({ open }) => {
+  const { page } = await open("?open=matrix&need=exactly-once");
+  await ready(page);
+  const all = await page.locator("table.matrix tbody tr").count();
+  assert(all >= 30, `only ${all} rows`);
+  assert((await page.locator("table.matrix .correction").count()) >= 5, "corrections missing");
+  await page.check("#rows-diff");
+  await page.waitForFunction(() => location.search.includes("rows=diff"));
+  const differ = await page.locator("table.matrix tbody tr").count();
+  assert(differ < all && differ > 0, `diff filter: ${differ}`);
+  await page.check("#rows-mine");
+  assertEqual(await page.locator("table.matrix tbody tr").count(), 1, "rows about exactly-once");
+  await page.check("#rows-all");
+  await page.fill("#explorer-search", "retention");
+  await page.waitForFunction(() => location.search.includes("q=retention"));
+  const found = await page.locator("table.matrix tbody tr").count();
+  assert(found > 0 && found < all, `search: ${found}`);
+  const fresh = await open(page.url());
+  await ready(fresh.page);
+  assertEqual(await fresh.page.inputValue("#explorer-search"), "retention", "search after reopening");
+  assertEqual(await fresh.page.locator("table.matrix tbody tr").count(), found, "rows after reopening");
+});
+
+test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {
+  const q = "rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
+  const { page } = await open(`?${q}`);
+  await ready(page);
+  const cliJson = JSON.parse(cli(["--json", q]));
+  const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-csv")]);
+  const csv = readFileSync(await csvDl.path(), "utf8").trim().split("\n");
+  const rows = csv.slice(1).map((r) => r.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
+  const expected = [];
+  for (const o of cliJson.options) {
+    for (const l of o.lines) expected.push([`?${q}`, cliJson.region, o.id, l.id, l.usd.toFixed(2)]);
+    if (o.monthly_usd !== null) expected.push([`?${q}`, cliJson.region, o.id, "total", o.monthly_usd.toFixed(2)]);
+  }
+  assertEqual(rows.map((r) => [r[0], r[1], r[3], r[6], r[11]]), expected, "CSV rows");
+  const [jsonDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-json")]);
+  assertClose(JSON.parse(readFileSync(await jsonDl.path(), "utf8")), cliJson, "JSON download");
+});
+
+test("copy as Markdown gives a table for a design doc", async ({ open }) => {
+  const { page, context } = await open("?rps=5120&size=2&consumers=3&retention=7d");
+  await ready(page);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("button.copy-markdown");
+  await page.waitForSelector(".export-status:has-text('copied')");
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert(md.includes("| Option | Capacity | Monthly cost | Status |") && md.includes("$571.63"), md);
+});
+
+test("the printed page fits the estimate and the recommendation on one page", async ({ open }) => {
+  const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&need=kafka-api");
+  await ready(page);
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  const file = `${SHOTS}/../estimate.pdf`;
+  writeFileSync(file, pdf);
+  const pages = spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/);
+  assertEqual(pages && Number(pages[1]), 1, "PDF pages");
+  const textOut = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout;
+  for (const total of ["$5,668.27", "$571.63", "$5,359.41", "$3,109.54", "$7,557.44"]) {
+    assert(textOut.includes(total), `PDF lacks ${total}`);
+  }
+  assert(textOut.includes("best fit"), "PDF lacks the recommendation");
+  spawnSync("pdftoppm", ["-png", "-r", "60", "-singlefile", file, `${SHOTS}/print`]);
+});
+
+test("light and dark screenshots of every view", async ({ open }) => {
+  for (const theme of ["light", "dark"]) {
+    const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&need=kafka-api&open=matrix,integrations,deployment,msk-express");
+    await ready(page);
+    await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+    for (const [name, sel] of [["decision", ".decision"], ["charts", ".charts"], ["explorer", ".explorer"], ["cards", ".results"]]) {
+      await page.locator(sel).screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
+    }
+  }
 });
 
 test("any path loads the app (404.html)", async ({ open }) => {

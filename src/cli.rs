@@ -8,17 +8,19 @@ use crate::model::{decode, encode, estimate, Catalog, InputMessage};
 use serde_json::{json, Value};
 
 const USAGE: &str =
-    "usage: showdown [--json] [--matrix] '<query or share URL>'\n  --matrix  the feature matrix and the recommendation for the link's need= list";
+    "usage: showdown [--json] [--matrix | --crossovers] '<query or share URL>'\n  --matrix      the feature matrix and the recommendation for the link's need= list\n  --crossovers  where the cheapest option changes along throughput and retention";
 
 /// Runs the CLI with the process arguments.
 pub fn main() {
     let mut json_out = false;
     let mut matrix_out = false;
+    let mut crossovers_out = false;
     let mut input: Option<String> = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json_out = true,
             "--matrix" => matrix_out = true,
+            "--crossovers" => crossovers_out = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return;
@@ -42,6 +44,15 @@ pub fn main() {
     }
     let e = estimate(&decoded.workload, catalog);
     let link = encode(&decoded.workload);
+    if crossovers_out {
+        // The break-even charts' sentences, as the page writes them under each chart.
+        use crate::model::sweep::{describe, sweep, Axis, CHART_POINTS};
+        for axis in [Axis::Throughput, Axis::Retention] {
+            let s = sweep(&decoded.workload, axis, CHART_POINTS, catalog);
+            println!("{}: {}", axis.id(), describe(&s));
+        }
+        return;
+    }
     let matrix = Matrix::embedded();
     let needs = &decoded.workload.needs;
     match (json_out, matrix_out) {

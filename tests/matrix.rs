@@ -212,6 +212,14 @@ fn the_source_documents_outdated_claims_are_corrected() {
 fn requirements_cover_every_option_and_presets_are_valid_links() {
     assert!(m().requirements.len() >= 17);
     for r in &m().requirements {
+        assert!(!r.rows.is_empty(), "{}: no matrix rows", r.id);
+        for row in &r.rows {
+            assert!(
+                m().rows.iter().any(|x| &x.id == row),
+                "{}: unknown row {row}",
+                r.id
+            );
+        }
         for o in OptionId::ALL {
             let f = r
                 .fit

@@ -587,9 +587,8 @@ pub fn edit(w: &Workload, name: &str, value: &str, catalog: &Catalog) -> Result<
 /// Encodes a whole link: the workload, then the view.
 pub fn encode_link(w: &Workload, v: &View) -> String {
     let mut out = encode(w);
-    let open = v.encode_open();
-    if !open.is_empty() {
-        push(&mut out, "open", &open);
+    for (name, value) in v.params() {
+        push(&mut out, name, &value);
     }
     out
 }

@@ -77,9 +77,15 @@ impl Row {
             .find(|c| c.options.iter().any(|o| o == option_id))
     }
 
-    /// Whether the options differ on this row (more than one distinct value).
+    /// Whether the options differ on this row: their verdicts are not all the same
+    /// (descriptive "info" cells differ when their values do).
     pub fn differs(&self) -> bool {
-        self.cells.len() > 1
+        let verdicts: std::collections::BTreeSet<Verdict> =
+            self.cells.iter().map(|c| c.verdict).collect();
+        if verdicts.iter().all(|v| *v == Verdict::Info) {
+            return self.cells.len() > 1;
+        }
+        verdicts.len() > 1
     }
 }
 
@@ -138,6 +144,9 @@ pub struct Fit {
 pub struct Requirement {
     pub id: String,
     pub label: String,
+    /// Ids of the matrix rows this requirement is about (the explorer's "my
+    /// requirements" filter).
+    pub rows: Vec<String>,
     /// Option id → fit.
     pub fit: BTreeMap<String, Fit>,
 }

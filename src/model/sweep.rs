@@ -7,6 +7,9 @@ use super::estimate::{estimate, OptionId, Status};
 use super::units::{format_quantity, KB_PER_MB};
 use super::workload::Workload;
 
+/// Points per break-even chart (the page and `showdown --crossovers` use the same).
+pub const CHART_POINTS: usize = 48;
+
 /// Which input a sweep varies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Axis {

@@ -1,19 +1,61 @@
-//! The view part of a link: which sections of the page are open. It does not change
-//! any figure; it lets a link reopen the page exactly as it was shared.
+//! The view part of a link: which sections are open, the feature explorer's filter and
+//! search, and the options hidden from the charts. It changes no figure; it lets a link
+//! reopen the page exactly as it was shared.
 
 use super::estimate::OptionId;
 use std::collections::BTreeSet;
 
 /// Link parameters that belong to the view (after the workload's, in encoder order).
-pub const VIEW_PARAMS: [&str; 1] = ["open"];
+pub const VIEW_PARAMS: [&str; 4] = ["open", "rows", "q", "hide"];
 
 /// Section ids that `open=` accepts besides the option ids (their line items).
-pub const SECTIONS: [&str; 1] = ["advanced"];
+pub const SECTIONS: [&str; 5] = [
+    "advanced",
+    "matrix",
+    "integrations",
+    "deployment",
+    "charts-data",
+];
+
+/// Longest search text kept from a link.
+pub const MAX_SEARCH_CHARS: usize = 100;
+
+/// Which rows the feature explorer shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RowFilter {
+    #[default]
+    All,
+    /// Only rows where the options differ.
+    Differ,
+    /// Only rows about the ticked requirements.
+    Mine,
+}
+
+impl RowFilter {
+    pub fn id(self) -> &'static str {
+        match self {
+            RowFilter::All => "all",
+            RowFilter::Differ => "diff",
+            RowFilter::Mine => "mine",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        [RowFilter::All, RowFilter::Differ, RowFilter::Mine]
+            .into_iter()
+            .find(|f| f.id() == id)
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
-    /// Open sections: `advanced`, or an option id for its line items.
+    /// Open sections: one of [`SECTIONS`], or an option id for its line items.
     pub open: BTreeSet<String>,
+    pub rows: RowFilter,
+    /// Text search in the feature explorer.
+    pub search: String,
+    /// Options hidden from the charts.
+    pub hidden: BTreeSet<String>,
 }
 
 impl View {
@@ -29,10 +71,39 @@ impl View {
         }
     }
 
-    /// The `open=` value, sections in a stable (sorted) order; empty when none.
-    pub fn encode_open(&self) -> String {
-        self.open.iter().cloned().collect::<Vec<_>>().join(",")
+    pub fn is_hidden(&self, option: OptionId) -> bool {
+        self.hidden.contains(option.id())
     }
+
+    pub fn set_hidden(&mut self, option: OptionId, hidden: bool) {
+        if hidden {
+            self.hidden.insert(option.id().to_string());
+        } else {
+            self.hidden.remove(option.id());
+        }
+    }
+
+    /// (name, value) pairs the encoder writes, in [`VIEW_PARAMS`] order.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.open.is_empty() {
+            out.push(("open", join(&self.open)));
+        }
+        if self.rows != RowFilter::All {
+            out.push(("rows", self.rows.id().to_string()));
+        }
+        if !self.search.is_empty() {
+            out.push(("q", self.search.clone()));
+        }
+        if !self.hidden.is_empty() {
+            out.push(("hide", join(&self.hidden)));
+        }
+        out
+    }
+}
+
+fn join(set: &BTreeSet<String>) -> String {
+    set.iter().cloned().collect::<Vec<_>>().join(",")
 }
 
 /// Whether `id` names a section.
@@ -40,26 +111,48 @@ pub fn is_section(id: &str) -> bool {
     SECTIONS.contains(&id) || OptionId::from_id(id).is_some()
 }
 
-/// Applies a view parameter. Unknown section ids are refused by name.
+fn id_list(value: &str, valid: impl Fn(&str) -> bool) -> (BTreeSet<String>, Vec<String>) {
+    let mut ok = BTreeSet::new();
+    let mut unknown = Vec::new();
+    for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if valid(id) {
+            ok.insert(id.to_string());
+        } else {
+            unknown.push(id.chars().take(40).collect());
+        }
+    }
+    (ok, unknown)
+}
+
+/// Applies a view parameter. Unknown ids are refused by name; the known ones apply.
 pub fn apply(view: &mut View, name: &str, value: &str) -> Result<(), String> {
     match name {
         "open" => {
-            let mut open = BTreeSet::new();
-            let mut unknown = Vec::new();
-            for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                if is_section(id) {
-                    open.insert(id.to_string());
-                } else {
-                    unknown.push(id);
-                }
-            }
-            view.open = open;
-            if unknown.is_empty() {
-                Ok(())
-            } else {
-                Err(format!("unknown section {}", unknown.join(", ")))
+            let (ok, unknown) = id_list(value, is_section);
+            view.open = ok;
+            if !unknown.is_empty() {
+                return Err(format!("unknown section {}", unknown.join(", ")));
             }
         }
-        _ => Err("unknown parameter".into()),
+        "hide" => {
+            let (ok, unknown) = id_list(value, |id| OptionId::from_id(id).is_some());
+            view.hidden = ok;
+            if !unknown.is_empty() {
+                return Err(format!("unknown option {}", unknown.join(", ")));
+            }
+        }
+        "rows" => {
+            view.rows = RowFilter::from_id(value.trim())
+                .ok_or_else(|| "must be all, diff or mine".to_string())?;
+        }
+        "q" => {
+            let text = value.trim();
+            if text.chars().count() > MAX_SEARCH_CHARS {
+                return Err(format!("longer than {MAX_SEARCH_CHARS} characters"));
+            }
+            view.search = text.to_string();
+        }
+        _ => return Err("unknown parameter".into()),
     }
+    Ok(())
 }

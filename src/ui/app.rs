@@ -1,18 +1,25 @@
 //! The app: one reducer holding the workload; the estimate is computed from it on
 //! every render; the link (query string) is rewritten after each change.
 
+use super::charts::{BreakEvenChart, ChartTable};
 use super::cost_cards::CostCards;
+use super::decision::DecisionHelper;
 use super::derived::DerivedFigures;
+use super::explorer::Explorer;
+use super::exports::ExportBar;
 use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
 use super::share::ShareBar;
 use super::state::{Action, State};
 use super::workload_form::WorkloadForm;
-use crate::model::{encode_link, estimate, Catalog};
+use crate::model::matrix::Matrix;
+use crate::model::recommend::recommend;
+use crate::model::sweep::{sweep, Axis, CHART_POINTS};
+use crate::model::{encode, encode_link, estimate, Catalog};
 use yew::prelude::*;
 
-/// How long the link waits after the last keystroke before it is rewritten.
+/// How long the link (and the charts) wait after the last keystroke.
 const LINK_DEBOUNCE_MS: u32 = 150;
 
 fn current_query() -> String {
@@ -44,15 +51,31 @@ pub fn app() -> Html {
     let state = use_reducer(|| State::from_query(&current_query(), catalog));
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
+    let recommendation = use_memo((estimate.clone(), workload.needs.clone()), |(e, needs)| {
+        recommend(e, needs, Matrix::embedded())
+    });
+    // The charts follow the workload once typing pauses (48 estimates per chart).
+    let settled = use_state(|| workload.clone());
+    let sweeps = use_memo((*settled).clone(), |w| {
+        (
+            sweep(w, Axis::Throughput, CHART_POINTS, catalog),
+            sweep(w, Axis::Retention, CHART_POINTS, catalog),
+        )
+    });
 
-    // Keep the link in step with the workload (debounced).
+    // Keep the link in step with the workload (debounced), and settle the charts.
     {
         let view = state.view.clone();
-        use_effect_with((workload, view), move |(w, v)| {
+        let settled = settled.clone();
+        use_effect_with((workload.clone(), view), move |(w, v)| {
             let query = encode_link(w, v);
+            let w = w.clone();
             let timer = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
                 if current_query().trim_start_matches('?') != query {
                     replace_query(&query);
+                }
+                if *settled != w {
+                    settled.set(w);
                 }
             });
             move || drop(timer)
@@ -77,6 +100,25 @@ pub fn app() -> Html {
             state.dispatch(Action::ToggleSection(section, open))
         })
     };
+    let dispatch = |make: fn(String, bool) -> Action| {
+        let state = state.clone();
+        Callback::from(move |(id, on): (String, bool)| state.dispatch(make(id, on)))
+    };
+    let ontoggle_need = dispatch(Action::ToggleNeed);
+    let onfilter = {
+        let state = state.clone();
+        Callback::from(move |f| state.dispatch(Action::SetRowFilter(f)))
+    };
+    let onsearch = {
+        let state = state.clone();
+        Callback::from(move |q| state.dispatch(Action::SetSearch(q)))
+    };
+    let ontoggle_option = {
+        let state = state.clone();
+        Callback::from(move |(o, hide): (crate::model::OptionId, bool)| {
+            state.dispatch(Action::SetHidden(o, hide))
+        })
+    };
     let ondismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
@@ -96,9 +138,33 @@ pub fn app() -> Html {
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
                         <DerivedFigures derived={estimate.derived.clone()} />
                         <ShareBar />
+                        <ExportBar estimate={(*estimate).clone()} link={encode(&state.workload)}
+                            messages={state.link_messages.clone()} summary={recommendation.summary.clone()} />
                     </div>
-                    <CostCards estimate={(*estimate).clone()} view={state.view.clone()} {ontoggle} />
+                    <div class="outputs">
+                        <CostCards estimate={(*estimate).clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
+                        <DecisionHelper needs={state.workload.needs.clone()} recommendation={(*recommendation).clone()} ontoggle={ontoggle_need} />
+                    </div>
                 </div>
+                <section class="charts" aria-labelledby="charts-title">
+                    <h2 id="charts-title">{ "Break-even: where each option wins" }</h2>
+                    <div class="chart-grid">
+                        <BreakEvenChart sweep={sweeps.0.clone()} hidden={state.view.hidden.clone()} ontoggle_option={ontoggle_option.clone()} />
+                        <BreakEvenChart sweep={sweeps.1.clone()} hidden={state.view.hidden.clone()} {ontoggle_option} />
+                    </div>
+                    <details class="charts-data" open={state.view.is_open("charts-data")} ontoggle={
+                        let t = ontoggle.clone();
+                        Callback::from(move |e: Event| {
+                            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+                            t.emit(("charts-data".to_string(), el.open()))
+                        })
+                    }>
+                        <summary>{ "The numbers behind the charts" }</summary>
+                        <ChartTable sweep={sweeps.0.clone()} />
+                        <ChartTable sweep={sweeps.1.clone()} />
+                    </details>
+                </section>
+                <Explorer view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
             </main>
             <Footer />
         </>

@@ -2,8 +2,12 @@
 //! computed; the state lives in one reducer ([`state`]).
 
 pub mod app;
+pub mod charts;
 pub mod cost_cards;
+pub mod decision;
 pub mod derived;
+pub mod explorer;
+pub mod exports;
 pub mod footer;
 pub mod header;
 pub mod notices;

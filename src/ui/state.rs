@@ -2,7 +2,9 @@
 //! (yet) valid and the notices from the link. No estimate is stored: it is computed
 //! from the workload on every render.
 
+use crate::model::estimate::OptionId;
 use crate::model::link::{display_value, edit, PARAMS};
+use crate::model::view::{RowFilter, MAX_SEARCH_CHARS};
 use crate::model::{decode, Catalog, InputMessage, View, Workload};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -54,6 +56,14 @@ pub enum Action {
     DismissNotice,
     /// A section (`advanced`, or an option id's line items) opened or closed.
     ToggleSection(String, bool),
+    /// A requirement ticked or unticked.
+    ToggleNeed(String, bool),
+    /// The feature explorer's row filter.
+    SetRowFilter(RowFilter),
+    /// The feature explorer's search text.
+    SetSearch(String),
+    /// An option shown or hidden in the charts.
+    SetHidden(OptionId, bool),
 }
 
 impl Reducible for State {
@@ -76,6 +86,20 @@ impl Reducible for State {
             }
             Action::DismissNotice => next.notice_dismissed = true,
             Action::ToggleSection(section, open) => next.view.set_open(&section, open),
+            Action::ToggleNeed(id, on) => {
+                if on {
+                    next.workload.needs.insert(id);
+                } else {
+                    next.workload.needs.remove(&id);
+                }
+                next.fields
+                    .insert("need", display_value(&next.workload, "need"));
+            }
+            Action::SetRowFilter(f) => next.view.rows = f,
+            Action::SetSearch(text) => {
+                next.view.search = text.chars().take(MAX_SEARCH_CHARS).collect();
+            }
+            Action::SetHidden(option, hidden) => next.view.set_hidden(option, hidden),
         }
         Rc::new(next)
     }

@@ -1,0 +1,201 @@
+//! The feature explorer: the comparison matrix with verdict badges per option, notes,
+//! sources with dates and the corrections to the source documents; filters (only rows
+//! that differ, only my requirements) and text search; then integrations, deployment
+//! and management, the analogy and the TL;DR.
+
+use crate::model::estimate::OptionId;
+use crate::model::matrix::{Cell, Matrix, Row, Verdict};
+use crate::model::view::{RowFilter, View};
+use std::collections::BTreeSet;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplorerProps {
+    pub view: View,
+    pub needs: BTreeSet<String>,
+    pub onfilter: Callback<RowFilter>,
+    pub onsearch: Callback<String>,
+    pub ontoggle: Callback<(String, bool)>,
+}
+
+fn badge(v: Verdict) -> Html {
+    let text = match v {
+        Verdict::Yes => "Yes",
+        Verdict::Partial => "Partly",
+        Verdict::No => "No",
+        Verdict::Info => "Info",
+    };
+    html! { <span class={classes!("verdict", v.id())}>{ text }</span> }
+}
+
+/// Whether a row passes the filter and the search.
+pub fn row_visible(row: &Row, view: &View, needs: &BTreeSet<String>, matrix: &Matrix) -> bool {
+    let filter_ok = match view.rows {
+        RowFilter::All => true,
+        RowFilter::Differ => row.differs(),
+        RowFilter::Mine => needs
+            .iter()
+            .filter_map(|n| matrix.requirement(n))
+            .any(|r| r.rows.contains(&row.id)),
+    };
+    if !filter_ok {
+        return false;
+    }
+    let q = view.search.trim().to_lowercase();
+    q.is_empty()
+        || row.topic.to_lowercase().contains(&q)
+        || row
+            .cells
+            .iter()
+            .any(|c| c.value.to_lowercase().contains(&q) || c.note.to_lowercase().contains(&q))
+}
+
+fn cell_html(c: &Cell, matrix: &Matrix, span: usize) -> Html {
+    let covers: Vec<&str> = c
+        .options
+        .iter()
+        .filter_map(|o| OptionId::from_id(o).map(|id| id.name()))
+        .collect();
+    let source = matrix.sources.get(&c.source);
+    html! {
+        <td colspan={span.to_string()} class={classes!("cell", c.verdict.id())}>
+            <span class="covers">{ covers.join(" · ") }</span>
+            { badge(c.verdict) }{ " " }<strong class="value">{ &c.value }</strong>
+            <p class="note">{ &c.note }</p>
+            { for c.seed_claim.as_ref().zip(c.correction.as_ref()).map(|(claim, fix)| html! {
+                <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
+            }) }
+            { for source.map(|s| html! {
+                <p class="source"><a href={s.url.clone()} rel="noopener">{ "Source" }</a>{ format!(", {}", c.date) }</p>
+            }) }
+        </td>
+    }
+}
+
+/// The cells of a row in option order, adjacent options sharing a cell merged.
+fn row_cells(row: &Row, matrix: &Matrix) -> Html {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let ids = OptionId::ALL;
+    while i < ids.len() {
+        let cell = row.cell_for(ids[i].id());
+        let mut span = 1;
+        while i + span < ids.len() && row.cell_for(ids[i + span].id()) == cell {
+            span += 1;
+        }
+        out.push(match cell {
+            Some(c) => cell_html(c, matrix, span),
+            None => html! { <td colspan={span.to_string()}>{ "—" }</td> },
+        });
+        i += span;
+    }
+    out.into_iter().collect()
+}
+
+#[function_component(Explorer)]
+pub fn explorer(p: &ExplorerProps) -> Html {
+    let matrix = Matrix::embedded();
+    let rows: Vec<&Row> = matrix
+        .rows
+        .iter()
+        .filter(|r| row_visible(r, &p.view, &p.needs, matrix))
+        .collect();
+    let filter_radio = |f: RowFilter, label: &str| {
+        let onchange = p.onfilter.reform(move |_: Event| f);
+        let id = format!("rows-{}", f.id());
+        html! {
+            <span class="radio">
+                <input type="radio" name="rows" id={id.clone()} value={f.id()} checked={p.view.rows == f} {onchange} />
+                <label for={id}>{ label.to_string() }</label>
+            </span>
+        }
+    };
+    let oninput = p.onsearch.reform(|e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        input.value()
+    });
+    let details = |section: &'static str, summary: &str, body: Html| {
+        let ontoggle = p.ontoggle.reform(move |e: Event| {
+            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            (section.to_string(), el.open())
+        });
+        html! {
+            <details class={classes!("explorer-section", section)} open={p.view.is_open(section)} {ontoggle}>
+                <summary>{ summary.to_string() }</summary>
+                { body }
+            </details>
+        }
+    };
+    let matrix_table = html! {
+        <>
+            <div class="explorer-filters">
+                <fieldset>
+                    <legend>{ "Show" }</legend>
+                    { filter_radio(RowFilter::All, "all rows") }
+                    { filter_radio(RowFilter::Differ, "only rows that differ") }
+                    { filter_radio(RowFilter::Mine, "only my requirements") }
+                </fieldset>
+                <div class="field search">
+                    <label for="explorer-search">{ "Search the comparison" }</label>
+                    <input id="explorer-search" type="search" value={p.view.search.clone()} {oninput} autocomplete="off" />
+                </div>
+            </div>
+            <p class="row-count" role="status">{ format!("{} of {} rows", rows.len(), matrix.rows.len()) }</p>
+            <table class="matrix">
+                <thead><tr>
+                    <th scope="col">{ "Feature" }</th>
+                    { for OptionId::ALL.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr data-row={r.id.clone()}>
+                            <th scope="row">{ &r.topic }</th>
+                            { row_cells(r, matrix) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </>
+    };
+    let integrations = html! {
+        <table class="integrations">
+            <thead><tr><th scope="col">{ "Service" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
+            <tbody>
+                { for matrix.integrations.iter().map(|i| html! {
+                    <tr data-integration={i.id.clone()}>
+                        <th scope="row">{ &i.name }</th>
+                        <td>{ badge(i.kinesis.verdict) }{ " " }{ &i.kinesis.how }</td>
+                        <td>{ badge(i.msk.verdict) }{ " " }{ &i.msk.how }
+                            { for i.seed_claim.as_ref().zip(i.correction.as_ref()).map(|(claim, fix)| html! {
+                                <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
+                            }) }
+                        </td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    };
+    let deployment = html! {
+        <table class="deployment">
+            <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
+            <tbody>
+                { for matrix.deployment.iter().map(|d| html! {
+                    <tr><th scope="row">{ &d.topic }</th><td>{ &d.kinesis }</td><td>{ &d.msk }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    };
+    html! {
+        <section class="explorer" aria-labelledby="explorer-title">
+            <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
+            <div class="tldr">
+                <div><h3>{ "Kinesis, in short" }</h3><p>{ &matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
+                <div><h3>{ "MSK, in short" }</h3><p>{ &matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
+            </div>
+            { details("matrix", "Feature matrix: every row, sourced and dated", matrix_table) }
+            { details("integrations", "Integrations", integrations) }
+            { details("deployment", "Deployment and management", deployment) }
+        </section>
+    }
+}

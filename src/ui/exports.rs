@@ -1,0 +1,89 @@
+//! Exports of the estimate as shown: CSV and JSON downloads, Markdown to the clipboard.
+
+use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
+use crate::model::{Estimate, InputMessage};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub estimate: Estimate,
+    /// The workload's link query (without `?`).
+    pub link: String,
+    pub messages: Vec<InputMessage>,
+    pub summary: String,
+}
+
+/// Offers `text` as a file download.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    gloo::utils::body().append_child(&a)?;
+    a.click();
+    a.remove();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+#[function_component(ExportBar)]
+pub fn export_bar(p: &ExportProps) -> Html {
+    let status = use_state(String::new);
+    let on_csv = {
+        let (e, link) = (p.estimate.clone(), p.link.clone());
+        Callback::from(move |_| {
+            let _ = download(
+                "streaming-showdown-estimate.csv",
+                "text/csv",
+                &estimate_csv(&e, &link),
+            );
+        })
+    };
+    let on_json = {
+        let (e, link, messages) = (p.estimate.clone(), p.link.clone(), p.messages.clone());
+        Callback::from(move |_| {
+            let text = estimate_json(&e, &messages, &link);
+            let _ = download(
+                "streaming-showdown-estimate.json",
+                "application/json",
+                &text,
+            );
+        })
+    };
+    let on_md = {
+        let (e, summary, status) = (p.estimate.clone(), p.summary.clone(), status.clone());
+        Callback::from(move |_| {
+            let window = gloo::utils::window();
+            let href = window.location().href().unwrap_or_default();
+            let md = estimate_markdown(&e, &href, Some(&summary));
+            let promise = window.navigator().clipboard().write_text(&md);
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                status.set(
+                    if ok {
+                        "Markdown copied."
+                    } else {
+                        "Copy failed."
+                    }
+                    .to_string(),
+                );
+            });
+        })
+    };
+    html! {
+        <div class="exports" role="group" aria-label="Export the estimate">
+            <button type="button" class="download-csv" onclick={on_csv}>{ "Download CSV" }</button>
+            <button type="button" class="download-json" onclick={on_json}>{ "Download JSON" }</button>
+            <button type="button" class="copy-markdown" onclick={on_md}>{ "Copy as Markdown" }</button>
+            <span class="export-status" role="status" aria-live="polite">{ (*status).clone() }</span>
+        </div>
+    }
+}
