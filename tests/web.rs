@@ -14,6 +14,37 @@ async fn settle() {
     gloo::timers::future::TimeoutFuture::new(30).await;
 }
 
+/// Waits (up to 3 s) until `selector` matches inside `root`.
+async fn until(root: &Element, selector: &str) {
+    for _ in 0..100 {
+        if root.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("timed out waiting for {selector}");
+}
+
+/// Waits (up to 3 s) until the text of `selector` is `expected`.
+async fn until_text(root: &Element, selector: &str, expected: &str) {
+    for _ in 0..100 {
+        let now = root
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content());
+        if now.as_deref() == Some(expected) {
+            return;
+        }
+        settle().await;
+    }
+    assert_eq!(
+        text(root, selector),
+        expected,
+        "timed out waiting for {selector}"
+    );
+}
+
 fn mount() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -45,7 +76,7 @@ fn type_into(root: &Element, selector: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn renders_every_option_for_the_default_workload() {
     let root = mount();
-    settle().await;
+    until(&root, ".card .amount").await;
     let cards = root.query_selector_all(".card").unwrap();
     assert_eq!(cards.length(), 5);
     assert_eq!(
@@ -59,14 +90,15 @@ async fn renders_every_option_for_the_default_workload() {
 #[wasm_bindgen_test]
 async fn typing_a_workload_recomputes_the_shards() {
     let root = mount();
-    settle().await;
+    until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
     type_into(&root, "#f-size", "2");
-    settle().await;
-    assert_eq!(
-        text(&root, "[data-option=kinesis-provisioned] .capacity"),
-        "10 shards"
-    );
+    until_text(
+        &root,
+        "[data-option=kinesis-provisioned] .capacity",
+        "10 shards",
+    )
+    .await;
     assert_eq!(
         text(
             &root,
@@ -80,12 +112,12 @@ async fn typing_a_workload_recomputes_the_shards() {
 #[wasm_bindgen_test]
 async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     let root = mount();
-    settle().await;
+    until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
     settle().await;
     let before = text(&root, "[data-option=kinesis-provisioned] .amount");
     type_into(&root, "#f-rps", "lots");
-    settle().await;
+    until(&root, "#f-rps-error").await;
     assert!(text(&root, "#f-rps-error").contains("not a number"));
     assert_eq!(
         text(&root, "[data-option=kinesis-provisioned] .amount"),
@@ -261,9 +293,111 @@ mod components {
         select
             .dispatch_event(&web_sys::Event::new("change").unwrap())
             .unwrap();
-        settle().await;
-        assert_eq!(text(&root, "#results-title"), "Monthly cost in eu-west-1");
+        until_text(&root, "#results-title", "Monthly cost in eu-west-1").await;
         assert!(text(&root, "[data-option=kinesis-on-demand]").contains("Not priced here"));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn decision_helper_ticks_requirements_and_ranks() {
+        use stream_showdown::model::matrix::Matrix;
+        use stream_showdown::model::recommend::recommend;
+        use stream_showdown::ui::decision::{DecisionHelper, DecisionProps};
+        let root = root();
+        let c = Catalog::embedded();
+        let d = decode("rps=5120&size=2&consumers=3&retention=7d&need=kafka-api", c);
+        let e = estimate(&d.workload, c);
+        let toggled = Rc::new(RefCell::new(Vec::new()));
+        let log = toggled.clone();
+        let props = DecisionProps {
+            needs: d.workload.needs.clone(),
+            recommendation: recommend(&e, &d.workload.needs, Matrix::embedded()),
+            ontoggle: Callback::from(move |t| log.borrow_mut().push(t)),
+        };
+        yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(root.query_selector_all(".ranking li").unwrap().length(), 5);
+        assert!(
+            text(&root, ".summary").contains("MSK provisioned, Express brokers is the best fit")
+        );
+        let checked: HtmlInputElement = root
+            .query_selector("#need-kafka-api")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert!(checked.checked());
+        click(&root, "#need-exactly-once");
+        assert_eq!(
+            toggled.borrow().as_slice(),
+            [("exactly-once".to_string(), true)]
+        );
+        assert!(root.query_selector_all(".presets a").unwrap().length() >= 2);
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn break_even_chart_is_accessible_and_toggles_options() {
+        use stream_showdown::model::sweep::{sweep, Axis};
+        use stream_showdown::ui::charts::{BreakEvenChart, ChartProps};
+        let root = root();
+        let c = Catalog::embedded();
+        let w = decode("size=0.1&consumers=3&rack_aware=true", c).workload;
+        let toggled = Rc::new(RefCell::new(Vec::new()));
+        let log = toggled.clone();
+        let props = ChartProps {
+            sweep: sweep(&w, Axis::Throughput, 24, c),
+            hidden: ["msk-serverless".to_string()].into_iter().collect(),
+            ontoggle_option: Callback::from(move |t| log.borrow_mut().push(t)),
+        };
+        yew::Renderer::<BreakEvenChart>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert!(text(&root, "svg title").contains("write throughput"));
+        assert!(text(&root, "svg desc").contains("is cheapest below"));
+        assert_eq!(root.query_selector_all(".series").unwrap().length(), 4);
+        click(&root, ".legend-item.s-msk-express");
+        assert_eq!(toggled.borrow().len(), 1);
+        assert!(toggled.borrow()[0].1, "pressing a shown option hides it");
+        assert!(!root.inner_html().contains("NaN"));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn explorer_filters_rows_and_shows_corrections() {
+        use stream_showdown::model::view::{RowFilter, View};
+        use stream_showdown::ui::explorer::{Explorer, ExplorerProps};
+        let root = root();
+        let view = View {
+            rows: RowFilter::Mine,
+            open: ["matrix".to_string()].into_iter().collect(),
+            ..View::default()
+        };
+        let props = ExplorerProps {
+            view,
+            needs: ["exactly-once".to_string()].into_iter().collect(),
+            onfilter: Callback::noop(),
+            onsearch: Callback::noop(),
+            ontoggle: Callback::noop(),
+        };
+        yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(
+            root.query_selector_all("table.matrix tbody tr")
+                .unwrap()
+                .length(),
+            1
+        );
+        assert!(root
+            .query_selector("[data-row=exactly-once]")
+            .unwrap()
+            .is_some());
+        assert!(
+            root.query_selector_all("[data-integration]")
+                .unwrap()
+                .length()
+                >= 6
+        );
+        assert!(text(&root, ".tldr").contains("Kinesis"));
         root.remove();
     }
 }
