@@ -40,6 +40,9 @@ node scripts/sizes.mjs dist
 step "end-to-end (Playwright + Chromium against the built site)"
 node e2e/run.mjs dist dist-subpath
 
+step "performance budget (report only: prints figures, never fails on timing)"
+node scripts/perf.mjs dist 5 || echo "perf: the measurement itself failed (report only)"
+
 step "done in $(( $(date +%s) - T0 ))s; screenshots in artifacts/screenshots/"
 # One closing line for every runner together (cargo's "test result" lines and e2e's).
 passed=$(grep -oE '([0-9]+) passed' "$LOG" | awk '{s += $1} END {print s + 0}')

@@ -175,3 +175,19 @@ fn sa_east_1_has_no_msk_serverless() {
         Status::NotPriced
     );
 }
+
+/// build.rs embeds the data as postcard: what the app decodes is exactly the TOML.
+#[test]
+fn the_embedded_binary_data_equals_the_toml_files() {
+    use stream_showdown::model::matrix::Matrix;
+    let parsed = Catalog::parse(
+        include_str!("../data/prices.toml"),
+        include_str!("../data/limits.toml"),
+    )
+    .unwrap();
+    assert_eq!(*Catalog::embedded(), parsed);
+    assert_eq!(
+        *Matrix::embedded(),
+        Matrix::parse(include_str!("../data/matrix.toml")).unwrap()
+    );
+}

@@ -114,7 +114,12 @@ async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     let root = mount();
     until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
-    settle().await;
+    until_text(
+        &root,
+        "[data-option=kinesis-provisioned] .capacity",
+        "5 shards",
+    )
+    .await;
     let before = text(&root, "[data-option=kinesis-provisioned] .amount");
     type_into(&root, "#f-rps", "lots");
     until(&root, "#f-rps-error").await;
@@ -369,7 +374,9 @@ mod components {
         let root = root();
         let view = View {
             rows: RowFilter::Mine,
-            open: ["matrix".to_string()].into_iter().collect(),
+            open: ["matrix".to_string(), "integrations".to_string()]
+                .into_iter()
+                .collect(),
             ..View::default()
         };
         let props = ExplorerProps {

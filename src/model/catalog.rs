@@ -1,8 +1,29 @@
 //! The catalog: the price book and the limits, parsed once from the embedded data.
 
-use super::limits::{Limits, LIMITS_TOML};
-use super::prices::{PriceBook, RegionPrices, PRICE_BOOK_TOML};
+use super::limits::Limits;
+use super::matrix::Matrix;
+use super::prices::{PriceBook, RegionPrices};
+use serde::de::DeserializeOwned;
 use std::sync::OnceLock;
+
+/// The data files in the postcard form build.rs wrote (checked against the TOML by
+/// `tests/data.rs`).
+const PRICES_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prices.bin"));
+const LIMITS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/limits.bin"));
+const MATRIX_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/matrix.bin"));
+
+fn decode_embedded<T: DeserializeOwned>(bytes: &[u8], name: &str) -> T {
+    postcard::from_bytes(bytes)
+        .unwrap_or_else(|e| panic!("embedded {name} is unreadable ({e}): rebuild"))
+}
+
+impl Matrix {
+    /// The embedded comparison model, decoded on first use.
+    pub fn embedded() -> &'static Matrix {
+        static MATRIX: OnceLock<Matrix> = OnceLock::new();
+        MATRIX.get_or_init(|| decode_embedded(MATRIX_BIN, "data/matrix.toml"))
+    }
+}
 
 /// Everything the model reads from `data/`.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,7 +33,8 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Parses a catalog from the two data texts.
+    /// Parses a catalog from the two TOML texts (native builds).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(prices: &str, limits: &str) -> Result<Self, String> {
         Ok(Self {
             prices: PriceBook::parse(prices).map_err(|e| format!("data/prices.toml: {e}"))?,
@@ -20,13 +42,13 @@ impl Catalog {
         })
     }
 
-    /// The embedded catalog, parsed on first use. The data is validated by the test
-    /// suite (`tests/data.rs`), so a parse failure here is a build defect.
+    /// The embedded catalog, decoded on first use (build.rs has parsed and checked
+    /// the TOML; `tests/data.rs` validates it).
     pub fn embedded() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            Catalog::parse(PRICE_BOOK_TOML, LIMITS_TOML)
-                .expect("embedded data/ files parse (checked by tests/data.rs)")
+        CATALOG.get_or_init(|| Catalog {
+            prices: decode_embedded(PRICES_BIN, "data/prices.toml"),
+            limits: decode_embedded(LIMITS_BIN, "data/limits.toml"),
         })
     }
 

@@ -2,10 +2,10 @@
 //! warnings and eligibility. Like prices, these are data with sources, not code.
 
 use super::prices::Source;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisLimits {
     pub sources: Vec<String>,
@@ -44,7 +44,7 @@ impl KinesisLimits {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KafkaLimits {
     pub sources: Vec<String>,
@@ -52,7 +52,7 @@ pub struct KafkaLimits {
     pub partition_target_out_mb_per_s: f64,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct StandardBroker {
     pub ebs_mib_per_s: f64,
@@ -73,7 +73,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskStandardLimits {
     pub sources: Vec<String>,
@@ -111,7 +111,7 @@ impl MskStandardLimits {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ExpressBroker {
     pub ingress_mib_per_s: f64,
@@ -119,7 +119,7 @@ pub struct ExpressBroker {
     pub partitions: u32,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskExpressLimits {
     pub sources: Vec<String>,
@@ -129,7 +129,7 @@ pub struct MskExpressLimits {
     pub brokers: BTreeMap<String, ExpressBroker>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskServerlessLimits {
     pub sources: Vec<String>,
@@ -142,7 +142,7 @@ pub struct MskServerlessLimits {
 }
 
 /// All limits.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     pub schema: u32,
@@ -154,10 +154,9 @@ pub struct Limits {
     pub msk_serverless: MskServerlessLimits,
 }
 
-/// The limits text, embedded at compile time.
-pub const LIMITS_TOML: &str = include_str!("../../data/limits.toml");
-
 impl Limits {
+    /// Parses limits from TOML (native builds and build.rs).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| e.to_string())
     }

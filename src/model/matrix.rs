@@ -1,15 +1,15 @@
 //! The comparison model (`data/matrix.toml`): the feature matrix merged from both
 //! source documents and reconciled with today's facts, deployment and management,
 //! integrations, the analogy, the TL;DR, requirements with each option's fit, the
-//! operational load of each option, and the "when to use what" presets.
+//! operational load of each option, and the "when to use what" presets. Like
+//! `prices.rs`, this file is also compiled into build.rs.
 
 use super::prices::Source;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 /// A judgement on one option for one feature or requirement.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Yes,
@@ -30,7 +30,7 @@ impl Verdict {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SeedTable {
     pub doc: String,
@@ -39,7 +39,7 @@ pub struct SeedTable {
 }
 
 /// One cell: what a feature looks like on some options.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     /// Option ids this cell covers.
@@ -58,7 +58,7 @@ pub struct Cell {
 }
 
 /// One feature row.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
     pub id: String,
@@ -89,7 +89,7 @@ impl Row {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DeploymentItem {
     pub id: String,
@@ -100,7 +100,7 @@ pub struct DeploymentItem {
     pub date: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct IntegrationCell {
     pub how: String,
@@ -109,7 +109,7 @@ pub struct IntegrationCell {
     pub date: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Integration {
     pub id: String,
@@ -122,7 +122,7 @@ pub struct Integration {
     pub correction: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
     pub kinesis: String,
@@ -131,7 +131,7 @@ pub struct Pair {
 }
 
 /// One option's fit to a requirement.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Fit {
     pub verdict: Verdict,
@@ -139,7 +139,7 @@ pub struct Fit {
 }
 
 /// Something a user can require (`need=` in the link).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub id: String,
@@ -151,7 +151,7 @@ pub struct Requirement {
     pub fit: BTreeMap<String, Fit>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Preset {
     pub id: String,
@@ -172,7 +172,7 @@ impl Preset {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct OperationalLoad {
     /// 1 (nothing to operate) to 3 (brokers, storage, partitions, upgrades).
@@ -181,7 +181,7 @@ pub struct OperationalLoad {
 }
 
 /// The whole comparison model.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub schema: u32,
@@ -198,20 +198,11 @@ pub struct Matrix {
     pub operational_load: BTreeMap<String, OperationalLoad>,
 }
 
-/// The matrix text, embedded at compile time.
-pub const MATRIX_TOML: &str = include_str!("../../data/matrix.toml");
-
 impl Matrix {
+    /// Parses the matrix from TOML (native builds and build.rs).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| format!("data/matrix.toml: {e}"))
-    }
-
-    /// The embedded matrix, parsed on first use (validated by `tests/matrix.rs`).
-    pub fn embedded() -> &'static Matrix {
-        static MATRIX: OnceLock<Matrix> = OnceLock::new();
-        MATRIX.get_or_init(|| {
-            Matrix::parse(MATRIX_TOML).expect("embedded data/matrix.toml parses (tests/matrix.rs)")
-        })
     }
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {

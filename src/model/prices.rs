@@ -1,13 +1,15 @@
 //! The price book: every rate the cost engine uses, per region, each with its source.
 //!
-//! The data lives in `data/prices.toml` (embedded at compile time); this module holds
-//! its typed shape. Code never carries a price literal.
+//! The data lives in `data/prices.toml`; build.rs checks it and embeds it in a compact
+//! binary form (see `catalog.rs`); this module holds its typed shape. Code never carries
+//! a price literal. This file is also compiled into build.rs: it may use only serde,
+//! toml and its sibling data modules.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One unit price, with where it comes from.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
     /// USD per unit.
@@ -20,7 +22,7 @@ pub struct Rate {
 }
 
 /// A source of figures: a page or data file, and the date it states.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
@@ -34,7 +36,7 @@ pub struct Source {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisOnDemandRates {
     pub stream_hour: Rate,
@@ -45,7 +47,7 @@ pub struct KinesisOnDemandRates {
     pub long_term_retention_gb_month: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisProvisionedRates {
     pub shard_hour: Rate,
@@ -56,7 +58,7 @@ pub struct KinesisProvisionedRates {
     pub efo_data_out_gb: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskStandardRates {
     /// Broker type (e.g. `kafka.m7g.large`) → USD per broker-hour.
@@ -67,7 +69,7 @@ pub struct MskStandardRates {
     pub tiered_retrieval_gb: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskExpressRates {
     /// Broker type (e.g. `express.m7g.large`) → USD per broker-hour.
@@ -76,7 +78,7 @@ pub struct MskExpressRates {
     pub storage_gb_month: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskServerlessRates {
     pub cluster_hour: Rate,
@@ -87,7 +89,7 @@ pub struct MskServerlessRates {
 }
 
 /// Data transfer between availability zones in one region (billed on each side).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DataTransferRates {
     pub cross_az_gb_each_direction: Rate,
@@ -95,7 +97,7 @@ pub struct DataTransferRates {
 
 /// Every rate of one region. An option whose table is absent is "not priced in this
 /// region", with the reason from `not_priced`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RegionPrices {
     pub name: String,
@@ -117,7 +119,7 @@ pub struct RegionPrices {
 }
 
 /// The whole price book.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PriceBook {
     pub schema: u32,
@@ -127,11 +129,10 @@ pub struct PriceBook {
     pub regions: BTreeMap<String, RegionPrices>,
 }
 
-/// The price book text, embedded at compile time.
-pub const PRICE_BOOK_TOML: &str = include_str!("../../data/prices.toml");
-
 impl PriceBook {
-    /// Parses a price book.
+    /// Parses a price book from TOML (native builds and build.rs; the browser build
+    /// reads the postcard form that build.rs writes).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| e.to_string())
     }

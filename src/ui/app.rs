@@ -54,13 +54,16 @@ pub fn app() -> Html {
     let recommendation = use_memo((estimate.clone(), workload.needs.clone()), |(e, needs)| {
         recommend(e, needs, Matrix::embedded())
     });
-    // The charts follow the workload once typing pauses (48 estimates per chart).
-    let settled = use_state(|| workload.clone());
+    // The charts follow the workload once typing pauses (48 estimates per chart), and
+    // are first drawn just after the first estimate is on screen.
+    let settled = use_state(|| None::<crate::model::Workload>);
     let sweeps = use_memo((*settled).clone(), |w| {
-        (
-            sweep(w, Axis::Throughput, CHART_POINTS, catalog),
-            sweep(w, Axis::Retention, CHART_POINTS, catalog),
-        )
+        w.as_ref().map(|w| {
+            (
+                sweep(w, Axis::Throughput, CHART_POINTS, catalog),
+                sweep(w, Axis::Retention, CHART_POINTS, catalog),
+            )
+        })
     });
 
     // Keep the link in step with the workload (debounced), and settle the charts.
@@ -74,19 +77,25 @@ pub fn app() -> Html {
                 if current_query().trim_start_matches('?') != query {
                     replace_query(&query);
                 }
-                if *settled != w {
-                    settled.set(w);
+                if settled.as_ref() != Some(&w) {
+                    settled.set(Some(w));
                 }
             });
             move || drop(timer)
         });
     }
-    // Mark the first estimate on screen (read by the performance script).
-    use_effect_with((), |_| {
-        if let Some(perf) = gloo::utils::window().performance() {
-            let _ = perf.mark("first-estimate");
-        }
-    });
+    // Mark the first estimate on screen (read by the performance script), then draw the
+    // charts in the next task.
+    {
+        let settled = settled.clone();
+        let first = workload.clone();
+        use_effect_with((), move |_| {
+            if let Some(perf) = gloo::utils::window().performance() {
+                let _ = perf.mark("first-estimate");
+            }
+            gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
+        });
+    }
 
     let onedit = {
         let state = state.clone();
@@ -146,6 +155,7 @@ pub fn app() -> Html {
                         <DecisionHelper needs={state.workload.needs.clone()} recommendation={(*recommendation).clone()} ontoggle={ontoggle_need} />
                     </div>
                 </div>
+                { match sweeps.as_ref() { Some(sweeps) => html! {
                 <section class="charts" aria-labelledby="charts-title">
                     <h2 id="charts-title">{ "Break-even: where each option wins" }</h2>
                     <div class="chart-grid">
@@ -164,6 +174,12 @@ pub fn app() -> Html {
                         <ChartTable sweep={sweeps.1.clone()} />
                     </details>
                 </section>
+                }, None => html! {
+                    <section class="charts" aria-labelledby="charts-title">
+                        <h2 id="charts-title">{ "Break-even: where each option wins" }</h2>
+                        <p class="charts-loading">{ "Drawing the charts…" }</p>
+                    </section>
+                }}}
                 <Explorer view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
             </main>
             <Footer />

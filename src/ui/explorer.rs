@@ -115,76 +115,84 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
-    let details = |section: &'static str, summary: &str, body: Html| {
+    // A closed section renders only its summary: the page stays light until it opens.
+    let details = |section: &'static str, summary: &str, body: &dyn Fn() -> Html| {
         let ontoggle = p.ontoggle.reform(move |e: Event| {
             let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
             (section.to_string(), el.open())
         });
+        let open = p.view.is_open(section);
         html! {
-            <details class={classes!("explorer-section", section)} open={p.view.is_open(section)} {ontoggle}>
+            <details class={classes!("explorer-section", section)} {open} {ontoggle}>
                 <summary>{ summary.to_string() }</summary>
-                { body }
+                { if open { body() } else { Html::default() } }
             </details>
         }
     };
-    let matrix_table = html! {
-        <>
-            <div class="explorer-filters">
-                <fieldset>
-                    <legend>{ "Show" }</legend>
-                    { filter_radio(RowFilter::All, "all rows") }
-                    { filter_radio(RowFilter::Differ, "only rows that differ") }
-                    { filter_radio(RowFilter::Mine, "only my requirements") }
-                </fieldset>
-                <div class="field search">
-                    <label for="explorer-search">{ "Search the comparison" }</label>
-                    <input id="explorer-search" type="search" value={p.view.search.clone()} {oninput} autocomplete="off" />
+    let matrix_table = || {
+        html! {
+            <>
+                <div class="explorer-filters">
+                    <fieldset>
+                        <legend>{ "Show" }</legend>
+                        { filter_radio(RowFilter::All, "all rows") }
+                        { filter_radio(RowFilter::Differ, "only rows that differ") }
+                        { filter_radio(RowFilter::Mine, "only my requirements") }
+                    </fieldset>
+                    <div class="field search">
+                        <label for="explorer-search">{ "Search the comparison" }</label>
+                        <input id="explorer-search" type="search" value={p.view.search.clone()} oninput={oninput.clone()} autocomplete="off" />
+                    </div>
                 </div>
-            </div>
-            <p class="row-count" role="status">{ format!("{} of {} rows", rows.len(), matrix.rows.len()) }</p>
-            <table class="matrix">
-                <thead><tr>
-                    <th scope="col">{ "Feature" }</th>
-                    { for OptionId::ALL.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
-                </tr></thead>
+                <p class="row-count" role="status">{ format!("{} of {} rows", rows.len(), matrix.rows.len()) }</p>
+                <table class="matrix">
+                    <thead><tr>
+                        <th scope="col">{ "Feature" }</th>
+                        { for OptionId::ALL.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr data-row={r.id.clone()}>
+                                <th scope="row">{ &r.topic }</th>
+                                { row_cells(r, matrix) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </>
+        }
+    };
+    let integrations = || {
+        html! {
+            <table class="integrations">
+                <thead><tr><th scope="col">{ "Service" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
                 <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr data-row={r.id.clone()}>
-                            <th scope="row">{ &r.topic }</th>
-                            { row_cells(r, matrix) }
+                    { for matrix.integrations.iter().map(|i| html! {
+                        <tr data-integration={i.id.clone()}>
+                            <th scope="row">{ &i.name }</th>
+                            <td>{ badge(i.kinesis.verdict) }{ " " }{ &i.kinesis.how }</td>
+                            <td>{ badge(i.msk.verdict) }{ " " }{ &i.msk.how }
+                                { for i.seed_claim.as_ref().zip(i.correction.as_ref()).map(|(claim, fix)| html! {
+                                    <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
+                                }) }
+                            </td>
                         </tr>
                     }) }
                 </tbody>
             </table>
-        </>
+        }
     };
-    let integrations = html! {
-        <table class="integrations">
-            <thead><tr><th scope="col">{ "Service" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
-            <tbody>
-                { for matrix.integrations.iter().map(|i| html! {
-                    <tr data-integration={i.id.clone()}>
-                        <th scope="row">{ &i.name }</th>
-                        <td>{ badge(i.kinesis.verdict) }{ " " }{ &i.kinesis.how }</td>
-                        <td>{ badge(i.msk.verdict) }{ " " }{ &i.msk.how }
-                            { for i.seed_claim.as_ref().zip(i.correction.as_ref()).map(|(claim, fix)| html! {
-                                <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
-                            }) }
-                        </td>
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-    };
-    let deployment = html! {
-        <table class="deployment">
-            <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
-            <tbody>
-                { for matrix.deployment.iter().map(|d| html! {
-                    <tr><th scope="row">{ &d.topic }</th><td>{ &d.kinesis }</td><td>{ &d.msk }</td></tr>
-                }) }
-            </tbody>
-        </table>
+    let deployment = || {
+        html! {
+            <table class="deployment">
+                <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
+                <tbody>
+                    { for matrix.deployment.iter().map(|d| html! {
+                        <tr><th scope="row">{ &d.topic }</th><td>{ &d.kinesis }</td><td>{ &d.msk }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        }
     };
     html! {
         <section class="explorer" aria-labelledby="explorer-title">
@@ -193,9 +201,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <div><h3>{ "Kinesis, in short" }</h3><p>{ &matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
                 <div><h3>{ "MSK, in short" }</h3><p>{ &matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
             </div>
-            { details("matrix", "Feature matrix: every row, sourced and dated", matrix_table) }
-            { details("integrations", "Integrations", integrations) }
-            { details("deployment", "Deployment and management", deployment) }
+            { details("matrix", "Feature matrix: every row, sourced and dated", &matrix_table) }
+            { details("integrations", "Integrations", &integrations) }
+            { details("deployment", "Deployment and management", &deployment) }
         </section>
     }
 }

@@ -1,0 +1,138 @@
+// Performance budget, report-only: prints figures, never fails on timing.
+// Serves the built site on 127.0.0.1, drives Debian's Chromium with the CPU throttled
+// 4× and prints medians over several runs:
+//   - bytes of every built file, raw / gzip / brotli (as a static host would serve them);
+//   - navigation → first estimate painted (the app's performance mark "first-estimate");
+//   - the same figure for a static HTML page of the same content (the floor), and the ratio;
+//   - keystroke → updated total painted, median and p95 over 50 keystrokes;
+//   - Lighthouse scores (performance, accessibility, best practices, SEO).
+// Usage: node scripts/perf.mjs [dist] [runs]
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { serve, launch } from "../e2e/harness.mjs";
+
+const DIST = process.argv[2] || "dist";
+const RUNS = Number(process.argv[3] || 5);
+const THROTTLE = 4;
+const QUERY = "?rps=5120&size=2&consumers=3&retention=7d";
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+// 1. Bytes.
+let raw = 0, gz = 0, br = 0;
+for (const name of readdirSync(DIST)) {
+  const path = join(DIST, name);
+  if (!statSync(path).isFile() || name === "404.html") continue;
+  const data = readFileSync(path);
+  raw += data.length;
+  gz += gzipSync(data, { level: 9 }).length;
+  br += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+console.log(`bytes: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip, ${(br / 1024).toFixed(1)} KB brotli (target ≤ 150 KB compressed)`);
+
+const server = await serve(DIST, "/");
+const browser = await launch();
+
+async function throttledPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  return { context, page };
+}
+
+// 2. The floor: a static copy of the rendered page (no scripts), same server.
+{
+  const { context, page } = await throttledPage();
+  await page.goto(server.url + QUERY);
+  await page.waitForSelector(".card .amount");
+  let html = await page.content();
+  html = html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<link[^>]+(modulepreload|preload)[^>]*>/g, "");
+  html = html.replace("</body>", `<script src="static-mark.js"></script></body>`);
+  writeFileSync(join(DIST, "static-floor.html"), html);
+  writeFileSync(join(DIST, "static-mark.js"), `performance.mark("first-estimate");`);
+  await context.close();
+}
+
+async function navigation(path) {
+  const { context, page } = await throttledPage();
+  await page.goto(server.url + path);
+  await page.waitForFunction(() => performance.getEntriesByName("first-estimate").length > 0);
+  // The mark is set after the render; the paint follows at the next frame.
+  const t = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() =>
+    ok(performance.getEntriesByName("first-estimate")[0].startTime))));
+  await context.close();
+  return t;
+}
+
+const app = [], floor = [];
+for (let i = 0; i < RUNS; i++) {
+  app.push(await navigation(QUERY));
+  floor.push(await navigation("static-floor.html"));
+}
+const ratio = median(app) / median(floor);
+console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.5) [median of ${RUNS}, CPU ${THROTTLE}× slower]`);
+
+// 3. Keystroke → updated total painted.
+{
+  const { context, page } = await throttledPage();
+  await page.goto(server.url + QUERY);
+  await page.waitForSelector(".card .amount");
+  await page.focus("#f-rps");
+  await page.keyboard.press("End");
+  const times = [];
+  for (let i = 0; i < 50; i++) {
+    const key = i % 2 === 0 ? String((i % 9) + 1) : "Backspace";
+    const wait = page.evaluate(() => new Promise((ok) => {
+      const target = document.querySelector("[data-option=kinesis-provisioned] .amount");
+      const before = target.textContent;
+      let t0 = null;
+      const onKey = () => { t0 = performance.now(); };
+      document.addEventListener("keydown", onKey, { capture: true, once: true });
+      const obs = new MutationObserver(() => {
+        if (target.textContent === before) return;
+        obs.disconnect();
+        requestAnimationFrame(() => ok(performance.now() - (t0 ?? performance.now())));
+      });
+      obs.observe(target, { characterData: true, childList: true, subtree: true });
+      setTimeout(() => { obs.disconnect(); ok(-1); }, 5000);
+    }));
+    await page.waitForTimeout(20);
+    await page.keyboard.press(key);
+    const t = await wait;
+    if (t >= 0) times.push(t);
+  }
+  console.log(`keystroke → total painted: median ${ms(median(times))}, p95 ${ms(p95(times))} over ${times.length} keystrokes (target < 16 ms, CPU ${THROTTLE}× slower)`);
+  await context.close();
+}
+await browser.close();
+
+// 4. Lighthouse (its own Chromium launch, default mobile settings).
+try {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const profile = "/tmp/showdown-lighthouse-profile";
+  rmSync(profile, { recursive: true, force: true });
+  mkdirSync(profile, { recursive: true });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--user-data-dir=${profile}`],
+  });
+  try {
+    const result = await lighthouse(server.url + QUERY, { port: chrome.port, output: "json", logLevel: "error" });
+    const c = result.lhr.categories;
+    const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
+    console.log(`lighthouse: performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")} (target ≥ 98 each)`);
+    const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary").map((a) => a.id);
+    if (failing.length) console.log(`lighthouse: failing audits: ${failing.join(", ")}`);
+  } finally {
+    await chrome.kill();
+  }
+} catch (e) {
+  console.log(`lighthouse: not measured (${String(e.message || e).split("\n")[0]})`);
+}
+server.close();
+rmSync(join(DIST, "static-floor.html"), { force: true });
+rmSync(join(DIST, "static-mark.js"), { force: true });
