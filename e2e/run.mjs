@@ -339,6 +339,28 @@ test("light and dark screenshots of every view", async ({ open }) => {
   }
 });
 
+test("content before WebAssembly: the default estimate and the comparison without JavaScript", async ({ open }) => {
+  const { page } = await open("?rps=5000&size=2", { javaScriptEnabled: false });
+  await page.waitForSelector(".card .amount");
+  const cli = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);
+  const kp = cli.options.find((o) => o.id === "kinesis-provisioned");
+  assertEqual(await text(page, "[data-option=kinesis-provisioned] .amount"), `$${kp.monthly_usd.toFixed(2)}`, "default estimate pre-rendered");
+  assert((await page.locator("noscript table.matrix tbody tr, main.noscript table.matrix tbody tr").count()) >= 30, "comparison tables for noscript readers");
+  await page.screenshot({ path: `${SHOTS}/no-javascript.png` });
+});
+
+test("a link with parameters re-renders the pre-rendered page in place", async ({ open }) => {
+  const warnings = [];
+  const { page } = await open("?rps=5000&size=2&open=kinesis-provisioned");
+  page.on("console", (m) => { if (/hydrat|mismatch/i.test(m.text())) warnings.push(m.text()); });
+  await page.waitForFunction(() => document.querySelector("[data-option=kinesis-provisioned] .capacity")?.textContent === "10 shards");
+  await page.waitForFunction(() => performance.getEntriesByName("first-estimate").length > 0);
+  assert(await page.locator("[data-option=kinesis-provisioned] details.lines").evaluate((d) => d.open), "section from the link");
+  assertEqual(await page.locator("#app").count(), 1, "one app root");
+  assertEqual(await page.locator(".card[data-option]").count(), 5, "cards not duplicated by hydration");
+  assertEqual(warnings, [], "hydration warnings");
+});
+
 test("any path loads the app (404.html)", async ({ open }) => {
   // GitHub Pages answers an unknown path with 404.html and status 404: that one error is expected.
   const { page } = await open("some/deep/path?rps=5000&size=2", { allow: /status of 404 .*some\/deep\/path/ });

@@ -7,6 +7,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 PUBLIC_URL=${1:-/}
 DIST=${DIST:-dist}
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
+# Pre-render the default page (Yew SSR) so content shows before WebAssembly runs.
+cargo run --quiet --bin prerender -- "$DIST/index.html"
 # A strict Content-Security-Policy (inline loader allowed by hash only).
 node scripts/csp.mjs "$DIST/index.html"
 # GitHub Pages: serve files as they are, and load the app on any path.

@@ -157,9 +157,9 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
     };
     let d = &estimate.derived;
     let reqs = match needs.len() {
-        0 => "no specific requirements".to_string(),
-        1 => "the 1 requirement".to_string(),
-        n => format!("all {n} requirements"),
+        0 => "it meets every requirement (none ticked)".to_string(),
+        1 => "it meets the requirement".to_string(),
+        n => format!("it meets all {n} requirements"),
     };
     let partly = if top.partly.is_empty() {
         String::new()
@@ -167,7 +167,7 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
         format!(" ({} only partly)", top.partly.join(", "))
     };
     let mut s = format!(
-        "For {} MB/s in and {} MB/s out at peak in {}, {} is the best fit: it meets {reqs}{partly} at {}/month",
+        "For {} MB/s in and {} MB/s out at peak in {}, {} is the best fit: {reqs}{partly} at {}/month",
         crate::model::units::format_quantity(d.peak_write_mb_per_s, 2),
         crate::model::units::format_quantity(d.peak_read_mb_per_s, 2),
         estimate.region,

@@ -48,7 +48,10 @@ fn replace_query(query: &str) {
 #[function_component(App)]
 pub fn app() -> Html {
     let catalog = Catalog::embedded();
-    let state = use_reducer(|| State::from_query(&current_query(), catalog));
+    // The first render is the default page (what the build pre-rendered, so hydration
+    // matches); the link's own query is loaded right after, in place.
+    let state = use_reducer(|| State::from_query("", catalog));
+    let loaded = use_state(|| false);
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
     let recommendation = use_memo((estimate.clone(), workload.needs.clone()), |(e, needs)| {
@@ -70,10 +73,15 @@ pub fn app() -> Html {
     {
         let view = state.view.clone();
         let settled = settled.clone();
-        use_effect_with((workload.clone(), view), move |(w, v)| {
+        let ready = *loaded;
+        use_effect_with((workload.clone(), view, ready), move |(w, v, ready)| {
+            let ready = *ready;
             let query = encode_link(w, v);
             let w = w.clone();
             let timer = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
+                if !ready {
+                    return;
+                }
                 if current_query().trim_start_matches('?') != query {
                     replace_query(&query);
                 }
@@ -87,13 +95,26 @@ pub fn app() -> Html {
     // Mark the first estimate on screen (read by the performance script), then draw the
     // charts in the next task.
     {
+        let state = state.clone();
+        let loaded_flag = loaded.clone();
+        use_effect_with((), move |_| {
+            let query = current_query();
+            if !query.trim_start_matches('?').is_empty() {
+                state.dispatch(Action::Load(query));
+            }
+            loaded_flag.set(true);
+        });
+    }
+    {
         let settled = settled.clone();
         let first = workload.clone();
-        use_effect_with((), move |_| {
-            if let Some(perf) = gloo::utils::window().performance() {
-                let _ = perf.mark("first-estimate");
+        use_effect_with(*loaded, move |loaded| {
+            if *loaded {
+                if let Some(perf) = gloo::utils::window().performance() {
+                    let _ = perf.mark("first-estimate");
+                }
+                gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
             }
-            gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
         });
     }
 

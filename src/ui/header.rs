@@ -32,24 +32,26 @@ fn initial_theme() -> String {
 
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let theme = use_state(initial_theme);
+    // Unknown until the browser says (the pre-rendered page follows the system's
+    // colour scheme through CSS alone).
+    let theme = use_state(|| None::<String>);
     {
-        let theme = (*theme).clone();
-        use_effect_with(theme, |t| apply_theme(t));
+        let theme = theme.clone();
+        use_effect_with((*theme).clone(), move |current| match current {
+            Some(t) => apply_theme(t),
+            None => theme.set(Some(initial_theme())),
+        });
     }
+    let dark = theme.as_deref() == Some("dark");
     let toggle = {
         let theme = theme.clone();
         Callback::from(move |_| {
-            let next = if *theme == "dark" { "light" } else { "dark" };
+            let next = if dark { "light" } else { "dark" };
             let _ = LocalStorage::set(THEME_KEY, next);
-            theme.set(next.to_string());
+            theme.set(Some(next.to_string()));
         })
     };
-    let label = if *theme == "dark" {
-        "Light theme"
-    } else {
-        "Dark theme"
-    };
+    let label = if dark { "Light theme" } else { "Dark theme" };
     html! {
         <header class="site-header">
             <div class="brand">
@@ -58,7 +60,7 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <div class="header-tools">
                 <a class="prices-date" href="#sources">{ format!("Prices as of {}", props.prices_as_of) }</a>
-                <button type="button" class="theme-toggle" onclick={toggle} aria-pressed={(*theme == "dark").to_string()}>{ label }</button>
+                <button type="button" class="theme-toggle" onclick={toggle} aria-pressed={dark.to_string()}>{ label }</button>
             </div>
         </header>
     }

@@ -54,6 +54,8 @@ pub enum Action {
     /// A field's text changed.
     Edit(&'static str, String),
     DismissNotice,
+    /// Opens a link's query (after the pre-rendered default page is hydrated).
+    Load(String),
     /// A section (`advanced`, or an option id's line items) opened or closed.
     ToggleSection(String, bool),
     /// A requirement ticked or unticked.
@@ -85,6 +87,7 @@ impl Reducible for State {
                 next.fields.insert(name, text);
             }
             Action::DismissNotice => next.notice_dismissed = true,
+            Action::Load(query) => return Rc::new(State::from_query(&query, Catalog::embedded())),
             Action::ToggleSection(section, open) => next.view.set_open(&section, open),
             Action::ToggleNeed(id, on) => {
                 if on {

@@ -120,6 +120,15 @@ pub fn cross_az_lines(ctx: &Ctx, azs: u32, lines: &mut Vec<Line>) {
     }
 }
 
+/// "1 partition", "3 partitions".
+pub fn count_of(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Rounds `n` up to a multiple of `m` (m ≥ 1).
 pub fn round_up_to_multiple(n: u64, m: u64) -> u64 {
     n.div_ceil(m) * m

@@ -6,7 +6,7 @@
 //! ingress per broker, peak egress ÷ sustained egress per broker, and partitions × 3 ÷
 //! recommended partitions per broker; rounded up to a multiple of 3. Cheapest wins.
 
-use super::{ceil_count, cross_az_lines, partitions, round_up_to_multiple};
+use super::{ceil_count, count_of, cross_az_lines, partitions, round_up_to_multiple};
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::units::HOURS_PER_MONTH;
@@ -108,7 +108,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     cross_az_lines(ctx, l.azs, &mut lines);
     Some(Priced {
         capacity: Capacity {
-            summary: format!("{brokers} × {name}; {partitions} partitions"),
+            summary: format!(
+                "{brokers} × {name}; {}",
+                count_of(partitions, "partition", "partitions")
+            ),
             brokers: Some(brokers),
             broker_type: Some(name),
             partitions: Some(partitions),

@@ -1,7 +1,7 @@
 //! MSK Serverless: cluster-hours, partition-hours, GB in, GB out and storage
 //! GB-months. Past a per-cluster or per-partition quota the option is not eligible.
 
-use super::partitions;
+use super::{count_of, partitions};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::units::{format_quantity, HOURS_PER_MONTH};
 
@@ -95,7 +95,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         * 100.0;
     Some(Priced {
         capacity: Capacity {
-            summary: format!("1 cluster, {partitions} partitions"),
+            summary: format!(
+                "1 cluster, {}",
+                count_of(partitions, "partition", "partitions")
+            ),
             partitions: Some(partitions),
             utilisation_pct: Some(utilisation),
             ..Capacity::default()

@@ -21,7 +21,7 @@
 //! the throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
 //! the tiered store) is not included: consumers are assumed to read recent data.
 
-use super::{ceil_count, cross_az_lines, partitions, round_up_to_multiple};
+use super::{ceil_count, count_of, cross_az_lines, partitions, round_up_to_multiple};
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::limits::StandardBroker;
@@ -212,11 +212,11 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     Some(Priced {
         capacity: Capacity {
             summary: format!(
-                "{} × {}, {} GB each; {} partitions",
+                "{} × {}, {} GB each; {}",
                 best.brokers,
                 best.broker_type,
                 format_quantity(best.storage_gb_per_broker, 0),
-                partitions
+                count_of(partitions, "partition", "partitions")
             ),
             brokers: Some(best.brokers),
             broker_type: Some(best.broker_type.clone()),
