@@ -45,12 +45,21 @@ async fn until_text(root: &Element, selector: &str, expected: &str) {
     );
 }
 
-fn mount() -> Element {
+fn mount() -> (Element, yew::AppHandle<App>) {
+    // The app loads the page's query after mounting: start every test from a clean URL
+    // (an earlier test's app may have written its workload there).
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    root
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    (root, handle)
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -75,7 +84,7 @@ fn type_into(root: &Element, selector: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn renders_every_option_for_the_default_workload() {
-    let root = mount();
+    let (root, app) = mount();
     until(&root, ".card .amount").await;
     let cards = root.query_selector_all(".card").unwrap();
     assert_eq!(cards.length(), 5);
@@ -84,12 +93,13 @@ async fn renders_every_option_for_the_default_workload() {
         "1 shard"
     );
     assert!(text(&root, ".prices-date").starts_with("Prices as of 20"));
+    app.destroy();
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn typing_a_workload_recomputes_the_shards() {
-    let root = mount();
+    let (root, app) = mount();
     until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
     type_into(&root, "#f-size", "2");
@@ -106,12 +116,13 @@ async fn typing_a_workload_recomputes_the_shards() {
         ),
         "$109.50"
     );
+    app.destroy();
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
-    let root = mount();
+    let (root, app) = mount();
     until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
     until_text(
@@ -129,6 +140,7 @@ async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
         before
     );
     assert!(!root.inner_html().contains("NaN"));
+    app.destroy();
     root.remove();
 }
 
@@ -286,7 +298,7 @@ mod components {
 
     #[wasm_bindgen_test]
     async fn choosing_a_region_reprices_and_says_what_is_not_priced() {
-        let root = mount();
+        let (root, app) = mount();
         settle().await;
         let select: web_sys::HtmlSelectElement = root
             .query_selector("#f-region")
@@ -300,6 +312,7 @@ mod components {
             .unwrap();
         until_text(&root, "#results-title", "Monthly cost in eu-west-1").await;
         assert!(text(&root, "[data-option=kinesis-on-demand]").contains("Not priced here"));
+        app.destroy();
         root.remove();
     }
 
