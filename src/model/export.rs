@@ -4,7 +4,7 @@
 
 use super::estimate::{Estimate, Status};
 use super::link::InputMessage;
-use super::units::{format_quantity, format_usd_cents};
+use super::units::format_usd_cents;
 use std::fmt::Write as _;
 
 /// A JSON string literal.
@@ -189,7 +189,6 @@ pub fn estimate_csv(e: &Estimate, link: &str) -> String {
 /// A Markdown table of the estimate for a design doc.
 pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&str>) -> String {
     let mut out = String::new();
-    let d = &e.derived;
     let _ = writeln!(
         out,
         "**Streaming Showdown estimate, {}** (AWS list prices as of {}; 730-hour month)\n",
@@ -197,11 +196,8 @@ pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&s
     );
     let _ = writeln!(
         out,
-        "Workload: {} MB/s average write ({} MB/s peak), {} MB/s peak read, {} GB retained.\n",
-        format_quantity(d.avg_write_mb_per_s, 3),
-        format_quantity(d.peak_write_mb_per_s, 3),
-        format_quantity(d.peak_read_mb_per_s, 3),
-        format_quantity(d.gb_retained, 1)
+        "Workload: {}.\n",
+        super::report::workload_summary(&e.derived)
     );
     out.push_str("| Option | Capacity | Monthly cost | Status |\n|---|---|---:|---|\n");
     let cheapest = e.cheapest();

@@ -46,6 +46,18 @@ pub fn option_headline(o: &OptionEstimate) -> String {
     }
 }
 
+/// The workload's derived figures in one line (CLI table and Markdown export).
+pub fn workload_summary(d: &super::workload::Derived) -> String {
+    format!(
+        "{} MB/s average write, {} MB/s peak, {} MB/s peak read; {} GB in per month; {} GB retained",
+        format_quantity(d.avg_write_mb_per_s, 3),
+        format_quantity(d.peak_write_mb_per_s, 3),
+        format_quantity(d.peak_read_mb_per_s, 3),
+        format_quantity(d.gb_in_per_month, 2),
+        format_quantity(d.gb_retained, 2)
+    )
+}
+
 /// A readable table of every option, for the terminal.
 pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -> String {
     let mut out = String::new();
@@ -56,15 +68,7 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
         estimate.region, estimate.prices_as_of
     );
     let _ = writeln!(out, "Link: ?{link}");
-    let _ = writeln!(
-        out,
-        "Workload: {} MB/s average write, {} MB/s peak, {} MB/s peak read; {} GB in per month; {} GB retained",
-        format_quantity(d.avg_write_mb_per_s, 3),
-        format_quantity(d.peak_write_mb_per_s, 3),
-        format_quantity(d.peak_read_mb_per_s, 3),
-        format_quantity(d.gb_in_per_month, 2),
-        format_quantity(d.gb_retained, 2)
-    );
+    let _ = writeln!(out, "Workload: {}", workload_summary(d));
     let cheapest = estimate.cheapest();
     for o in &estimate.options {
         let mark = if Some(o.id) == cheapest {
