@@ -191,3 +191,11 @@ fn the_embedded_binary_data_equals_the_toml_files() {
         Matrix::parse(include_str!("../data/matrix.toml")).unwrap()
     );
 }
+
+#[test]
+fn on_demand_advantage_is_listed_as_not_priced_with_the_reason() {
+    let e = estimate(&Workload::default(), catalog());
+    let (name, reason) = &e.not_priced[0];
+    assert!(name.contains("On-demand Advantage"));
+    assert!(reason.contains("No AWS-published"));
+}

@@ -213,6 +213,8 @@ pub struct Ctx<'a> {
 pub struct Estimate {
     pub region: String,
     pub prices_as_of: String,
+    /// Options known but not priced anywhere: (name, reason).
+    pub not_priced: Vec<(String, String)>,
     pub derived: Derived,
     pub options: Vec<OptionEstimate>,
 }
@@ -259,6 +261,12 @@ pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
     Estimate {
         region: workload.region.clone(),
         prices_as_of: catalog.prices.as_of.clone(),
+        not_priced: catalog
+            .prices
+            .not_priced_options
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         derived,
         options,
     }

@@ -122,7 +122,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         })
         .collect();
     format!(
-        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{}}},\"cheapest\":{},\"options\":[{}],\"input_messages\":[{}]}}",
+        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{}}},\"cheapest\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}]}}",
         json_str(&e.prices_as_of),
         json_str(&e.region),
         json_str(&format!("?{link}")),
@@ -134,6 +134,11 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         json_num(d.gb_retained),
         json_opt_str(e.cheapest().map(|c| c.id())),
         options.join(","),
+        e.not_priced
+            .iter()
+            .map(|(n, r)| format!("{{\"name\":{},\"reason\":{}}}", json_str(n), json_str(r)))
+            .collect::<Vec<_>>()
+            .join(","),
         messages.join(","),
     )
 }

@@ -127,6 +127,10 @@ pub struct PriceBook {
     pub as_of: String,
     pub sources: BTreeMap<String, Source>,
     pub regions: BTreeMap<String, RegionPrices>,
+    /// Deployment options known but not priced anywhere, with the reason (shown on
+    /// the page and in the CLI's output).
+    #[serde(default)]
+    pub not_priced_options: BTreeMap<String, String>,
 }
 
 impl PriceBook {

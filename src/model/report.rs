@@ -101,6 +101,9 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
             let _ = writeln!(out, "  ! {w}");
         }
     }
+    for (name, reason) in &estimate.not_priced {
+        let _ = writeln!(out, "\n{name}: not priced. {reason}");
+    }
     if !messages.is_empty() {
         let _ = writeln!(out, "\nIgnored or adjusted parameters:");
         for m in messages {

@@ -97,6 +97,9 @@ pub fn cost_cards(p: &CardsProps) -> Html {
                         lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} />
                 }) }
             </div>
+            { for p.estimate.not_priced.iter().map(|(name, reason)| html! {
+                <p class="not-priced-option"><strong>{ format!("{name}: not priced. ") }</strong>{ reason }</p>
+            }) }
         </section>
     }
 }
