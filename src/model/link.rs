@@ -359,7 +359,8 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
             if d >= 100.0 {
                 return Err("must be below 100".into());
             }
-            w.discount_pct = d;
+            // + 0.0 turns -0 into 0, so "discount=-0" is the default, as written.
+            w.discount_pct = d + 0.0;
         }
         "tiered" if auto || value.trim().eq_ignore_ascii_case("off") => w.tiered_local_hours = None,
         "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
@@ -444,70 +445,16 @@ fn push(out: &mut String, name: &str, value: &str) {
     out.push_str(&percent_encode(value));
 }
 
-/// Encodes a workload: only what differs from the defaults, in [`PARAMS`] order.
+/// Encodes a workload: only what differs from the defaults, in [`PARAMS`] order, each
+/// value written as [`display_value`] shows it.
 pub fn encode(w: &Workload) -> String {
     let d = Workload::default();
     let mut out = String::new();
-    if w.records_per_s != d.records_per_s {
-        push(&mut out, "rps", &w.records_per_s.to_string());
-    }
-    if w.record_kb != d.record_kb {
-        push(&mut out, "size", &w.record_kb.to_string());
-    }
-    if w.peak_factor != d.peak_factor {
-        push(&mut out, "peak", &w.peak_factor.to_string());
-    }
-    if w.consumers != d.consumers {
-        push(&mut out, "consumers", &w.consumers.to_string());
-    }
-    if w.efo_consumers != d.efo_consumers {
-        push(&mut out, "efo", &w.efo_consumers.to_string());
-    }
-    if w.retention_hours != d.retention_hours {
-        push(&mut out, "retention", &format_retention(w.retention_hours));
-    }
-    if w.region != d.region {
-        push(&mut out, "region", &w.region);
-    }
-    if let Some(s) = w.shards {
-        push(&mut out, "shards", &s.to_string());
-    }
-    if let Some(b) = &w.broker {
-        push(&mut out, "broker", b);
-    }
-    if let Some(b) = w.brokers {
-        push(&mut out, "brokers", &b.to_string());
-    }
-    if let Some(s) = w.storage_gb_per_broker {
-        push(&mut out, "storage", &s.to_string());
-    }
-    if let Some(b) = &w.express {
-        push(&mut out, "express", b);
-    }
-    if let Some(b) = w.express_brokers {
-        push(&mut out, "express_brokers", &b.to_string());
-    }
-    if let Some(p) = w.partitions {
-        push(&mut out, "partitions", &p.to_string());
-    }
-    if w.azs != d.azs {
-        push(&mut out, "azs", &w.azs.to_string());
-    }
-    if w.replication_factor != d.replication_factor {
-        push(&mut out, "rf", &w.replication_factor.to_string());
-    }
-    if w.rack_aware != d.rack_aware {
-        push(&mut out, "rack_aware", &w.rack_aware.to_string());
-    }
-    if w.discount_pct != d.discount_pct {
-        push(&mut out, "discount", &w.discount_pct.to_string());
-    }
-    if let Some(h) = w.tiered_local_hours {
-        push(&mut out, "tiered", &format_retention(h));
-    }
-    if !w.needs.is_empty() {
-        let needs: Vec<&str> = w.needs.iter().map(String::as_str).collect();
-        push(&mut out, "need", &needs.join(","));
+    for name in PARAMS {
+        let value = display_value(w, name);
+        if !value.is_empty() && value != display_value(&d, name) {
+            push(&mut out, name, &value);
+        }
     }
     out
 }
