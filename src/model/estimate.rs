@@ -106,10 +106,6 @@ impl Line {
             uncertain: rate.uncertain.clone(),
         }
     }
-
-    pub fn usd(&self) -> f64 {
-        self.usd_cents as f64 / 100.0
-    }
 }
 
 /// The capacity an option needs (or was given) for the workload.
@@ -164,10 +160,6 @@ pub struct OptionEstimate {
 impl OptionEstimate {
     pub fn eligible(&self) -> bool {
         self.status == Status::Priced
-    }
-
-    pub fn total_usd(&self) -> f64 {
-        self.total_cents as f64 / 100.0
     }
 
     /// Every line, the discount last.

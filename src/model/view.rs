@@ -71,10 +71,6 @@ impl View {
         }
     }
 
-    pub fn is_hidden(&self, option: OptionId) -> bool {
-        self.hidden.contains(option.id())
-    }
-
     pub fn set_hidden(&mut self, option: OptionId, hidden: bool) {
         if hidden {
             self.hidden.insert(option.id().to_string());

@@ -124,16 +124,11 @@ pub fn app() -> Html {
             state.dispatch(Action::Edit(name, text))
         })
     };
-    let ontoggle = {
-        let state = state.clone();
-        Callback::from(move |(section, open): (String, bool)| {
-            state.dispatch(Action::ToggleSection(section, open))
-        })
-    };
     let dispatch = |make: fn(String, bool) -> Action| {
         let state = state.clone();
         Callback::from(move |(id, on): (String, bool)| state.dispatch(make(id, on)))
     };
+    let ontoggle = dispatch(Action::ToggleSection);
     let ontoggle_need = dispatch(Action::ToggleNeed);
     let onfilter = {
         let state = state.clone();

@@ -51,6 +51,16 @@ pub fn row_visible(row: &Row, view: &View, needs: &BTreeSet<String>, matrix: &Ma
             .any(|c| c.value.to_lowercase().contains(&q) || c.note.to_lowercase().contains(&q))
 }
 
+/// What a source document claimed and what is true today, where they differ.
+fn correction(claim: Option<&str>, fix: Option<&str>) -> Html {
+    match (claim, fix) {
+        (Some(claim), Some(fix)) => html! {
+            <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
+        },
+        _ => Html::default(),
+    }
+}
+
 fn cell_html(c: &Cell, matrix: &Matrix, span: usize) -> Html {
     let covers: Vec<&str> = c
         .options
@@ -63,9 +73,7 @@ fn cell_html(c: &Cell, matrix: &Matrix, span: usize) -> Html {
             <span class="covers">{ covers.join(" · ") }</span>
             { badge(c.verdict) }{ " " }<strong class="value">{ &c.value }</strong>
             <p class="note">{ &c.note }</p>
-            { for c.seed_claim.as_ref().zip(c.correction.as_ref()).map(|(claim, fix)| html! {
-                <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
-            }) }
+            { correction(c.seed_claim.as_deref(), c.correction.as_deref()) }
             { for source.map(|s| html! {
                 <p class="source"><a href={s.url.clone()} rel="noopener">{ "Source" }</a>{ format!(", {}", c.date) }</p>
             }) }
@@ -172,9 +180,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                             <th scope="row">{ &i.name }</th>
                             <td>{ badge(i.kinesis.verdict) }{ " " }{ &i.kinesis.how }</td>
                             <td>{ badge(i.msk.verdict) }{ " " }{ &i.msk.how }
-                                { for i.seed_claim.as_ref().zip(i.correction.as_ref()).map(|(claim, fix)| html! {
-                                    <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
-                                }) }
+                                { correction(i.seed_claim.as_deref(), i.correction.as_deref()) }
                             </td>
                         </tr>
                     }) }

@@ -1,5 +1,6 @@
 //! Exports of the estimate as shown: CSV and JSON downloads, Markdown to the clipboard.
 
+use super::share::copy_to_clipboard;
 use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
 use crate::model::{Estimate, InputMessage};
 use wasm_bindgen::JsCast;
@@ -60,22 +61,9 @@ pub fn export_bar(p: &ExportProps) -> Html {
     let on_md = {
         let (e, summary, status) = (p.estimate.clone(), p.summary.clone(), status.clone());
         Callback::from(move |_| {
-            let window = gloo::utils::window();
-            let href = window.location().href().unwrap_or_default();
+            let href = gloo::utils::window().location().href().unwrap_or_default();
             let md = estimate_markdown(&e, &href, Some(&summary));
-            let promise = window.navigator().clipboard().write_text(&md);
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                status.set(
-                    if ok {
-                        "Markdown copied."
-                    } else {
-                        "Copy failed."
-                    }
-                    .to_string(),
-                );
-            });
+            copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");
         })
     };
     html! {
