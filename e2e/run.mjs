@@ -10,7 +10,9 @@ const SHOTS = "artifacts/screenshots";
 const CLI = process.env.SHOWDOWN_CLI || "target/debug/showdown";
 mkdirSync(SHOTS, { recursive: true });
 
-const ready = (page) => page.waitForSelector(".card[data-option] .amount");
+// The pre-rendered page already shows cards: wait until the app has rendered the link's
+// own estimate (it sets this performance mark then).
+const ready = (page) => page.waitForFunction(() => performance.getEntriesByName("first-estimate").length > 0);
 const text = (page, sel) => page.locator(sel).first().innerText();
 const total = (page, id) => text(page, `[data-option=${id}] .amount`);
 

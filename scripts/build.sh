@@ -9,6 +9,8 @@ DIST=${DIST:-dist}
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
 # Pre-render the default page (Yew SSR) so content shows before WebAssembly runs.
 cargo run --quiet --bin prerender -- "$DIST/index.html"
+# Fetch the module after the first paint, with integrity (scripts/loader.mjs).
+node scripts/loader.mjs "$DIST/index.html"
 # A strict Content-Security-Policy (inline loader allowed by hash only).
 node scripts/csp.mjs "$DIST/index.html"
 # GitHub Pages: serve files as they are, and load the app on any path.

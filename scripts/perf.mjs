@@ -125,6 +125,12 @@ try {
     const c = result.lhr.categories;
     const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
     console.log(`lighthouse: performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")} (target ≥ 98 each)`);
+    const a = result.lhr.audits;
+    const metric = (k) => a[k] ? `${a[k].displayValue} (${Math.round((a[k].score ?? 0) * 100)})` : "n/a";
+    console.log(`lighthouse: FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}`);
+    const lcpEl = a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcpEl) console.log(`lighthouse: LCP element ${lcpEl.selector} "${(lcpEl.nodeLabel || "").slice(0, 60)}"`);
+    if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(result.lhr));
     const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary").map((a) => a.id);
     if (failing.length) console.log(`lighthouse: failing audits: ${failing.join(", ")}`);
   } finally {

@@ -1,5 +1,8 @@
-//! The web entry point that Trunk builds: hydrates the page the build pre-rendered
-//! (`src/bin/prerender.rs`), or renders it afresh when it was not (`trunk serve`).
+//! The web entry point that Trunk builds. The build pre-rendered the default page
+//! (`src/bin/prerender.rs`): with no query the app hydrates it; a link with a query
+//! renders its own estimate in place of it in one pass (hydrating the default page and
+//! then re-rendering it would do the work twice). Without a pre-rendered page
+//! (`trunk serve`) the app renders afresh.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -8,9 +11,10 @@ fn main() {
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
     let renderer = yew::Renderer::<stream_showdown::ui::App>::with_root(root.clone());
-    if root.has_attribute("data-prerendered") {
+    if root.has_attribute("data-prerendered") && stream_showdown::ui::initial_query().is_empty() {
         renderer.hydrate();
     } else {
+        root.set_inner_html("");
         renderer.render();
     }
 }

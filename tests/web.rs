@@ -209,7 +209,7 @@ mod components {
         let toggled = Rc::new(RefCell::new(Vec::new()));
         let log = toggled.clone();
         let props = CardsProps {
-            estimate: estimate(&d.workload, catalog),
+            estimate: Rc::new(estimate(&d.workload, catalog)),
             view: d.view,
             ontoggle: Callback::from(move |t| log.borrow_mut().push(t)),
         };
@@ -329,7 +329,7 @@ mod components {
         let log = toggled.clone();
         let props = DecisionProps {
             needs: d.workload.needs.clone(),
-            recommendation: recommend(&e, &d.workload.needs, Matrix::embedded()),
+            recommendation: Rc::new(recommend(&e, &d.workload.needs, Matrix::embedded())),
             ontoggle: Callback::from(move |t| log.borrow_mut().push(t)),
         };
         yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();

@@ -29,6 +29,16 @@ fn current_query() -> String {
         .unwrap_or_default()
 }
 
+/// The query the page was opened with, without `?` ("" when pre-rendering at build
+/// time, which renders the default page).
+pub fn initial_query() -> String {
+    if cfg!(target_arch = "wasm32") {
+        current_query().trim_start_matches('?').to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Rewrites the page's query without adding a history entry.
 fn replace_query(query: &str) {
     let window = gloo::utils::window();
@@ -48,10 +58,9 @@ fn replace_query(query: &str) {
 #[function_component(App)]
 pub fn app() -> Html {
     let catalog = Catalog::embedded();
-    // The first render is the default page (what the build pre-rendered, so hydration
-    // matches); the link's own query is loaded right after, in place.
-    let state = use_reducer(|| State::from_query("", catalog));
-    let loaded = use_state(|| false);
+    // The first render is the link's estimate (with no query: the default page that the
+    // build pre-rendered, so hydration matches).
+    let state = use_reducer(|| State::from_query(&initial_query(), catalog));
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
     let recommendation = use_memo((estimate.clone(), workload.needs.clone()), |(e, needs)| {
@@ -73,15 +82,10 @@ pub fn app() -> Html {
     {
         let view = state.view.clone();
         let settled = settled.clone();
-        let ready = *loaded;
-        use_effect_with((workload.clone(), view, ready), move |(w, v, ready)| {
-            let ready = *ready;
+        use_effect_with((workload.clone(), view), move |(w, v)| {
             let query = encode_link(w, v);
             let w = w.clone();
             let timer = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
-                if !ready {
-                    return;
-                }
                 if current_query().trim_start_matches('?') != query {
                     replace_query(&query);
                 }
@@ -95,63 +99,46 @@ pub fn app() -> Html {
     // Mark the first estimate on screen (read by the performance script), then draw the
     // charts in the next task.
     {
-        let state = state.clone();
-        let loaded_flag = loaded.clone();
-        use_effect_with((), move |_| {
-            let query = current_query();
-            if !query.trim_start_matches('?').is_empty() {
-                state.dispatch(Action::Load(query));
-            }
-            loaded_flag.set(true);
-        });
-    }
-    {
         let settled = settled.clone();
         let first = workload.clone();
-        use_effect_with(*loaded, move |loaded| {
-            if *loaded {
-                if let Some(perf) = gloo::utils::window().performance() {
-                    let _ = perf.mark("first-estimate");
-                }
-                gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
+        use_effect_with((), move |_| {
+            if let Some(perf) = gloo::utils::window().performance() {
+                let _ = perf.mark("first-estimate");
             }
+            gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
         });
     }
 
-    let onedit = {
-        let state = state.clone();
-        Callback::from(move |(name, text): (&'static str, String)| {
-            state.dispatch(Action::Edit(name, text))
-        })
-    };
-    let dispatch = |make: fn(String, bool) -> Action| {
-        let state = state.clone();
-        Callback::from(move |(id, on): (String, bool)| state.dispatch(make(id, on)))
-    };
-    let ontoggle = dispatch(Action::ToggleSection);
-    let ontoggle_need = dispatch(Action::ToggleNeed);
-    let onfilter = {
-        let state = state.clone();
-        Callback::from(move |f| state.dispatch(Action::SetRowFilter(f)))
-    };
-    let onsearch = {
-        let state = state.clone();
-        Callback::from(move |q| state.dispatch(Action::SetSearch(q)))
-    };
-    let ontoggle_option = {
-        let state = state.clone();
-        Callback::from(move |(o, hide): (crate::model::OptionId, bool)| {
-            state.dispatch(Action::SetHidden(o, hide))
-        })
-    };
-    let ondismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::DismissNotice))
-    };
+    // The callbacks are made once (the dispatcher never changes), so a child whose other
+    // props did not change is not re-rendered on a keystroke.
+    let dispatcher = state.dispatcher();
+    let onedit = use_callback(
+        dispatcher.clone(),
+        |(name, text): (&'static str, String), d| d.dispatch(Action::Edit(name, text)),
+    );
+    let ontoggle = use_callback(dispatcher.clone(), |(id, on): (String, bool), d| {
+        d.dispatch(Action::ToggleSection(id, on))
+    });
+    let ontoggle_need = use_callback(dispatcher.clone(), |(id, on): (String, bool), d| {
+        d.dispatch(Action::ToggleNeed(id, on))
+    });
+    let onfilter = use_callback(dispatcher.clone(), |f, d| {
+        d.dispatch(Action::SetRowFilter(f))
+    });
+    let onsearch = use_callback(dispatcher.clone(), |q, d| d.dispatch(Action::SetSearch(q)));
+    let ontoggle_option = use_callback(
+        dispatcher.clone(),
+        |(o, hide): (crate::model::OptionId, bool), d| d.dispatch(Action::SetHidden(o, hide)),
+    );
+    let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
+    let ontoggle_charts_data = use_callback(ontoggle.clone(), |e: Event, t| {
+        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+        t.emit(("charts-data".to_string(), el.open()))
+    });
     let messages = if state.notice_dismissed {
         Vec::new()
     } else {
-        state.link_messages.clone()
+        (*state.link_messages).clone()
     };
     html! {
         <>
@@ -163,12 +150,12 @@ pub fn app() -> Html {
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
                         <DerivedFigures derived={estimate.derived.clone()} />
                         <ShareBar />
-                        <ExportBar estimate={(*estimate).clone()} link={encode(&state.workload)}
-                            messages={state.link_messages.clone()} summary={recommendation.summary.clone()} />
+                        <ExportBar estimate={estimate.clone()} link={AttrValue::from(encode(&state.workload))}
+                            messages={state.link_messages.clone()} summary={AttrValue::from(recommendation.summary.clone())} />
                     </div>
                     <div class="outputs">
-                        <CostCards estimate={(*estimate).clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
-                        <DecisionHelper needs={state.workload.needs.clone()} recommendation={(*recommendation).clone()} ontoggle={ontoggle_need} />
+                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
+                        <DecisionHelper needs={state.workload.needs.clone()} recommendation={recommendation.clone()} ontoggle={ontoggle_need} />
                     </div>
                 </div>
                 { match sweeps.as_ref() { Some(sweeps) => html! {
@@ -178,13 +165,7 @@ pub fn app() -> Html {
                         <BreakEvenChart sweep={sweeps.0.clone()} hidden={state.view.hidden.clone()} ontoggle_option={ontoggle_option.clone()} />
                         <BreakEvenChart sweep={sweeps.1.clone()} hidden={state.view.hidden.clone()} {ontoggle_option} />
                     </div>
-                    <details class="charts-data" open={state.view.is_open("charts-data")} ontoggle={
-                        let t = ontoggle.clone();
-                        Callback::from(move |e: Event| {
-                            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-                            t.emit(("charts-data".to_string(), el.open()))
-                        })
-                    }>
+                    <details class="charts-data" open={state.view.is_open("charts-data")} ontoggle={ontoggle_charts_data}>
                         <summary>{ "The numbers behind the charts" }</summary>
                         <ChartTable sweep={sweeps.0.clone()} />
                         <ChartTable sweep={sweeps.1.clone()} />

@@ -4,11 +4,12 @@
 use crate::model::report::{format_line_quantity, format_unit_usd};
 use crate::model::units::{format_quantity, format_usd_cents};
 use crate::model::{Estimate, OptionEstimate, Status, View};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CardsProps {
-    pub estimate: Estimate,
+    pub estimate: Rc<Estimate>,
     pub view: View,
     pub ontoggle: Callback<(String, bool)>,
 }

@@ -3,16 +3,17 @@
 use super::share::copy_to_clipboard;
 use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
 use crate::model::{Estimate, InputMessage};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub estimate: Estimate,
+    pub estimate: Rc<Estimate>,
     /// The workload's link query (without `?`).
-    pub link: String,
-    pub messages: Vec<InputMessage>,
-    pub summary: String,
+    pub link: AttrValue,
+    pub messages: Rc<Vec<InputMessage>>,
+    pub summary: AttrValue,
 }
 
 /// Offers `text` as a file download.

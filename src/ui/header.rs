@@ -1,6 +1,5 @@
 //! Page header: product name, prices date, theme toggle.
 
-use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 const THEME_KEY: &str = "streaming-showdown-theme";
@@ -16,10 +15,16 @@ fn apply_theme(theme: &str) {
     }
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 fn initial_theme() -> String {
-    if let Ok(saved) = LocalStorage::get::<String>(THEME_KEY) {
+    let saved = storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    // (Earlier builds stored the value JSON-quoted: `"dark"`.)
+    if let Some(saved) = saved.as_deref().map(|s| s.trim_matches('"')) {
         if saved == "dark" || saved == "light" {
-            return saved;
+            return saved.to_string();
         }
     }
     let dark = gloo::utils::window()
@@ -47,7 +52,9 @@ pub fn header(props: &HeaderProps) -> Html {
         let theme = theme.clone();
         Callback::from(move |_| {
             let next = if dark { "light" } else { "dark" };
-            let _ = LocalStorage::set(THEME_KEY, next);
+            if let Some(s) = storage() {
+                let _ = s.set_item(THEME_KEY, next);
+            }
             theme.set(Some(next.to_string()));
         })
     };

@@ -16,4 +16,4 @@ pub mod share;
 pub mod state;
 pub mod workload_form;
 
-pub use app::App;
+pub use app::{initial_query, App};

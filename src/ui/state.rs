@@ -18,7 +18,7 @@ pub struct State {
     /// Parameter → why its field's text was refused.
     pub errors: BTreeMap<&'static str, String>,
     /// Parameters of the opened link that were ignored or adjusted.
-    pub link_messages: Vec<InputMessage>,
+    pub link_messages: Rc<Vec<InputMessage>>,
     pub notice_dismissed: bool,
     /// Which sections are open (part of the link).
     pub view: View,
@@ -32,7 +32,7 @@ impl State {
             fields: fields_of(&decoded.workload),
             workload: decoded.workload,
             errors: BTreeMap::new(),
-            link_messages: decoded.messages,
+            link_messages: Rc::new(decoded.messages),
             notice_dismissed: false,
             view: decoded.view,
         }
@@ -54,8 +54,6 @@ pub enum Action {
     /// A field's text changed.
     Edit(&'static str, String),
     DismissNotice,
-    /// Opens a link's query (after the pre-rendered default page is hydrated).
-    Load(String),
     /// A section (`advanced`, or an option id's line items) opened or closed.
     ToggleSection(String, bool),
     /// A requirement ticked or unticked.
@@ -87,7 +85,6 @@ impl Reducible for State {
                 next.fields.insert(name, text);
             }
             Action::DismissNotice => next.notice_dismissed = true,
-            Action::Load(query) => return Rc::new(State::from_query(&query, Catalog::embedded())),
             Action::ToggleSection(section, open) => next.view.set_open(&section, open),
             Action::ToggleNeed(id, on) => {
                 if on {

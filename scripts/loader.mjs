@@ -1,0 +1,27 @@
+// Rewrites Trunk's inline loader in a built index.html so that the page paints before
+// the WebAssembly module is fetched, and the module is fetched with its integrity hash:
+//   - drops the early <link rel="preload"> of the .wasm file (the pre-rendered page is
+//     already complete; fetching 200 KB before the first paint only delays it);
+//   - waits for the first frame, then fetches the module with Subresource Integrity.
+// Usage: node scripts/loader.mjs dist/index.html
+import { readFileSync, writeFileSync } from "node:fs";
+
+const file = process.argv[2];
+let html = readFileSync(file, "utf8");
+const preload = html.match(/<link rel="preload" href="([^"]+\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/);
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/);
+if (!preload || !loader) {
+  console.log(`loader: ${file}: Trunk's loader not found (already rewritten?)`);
+  process.exit(preload || loader ? 1 : 0);
+}
+const [, wasm, integrity] = preload;
+const script = `<script type="module">
+import init, * as bindings from '${loader[1]}';
+await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok)); setTimeout(ok, 100); });
+const wasm = await init({ module_or_path: fetch('${wasm}', { integrity: '${integrity}' }) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+</script>`;
+html = html.replace(preload[0], "").replace(loader[0], script);
+writeFileSync(file, html);
+console.log(`loader: ${file}: module fetched after the first frame, with integrity`);
