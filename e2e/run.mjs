@@ -29,7 +29,12 @@ async function noNaN(page) {
 }
 
 /** Every option's line cents and total, as the page shows them. */
+// Every card's total and line items (line items render when their section is open:
+// open each closed one first, as a reader would).
 async function pageFigures(page) {
+  const closed = page.locator(".card details.lines:not([open]) > summary");
+  while (await closed.count()) await closed.first().click();
+  await page.waitForFunction(() => [...document.querySelectorAll(".card details.lines")].every((d) => d.open && d.querySelector("tr[data-line]")));
   return page.evaluate(() =>
     [...document.querySelectorAll(".card[data-option]")].map((card) => ({
       id: card.dataset.option,
@@ -50,6 +55,12 @@ function cliFigures(query) {
   }));
 }
 
+/** Opens every collapsed section and waits until each has rendered its content. */
+async function openAll(page) {
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await page.waitForFunction(() => [...document.querySelectorAll("details")].every((d) => d.children.length > 1));
+}
+
 /** Runs axe-core on what `page` shows, in a CSP-bypassing copy (axe is injected inline). */
 async function axe(page, label, open) {
   const viewport = page.viewportSize();
@@ -57,7 +68,7 @@ async function axe(page, label, open) {
   const copy = await open(page.url(), { bypassCSP: true, viewport });
   await ready(copy.page);
   await copy.page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
-  await copy.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await openAll(copy.page);
   await copy.page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
   const result = await copy.page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
@@ -174,7 +185,7 @@ test("dark theme toggles and is remembered", async ({ open }) => {
 test("axe-core finds no violations (light, lines and advanced open)", async ({ open }) => {
   const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&shards=20");
   await ready(page);
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await openAll(page);
   await page.screenshot({ path: `${SHOTS}/light-expanded.png`, fullPage: true });
   await axe(page, "light", open);
 });
@@ -182,7 +193,7 @@ test("axe-core finds no violations (light, lines and advanced open)", async ({ o
 test("a 360 px phone shows no horizontal scrolling", async ({ open }) => {
   const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d", { viewport: { width: 360, height: 780 } });
   await ready(page);
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  await openAll(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 360, `page is ${width} px wide`);
   await page.screenshot({ path: `${SHOTS}/phone-360.png`, fullPage: true });

@@ -2,7 +2,8 @@
 // Serves the built site on 127.0.0.1, drives Debian's Chromium with the CPU throttled
 // 4× and prints medians over several runs:
 //   - bytes of every built file, raw / gzip / brotli (as a static host would serve them);
-//   - navigation → first estimate painted (the app's performance mark "first-estimate");
+//   - navigation → first estimate painted (the frame after the app's performance mark
+//     "first-estimate");
 //   - the same figure for a static HTML page of the same content (the floor), and the ratio;
 //   - keystroke → updated total painted, median and p95 over 50 keystrokes;
 //   - Lighthouse scores (performance, accessibility, best practices, SEO).
@@ -56,13 +57,29 @@ async function throttledPage() {
   await context.close();
 }
 
+// When the first estimate is painted: the app (and the floor's script) set the mark
+// "first-estimate" when the estimate is in the document; the frame that shows it is
+// painted after that frame's rendering, which a task queued from its animation-frame
+// callback follows.
+const PAINT_PROBE = () => {
+  const mark = Performance.prototype.mark;
+  Performance.prototype.mark = function (name, ...rest) {
+    if (name === "first-estimate") {
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { window.__estimatePainted = performance.now(); };
+        channel.port2.postMessage(0);
+      });
+    }
+    return mark.call(this, name, ...rest);
+  };
+};
+
 async function navigation(path) {
   const { context, page } = await throttledPage();
+  await page.addInitScript(PAINT_PROBE);
   await page.goto(server.url + path);
-  await page.waitForFunction(() => performance.getEntriesByName("first-estimate").length > 0);
-  // The mark is set after the render; the paint follows at the next frame.
-  const t = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() =>
-    ok(performance.getEntriesByName("first-estimate")[0].startTime))));
+  const t = await (await page.waitForFunction(() => window.__estimatePainted)).jsonValue();
   await context.close();
   return t;
 }

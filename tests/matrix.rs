@@ -66,23 +66,22 @@ fn every_row_of_both_source_documents_is_in_the_model() {
     for (name, text) in SEEDS {
         let tables = table_rows(text);
         assert!(!tables.is_empty(), "{name}: no tables found");
-        let declared: Vec<&Vec<String>> = m()
+        let declared: Vec<Vec<String>> = m()
             .seed_tables
             .iter()
             .filter(|t| t.doc == name)
-            .map(|t| &t.rows)
+            .map(|t| t.rows.iter().map(|r| r.to_string()).collect())
             .collect();
         assert_eq!(
-            tables.iter().collect::<Vec<_>>(),
-            declared,
+            tables, declared,
             "{name}: data/matrix.toml [[seed_tables]] differ from the document"
         );
         for row in tables.iter().flatten() {
             let homes: Vec<&str> = m()
                 .rows
                 .iter()
-                .filter(|r| r.seed_rows.contains(row))
-                .map(|r| r.id.as_str())
+                .filter(|r| r.seed_rows.iter().any(|s| s == row))
+                .map(|r| &*r.id)
                 .collect();
             assert_eq!(homes.len(), 1, "{name}: row {row:?} is in {homes:?}");
             found += 1;
@@ -137,18 +136,18 @@ fn is_date(s: &str) -> bool {
 fn every_cell_has_a_source_a_date_and_a_note_and_covers_each_option_once() {
     let ids: Vec<&str> = OptionId::ALL.iter().map(|o| o.id()).collect();
     let mut ids_seen = BTreeSet::new();
-    for row in &m().rows {
+    for row in m().rows.iter() {
         assert!(ids_seen.insert(&row.id), "duplicate row id {}", row.id);
         let mut covered: Vec<&str> = row
             .cells
             .iter()
-            .flat_map(|c| c.options.iter().map(String::as_str))
+            .flat_map(|c| c.options.iter().map(|o| &**o))
             .collect();
         covered.sort();
         let mut want = ids.clone();
         want.sort();
         assert_eq!(covered, want, "{}: options covered", row.id);
-        for c in &row.cells {
+        for c in row.cells.iter() {
             assert!(
                 m().sources.contains_key(&c.source),
                 "{}: source {}",
@@ -174,14 +173,14 @@ fn every_cell_has_a_source_a_date_and_a_note_and_covers_each_option_once() {
         assert!(s.url.starts_with("https://"), "{key}");
         assert!(is_date(&s.date), "{key}");
     }
-    for i in &m().integrations {
+    for i in m().integrations.iter() {
         for cell in [&i.kinesis, &i.msk] {
             assert!(m().sources.contains_key(&cell.source), "{}", i.id);
             assert!(is_date(&cell.date));
         }
         assert_eq!(i.seed_claim.is_some(), i.correction.is_some(), "{}", i.id);
     }
-    for d in &m().deployment {
+    for d in m().deployment.iter() {
         assert!(m().sources.contains_key(&d.source), "{}", d.id);
     }
 }
@@ -211,9 +210,9 @@ fn the_source_documents_outdated_claims_are_corrected() {
 #[test]
 fn requirements_cover_every_option_and_presets_are_valid_links() {
     assert!(m().requirements.len() >= 17);
-    for r in &m().requirements {
+    for r in m().requirements.iter() {
         assert!(!r.rows.is_empty(), "{}: no matrix rows", r.id);
-        for row in &r.rows {
+        for row in r.rows.iter() {
             assert!(
                 m().rows.iter().any(|x| &x.id == row),
                 "{}: unknown row {row}",
@@ -229,7 +228,7 @@ fn requirements_cover_every_option_and_presets_are_valid_links() {
         }
     }
     assert!(m().presets.len() >= 2);
-    for p in &m().presets {
+    for p in m().presets.iter() {
         let d = decode(&p.link(), Catalog::embedded());
         assert!(d.messages.is_empty(), "preset {}: {:?}", p.id, d.messages);
         assert_eq!(

@@ -109,13 +109,20 @@ async fn typing_a_workload_recomputes_the_shards() {
         "10 shards",
     )
     .await;
-    assert_eq!(
-        text(
-            &root,
-            "[data-option=kinesis-provisioned] [data-line=shard_hours] td:last-child"
-        ),
-        "$109.50"
-    );
+    // Line items render when their section is opened.
+    let summary: web_sys::HtmlElement = root
+        .query_selector("[data-option=kinesis-provisioned] details.lines summary")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    summary.click();
+    until_text(
+        &root,
+        "[data-option=kinesis-provisioned] [data-line=shard_hours] td:last-child",
+        "$109.50",
+    )
+    .await;
     app.destroy();
     root.remove();
 }
@@ -203,7 +210,7 @@ mod components {
         let root = root();
         let catalog = Catalog::embedded();
         let d = decode(
-            "rps=5120&size=2&consumers=3&retention=7d&open=msk-standard",
+            "rps=5120&size=2&consumers=3&retention=7d&open=msk-standard,kinesis-provisioned",
             catalog,
         );
         let toggled = Rc::new(RefCell::new(Vec::new()));

@@ -102,8 +102,8 @@ impl Line {
             unit,
             unit_usd,
             usd_cents: usd_to_cents(quantity * unit_usd),
-            source: rate.source.clone(),
-            uncertain: rate.uncertain.clone(),
+            source: rate.source.to_string(),
+            uncertain: rate.uncertain.as_ref().map(|u| u.to_string()),
         }
     }
 }
@@ -252,12 +252,12 @@ pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
     };
     Estimate {
         region: workload.region.clone(),
-        prices_as_of: catalog.prices.as_of.clone(),
+        prices_as_of: catalog.prices.as_of.to_string(),
         not_priced: catalog
             .prices
             .not_priced_options
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         derived,
         options,
@@ -268,7 +268,7 @@ fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
     ctx.region
         .not_priced
         .get(id.id())
-        .cloned()
+        .map(|r| r.to_string())
         .unwrap_or_else(|| format!("no rates for {} in {}", id.name(), ctx.region_code))
 }
 

@@ -1,14 +1,14 @@
 //! Service limits and sizing rules (`data/limits.toml`): what decides capacity,
 //! warnings and eligibility. Like prices, these are data with sources, not code.
 
+use super::data_types::{List, Map, Text};
 use super::prices::Source;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisLimits {
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     pub shard_write_mb_per_s: f64,
     pub shard_write_records_per_s: f64,
     pub shard_read_mb_per_s: f64,
@@ -21,9 +21,9 @@ pub struct KinesisLimits {
     pub put_payload_unit_kb: f64,
     pub on_demand_initial_write_mb_per_s: f64,
     pub on_demand_max_write_mb_per_s_default: f64,
-    pub on_demand_max_write_mb_per_s: BTreeMap<String, f64>,
+    pub on_demand_max_write_mb_per_s: Map<f64>,
     pub shard_quota_default: u32,
-    pub shard_quota: BTreeMap<String, u32>,
+    pub shard_quota: Map<u32>,
 }
 
 impl KinesisLimits {
@@ -47,7 +47,7 @@ impl KinesisLimits {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KafkaLimits {
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     pub partition_target_in_mb_per_s: f64,
     pub partition_target_out_mb_per_s: f64,
 }
@@ -66,7 +66,7 @@ pub struct StandardBroker {
     #[serde(default = "yes")]
     pub tiered: bool,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 fn yes() -> bool {
@@ -76,7 +76,7 @@ fn yes() -> bool {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskStandardLimits {
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     pub utilisation: f64,
     pub ebs_factor: f64,
     pub nic_fixed_factor: f64,
@@ -86,7 +86,7 @@ pub struct MskStandardLimits {
     pub min_storage_gb_per_broker: f64,
     pub max_storage_gb_per_broker: f64,
     pub max_brokers_per_cluster: u32,
-    pub brokers: BTreeMap<String, StandardBroker>,
+    pub brokers: Map<StandardBroker>,
 }
 
 impl MskStandardLimits {
@@ -122,17 +122,17 @@ pub struct ExpressBroker {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskExpressLimits {
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     pub azs: u32,
     pub replication_factor: u32,
     pub max_brokers_per_cluster: u32,
-    pub brokers: BTreeMap<String, ExpressBroker>,
+    pub brokers: Map<ExpressBroker>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskServerlessLimits {
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     pub max_in_mb_per_s: f64,
     pub max_out_mb_per_s: f64,
     pub partition_in_mb_per_s: f64,
@@ -146,7 +146,7 @@ pub struct MskServerlessLimits {
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     pub schema: u32,
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Map<Source>,
     pub kinesis: KinesisLimits,
     pub kafka: KafkaLimits,
     pub msk_standard: MskStandardLimits,
@@ -162,7 +162,7 @@ impl Limits {
     }
 
     /// Every `sources` list in the file, with its section name.
-    pub fn source_lists(&self) -> [(&'static str, &[String]); 5] {
+    pub fn source_lists(&self) -> [(&'static str, &[Text]); 5] {
         [
             ("kinesis", &self.kinesis.sources),
             ("kafka", &self.kafka.sources),

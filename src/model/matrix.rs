@@ -4,9 +4,9 @@
 //! operational load of each option, and the "when to use what" presets. Like
 //! `prices.rs`, this file is also compiled into build.rs.
 
+use super::data_types::{List, Map, Text};
 use super::prices::Source;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A judgement on one option for one feature or requirement.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,9 +33,9 @@ impl Verdict {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SeedTable {
-    pub doc: String,
-    pub table: String,
-    pub rows: Vec<String>,
+    pub doc: Text,
+    pub table: Text,
+    pub rows: List<Text>,
 }
 
 /// One cell: what a feature looks like on some options.
@@ -43,30 +43,30 @@ pub struct SeedTable {
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     /// Option ids this cell covers.
-    pub options: Vec<String>,
-    pub value: String,
+    pub options: List<Text>,
+    pub value: Text,
     pub verdict: Verdict,
-    pub note: String,
-    pub source: String,
-    pub date: String,
+    pub note: Text,
+    pub source: Text,
+    pub date: Text,
     /// What a source document claimed, where it differs from today's facts.
     #[serde(default)]
-    pub seed_claim: Option<String>,
+    pub seed_claim: Option<Text>,
     /// Why that claim changed.
     #[serde(default)]
-    pub correction: Option<String>,
+    pub correction: Option<Text>,
 }
 
 /// One feature row.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
-    pub id: String,
-    pub topic: String,
-    pub group: String,
+    pub id: Text,
+    pub topic: Text,
+    pub group: Text,
     /// The source documents' row names merged into this row.
-    pub seed_rows: Vec<String>,
-    pub cells: Vec<Cell>,
+    pub seed_rows: List<Text>,
+    pub cells: List<Cell>,
 }
 
 impl Row {
@@ -92,42 +92,42 @@ impl Row {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DeploymentItem {
-    pub id: String,
-    pub topic: String,
-    pub kinesis: String,
-    pub msk: String,
-    pub source: String,
-    pub date: String,
+    pub id: Text,
+    pub topic: Text,
+    pub kinesis: Text,
+    pub msk: Text,
+    pub source: Text,
+    pub date: Text,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct IntegrationCell {
-    pub how: String,
+    pub how: Text,
     pub verdict: Verdict,
-    pub source: String,
-    pub date: String,
+    pub source: Text,
+    pub date: Text,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Integration {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub kinesis: IntegrationCell,
     pub msk: IntegrationCell,
     #[serde(default)]
-    pub seed_claim: Option<String>,
+    pub seed_claim: Option<Text>,
     #[serde(default)]
-    pub correction: Option<String>,
+    pub correction: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
-    pub kinesis: String,
-    pub msk: String,
-    pub from: String,
+    pub kinesis: Text,
+    pub msk: Text,
+    pub from: Text,
 }
 
 /// One option's fit to a requirement.
@@ -135,38 +135,38 @@ pub struct Pair {
 #[serde(deny_unknown_fields)]
 pub struct Fit {
     pub verdict: Verdict,
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// Something a user can require (`need=` in the link).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     /// Ids of the matrix rows this requirement is about (the explorer's "my
     /// requirements" filter).
-    pub rows: Vec<String>,
+    pub rows: List<Text>,
     /// Option id → fit.
-    pub fit: BTreeMap<String, Fit>,
+    pub fit: Map<Fit>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Preset {
-    pub id: String,
-    pub label: String,
-    pub from: String,
-    pub items: Vec<String>,
-    pub needs: Vec<String>,
+    pub id: Text,
+    pub label: Text,
+    pub from: Text,
+    pub items: List<Text>,
+    pub needs: List<Text>,
     /// A representative workload (link query without `need=`).
-    pub query: String,
+    pub query: Text,
 }
 
 impl Preset {
     /// The preset as a link query: its workload and its requirements.
     pub fn link(&self) -> String {
-        let mut needs = self.needs.clone();
+        let mut needs = self.needs.to_vec();
         needs.sort();
         format!("{}&need={}", self.query, needs.join(","))
     }
@@ -177,7 +177,7 @@ impl Preset {
 pub struct OperationalLoad {
     /// 1 (nothing to operate) to 3 (brokers, storage, partitions, upgrades).
     pub level: u8,
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// The whole comparison model.
@@ -185,17 +185,17 @@ pub struct OperationalLoad {
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub schema: u32,
-    pub as_of: String,
-    pub sources: BTreeMap<String, Source>,
-    pub seed_tables: Vec<SeedTable>,
-    pub rows: Vec<Row>,
-    pub deployment: Vec<DeploymentItem>,
-    pub integrations: Vec<Integration>,
+    pub as_of: Text,
+    pub sources: Map<Source>,
+    pub seed_tables: List<SeedTable>,
+    pub rows: List<Row>,
+    pub deployment: List<DeploymentItem>,
+    pub integrations: List<Integration>,
     pub analogy: Pair,
     pub tldr: Pair,
-    pub requirements: Vec<Requirement>,
-    pub presets: Vec<Preset>,
-    pub operational_load: BTreeMap<String, OperationalLoad>,
+    pub requirements: List<Requirement>,
+    pub presets: List<Preset>,
+    pub operational_load: Map<OperationalLoad>,
 }
 
 impl Matrix {
@@ -210,6 +210,6 @@ impl Matrix {
     }
 
     pub fn requirement_ids(&self) -> Vec<&str> {
-        self.requirements.iter().map(|r| r.id.as_str()).collect()
+        self.requirements.iter().map(|r| &*r.id).collect()
     }
 }

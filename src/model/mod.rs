@@ -4,6 +4,7 @@
 //! [`estimate::estimate`] (with the embedded [`catalog::Catalog`]) → [`estimate::Estimate`].
 
 pub mod catalog;
+pub mod data_types;
 pub mod estimate;
 pub mod export;
 pub mod limits;

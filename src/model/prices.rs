@@ -5,8 +5,8 @@
 //! a price literal. This file is also compiled into build.rs: it may use only serde,
 //! toml and its sibling data modules.
 
+use super::data_types::{Map, Text};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One unit price, with where it comes from.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -15,25 +15,25 @@ pub struct Rate {
     /// USD per unit.
     pub usd: f64,
     /// Key into [`PriceBook::sources`].
-    pub source: String,
+    pub source: Text,
     /// Why this figure is uncertain, if it is; the UI shows it.
     #[serde(default)]
-    pub uncertain: Option<String>,
+    pub uncertain: Option<Text>,
 }
 
 /// A source of figures: a page or data file, and the date it states.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub title: String,
-    pub url: String,
+    pub title: Text,
+    pub url: Text,
     /// The date the source states (publication date, or the date it was read when it
     /// states none; `note` says which).
-    pub date: String,
+    pub date: Text,
     /// A: AWS-authored or AWS price-list data; B: AWS Pricing Calculator output; C: third party.
-    pub grade: String,
+    pub grade: Text,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -62,7 +62,7 @@ pub struct KinesisProvisionedRates {
 #[serde(deny_unknown_fields)]
 pub struct MskStandardRates {
     /// Broker type (e.g. `kafka.m7g.large`) → USD per broker-hour.
-    pub broker_hour: BTreeMap<String, Rate>,
+    pub broker_hour: Map<Rate>,
     pub storage_gb_month: Rate,
     pub storage_throughput_mib_per_s_month: Rate,
     pub tiered_storage_gb_month: Rate,
@@ -73,7 +73,7 @@ pub struct MskStandardRates {
 #[serde(deny_unknown_fields)]
 pub struct MskExpressRates {
     /// Broker type (e.g. `express.m7g.large`) → USD per broker-hour.
-    pub broker_hour: BTreeMap<String, Rate>,
+    pub broker_hour: Map<Rate>,
     pub data_written_gb: Rate,
     pub storage_gb_month: Rate,
 }
@@ -100,7 +100,7 @@ pub struct DataTransferRates {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RegionPrices {
-    pub name: String,
+    pub name: Text,
     #[serde(default)]
     pub kinesis_on_demand: Option<KinesisOnDemandRates>,
     #[serde(default)]
@@ -115,7 +115,7 @@ pub struct RegionPrices {
     pub data_transfer: Option<DataTransferRates>,
     /// Option id → why it has no rates here.
     #[serde(default)]
-    pub not_priced: BTreeMap<String, String>,
+    pub not_priced: Map<Text>,
 }
 
 /// The whole price book.
@@ -124,18 +124,18 @@ pub struct RegionPrices {
 pub struct PriceBook {
     pub schema: u32,
     /// "Prices as of": the publication date of the oldest price data in the book.
-    pub as_of: String,
-    pub sources: BTreeMap<String, Source>,
-    pub regions: BTreeMap<String, RegionPrices>,
+    pub as_of: Text,
+    pub sources: Map<Source>,
+    pub regions: Map<RegionPrices>,
     /// Deployment options known but not priced anywhere, with the reason (shown on
     /// the page and in the CLI's output).
     #[serde(default)]
-    pub not_priced_options: BTreeMap<String, String>,
+    pub not_priced_options: Map<Text>,
 }
 
 impl PriceBook {
-    /// Parses a price book from TOML (native builds and build.rs; the browser build
-    /// reads the postcard form that build.rs writes).
+    /// Parses a price book from TOML (native builds and build.rs; the app reads the
+    /// constants that build.rs writes).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| e.to_string())

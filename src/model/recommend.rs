@@ -34,10 +34,14 @@ pub fn fit(needs: &BTreeSet<String>, matrix: &Matrix) -> Vec<OptionFit> {
             for req in needs.iter().filter_map(|n| matrix.requirement(n)) {
                 let entry = req.fit.get(id.id());
                 let (verdict, reason) =
-                    entry.map_or((Verdict::No, "no data"), |e| (e.verdict, e.reason.as_str()));
-                let item = (req.id.clone(), req.label.clone(), reason.to_string());
+                    entry.map_or((Verdict::No, "no data"), |e| (e.verdict, &*e.reason));
+                let item = (
+                    req.id.to_string(),
+                    req.label.to_string(),
+                    reason.to_string(),
+                );
                 match verdict {
-                    Verdict::Yes | Verdict::Info => f.met.push(req.id.clone()),
+                    Verdict::Yes | Verdict::Info => f.met.push(req.id.to_string()),
                     Verdict::Partial => f.partial.push(item),
                     Verdict::No => f.unmet.push(item),
                 }

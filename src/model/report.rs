@@ -131,13 +131,13 @@ pub fn matrix_report(
         "Kinesis Data Streams vs Amazon MSK: feature matrix (facts as of {})",
         matrix.as_of
     );
-    for row in &matrix.rows {
+    for row in matrix.rows.iter() {
         let _ = writeln!(out, "\n## {} [{}]", row.topic, row.id);
-        for cell in &row.cells {
+        for cell in row.cells.iter() {
             let who: Vec<&str> = cell
                 .options
                 .iter()
-                .map(|o| OptionId::from_id(o).map_or(o.as_str(), |id| id.name()))
+                .map(|o| OptionId::from_id(o).map_or(o.as_ref(), |id| id.name()))
                 .collect();
             let _ = writeln!(
                 out,
@@ -150,15 +150,12 @@ pub fn matrix_report(
             if let (Some(claim), Some(fix)) = (&cell.seed_claim, &cell.correction) {
                 let _ = writeln!(out, "    the source document said: {claim}; now: {fix}");
             }
-            let url = matrix
-                .sources
-                .get(&cell.source)
-                .map_or("", |s| s.url.as_str());
+            let url = matrix.sources.get(&cell.source).map_or("", |s| &*s.url);
             let _ = writeln!(out, "    source: {url} ({})", cell.date);
         }
     }
     let _ = writeln!(out, "\n## Integrations");
-    for i in &matrix.integrations {
+    for i in matrix.integrations.iter() {
         let _ = writeln!(
             out,
             "  {}: Kinesis [{}] {}; MSK [{}] {}",
@@ -177,7 +174,7 @@ pub fn matrix_report(
     let _ = writeln!(out, "\n## Recommendation");
     let labels: Vec<&str> = needs
         .iter()
-        .filter_map(|n| matrix.requirement(n).map(|r| r.label.as_str()))
+        .filter_map(|n| matrix.requirement(n).map(|r| &*r.label))
         .collect();
     let _ = writeln!(
         out,

@@ -96,16 +96,25 @@ pub fn app() -> Html {
             move || drop(timer)
         });
     }
+    // A link renders its estimate first; the decision helper, the feature comparison and
+    // the footer follow in the next task, with the charts. (The pre-rendered default
+    // page is hydrated whole: hydration must find what the build rendered.)
+    let whole = use_state(|| initial_query().is_empty());
     // Mark the first estimate on screen (read by the performance script), then draw the
-    // charts in the next task.
+    // rest in the next task.
     {
         let settled = settled.clone();
+        let whole = whole.clone();
         let first = workload.clone();
         use_effect_with((), move |_| {
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("first-estimate");
             }
-            gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
+            gloo::timers::callback::Timeout::new(0, move || {
+                whole.set(true);
+                settled.set(Some(first));
+            })
+            .forget();
         });
     }
 
@@ -155,7 +164,9 @@ pub fn app() -> Html {
                     </div>
                     <div class="outputs">
                         <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
-                        <DecisionHelper needs={state.workload.needs.clone()} recommendation={recommendation.clone()} ontoggle={ontoggle_need} />
+                        if *whole {
+                            <DecisionHelper needs={state.workload.needs.clone()} recommendation={recommendation.clone()} ontoggle={ontoggle_need} />
+                        }
                     </div>
                 </div>
                 { match sweeps.as_ref() { Some(sweeps) => html! {
@@ -167,8 +178,11 @@ pub fn app() -> Html {
                     </div>
                     <details class="charts-data" open={state.view.is_open("charts-data")} ontoggle={ontoggle_charts_data}>
                         <summary>{ "The numbers behind the charts" }</summary>
-                        <ChartTable sweep={sweeps.0.clone()} />
-                        <ChartTable sweep={sweeps.1.clone()} />
+                        // (rendered only when open: about 200 elements)
+                        if state.view.is_open("charts-data") {
+                            <ChartTable sweep={sweeps.0.clone()} />
+                            <ChartTable sweep={sweeps.1.clone()} />
+                        }
                     </details>
                 </section>
                 }, None => html! {
@@ -177,9 +191,13 @@ pub fn app() -> Html {
                         <p class="charts-loading">{ "Drawing the charts…" }</p>
                     </section>
                 }}}
-                <Explorer view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
+                if *whole {
+                    <Explorer view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
+                }
             </main>
-            <Footer />
+            if *whole {
+                <Footer />
+            }
         </>
     }
 }

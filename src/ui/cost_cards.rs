@@ -53,7 +53,7 @@ fn cost_card(p: &CardProps) -> Html {
             </header>
             <p class="total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
                 { (o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> }) }</p>
-            { (!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &o.capacity.summary }</p> }) }
+            { (!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &*o.capacity.summary }</p> }) }
             { for o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
                 <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }</p>
             }) }
@@ -66,12 +66,14 @@ fn cost_card(p: &CardProps) -> Html {
             { (!o.lines.is_empty()).then(|| html! {
                 <details class="lines" open={p.lines_open} ontoggle={ontoggle.clone()}>
                     <summary>{ format!("{} line items", o.all_lines().count()) }</summary>
+                    // (rendered only when open, like every closed section)
+                    if p.lines_open {
                     <table>
                         <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
                         <tbody>
                             { for o.all_lines().map(|l| html! {
                                 <tr data-line={l.id} data-cents={l.usd_cents.to_string()}>
-                                    <th scope="row">{ &l.label }{ l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> }) }</th>
+                                    <th scope="row">{ &*l.label }{ l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> }) }</th>
                                     <td class="num">{ format!("{} {}", format_line_quantity(l.quantity), l.unit) }</td>
                                     <td class="num">{ format_unit_usd(l.unit_usd) }</td>
                                     <td class="num">{ format_usd_cents(l.usd_cents) }</td>
@@ -80,6 +82,7 @@ fn cost_card(p: &CardProps) -> Html {
                         </tbody>
                         <tfoot><tr><th scope="row" colspan="3">{ "Monthly total" }</th><td class="num">{ format_usd_cents(o.total_cents) }</td></tr></tfoot>
                     </table>
+                    }
                 </details>
             }) }
         </article>

@@ -50,14 +50,14 @@ fn needs(p: &NeedsProps) -> Html {
                 let id = r.id.clone();
                 let onchange = p.ontoggle.reform(move |e: Event| {
                     let input: HtmlInputElement = e.target_unchecked_into();
-                    (id.clone(), input.checked())
+                    (id.to_string(), input.checked())
                 });
                 let input_id = format!("need-{}", r.id);
                 html! {
                     <div class="need">
                         <input type="checkbox" id={input_id.clone()} value={r.id.clone()}
-                            checked={p.needs.contains(&r.id)} {onchange} />
-                        <label for={input_id}>{ &r.label }</label>
+                            checked={p.needs.contains(&*r.id)} {onchange} />
+                        <label for={input_id}>{ &*r.label }</label>
                     </div>
                 }
             }) }
@@ -77,7 +77,7 @@ fn ranking(p: &RankingProps) -> Html {
     let top = rec.top().map(|t| t.id);
     html! {
         <>
-            <p class="summary">{ &rec.summary }</p>
+            <p class="summary">{ &*rec.summary }</p>
             <ol class="ranking">
                 { for rec.ranking.iter().map(|r| {
                     let why = rec.others.iter().find(|(id, _)| *id == r.id).map(|(_, w)| w.clone())
@@ -103,7 +103,7 @@ fn presets() -> Html {
             <ul>
                 { for Matrix::embedded().presets.iter().map(|preset| html! {
                     <li>
-                        <a href={format!("?{}", preset.link())} data-preset={preset.id.clone()}>{ &preset.label }</a>
+                        <a href={format!("?{}", preset.link())} data-preset={preset.id.clone()}>{ &*preset.label }</a>
                         <span class="preset-items">{ format!(" {}", preset.items.join("; ")) }</span>
                     </li>
                 }) }

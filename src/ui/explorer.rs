@@ -71,8 +71,8 @@ fn cell_html(c: &Cell, matrix: &Matrix, span: usize) -> Html {
     html! {
         <td colspan={span.to_string()} class={classes!("cell", c.verdict.id())}>
             <span class="covers">{ covers.join(" · ") }</span>
-            { badge(c.verdict) }{ " " }<strong class="value">{ &c.value }</strong>
-            <p class="note">{ &c.note }</p>
+            { badge(c.verdict) }{ " " }<strong class="value">{ &*c.value }</strong>
+            <p class="note">{ &*c.note }</p>
             { correction(c.seed_claim.as_deref(), c.correction.as_deref()) }
             { for source.map(|s| html! {
                 <p class="source"><a href={s.url.clone()} rel="noopener">{ "Source" }</a>{ format!(", {}", c.date) }</p>
@@ -161,7 +161,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     <tbody>
                         { for rows.iter().map(|r| html! {
                             <tr data-row={r.id.clone()}>
-                                <th scope="row">{ &r.topic }</th>
+                                <th scope="row">{ &*r.topic }</th>
                                 { row_cells(r, matrix) }
                             </tr>
                         }) }
@@ -177,9 +177,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <tbody>
                     { for matrix.integrations.iter().map(|i| html! {
                         <tr data-integration={i.id.clone()}>
-                            <th scope="row">{ &i.name }</th>
-                            <td>{ badge(i.kinesis.verdict) }{ " " }{ &i.kinesis.how }</td>
-                            <td>{ badge(i.msk.verdict) }{ " " }{ &i.msk.how }
+                            <th scope="row">{ &*i.name }</th>
+                            <td>{ badge(i.kinesis.verdict) }{ " " }{ &*i.kinesis.how }</td>
+                            <td>{ badge(i.msk.verdict) }{ " " }{ &*i.msk.how }
                                 { correction(i.seed_claim.as_deref(), i.correction.as_deref()) }
                             </td>
                         </tr>
@@ -194,7 +194,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
                 <tbody>
                     { for matrix.deployment.iter().map(|d| html! {
-                        <tr><th scope="row">{ &d.topic }</th><td>{ &d.kinesis }</td><td>{ &d.msk }</td></tr>
+                        <tr><th scope="row">{ &*d.topic }</th><td>{ &*d.kinesis }</td><td>{ &*d.msk }</td></tr>
                     }) }
                 </tbody>
             </table>
@@ -204,8 +204,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         <section class="explorer" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
             <div class="tldr">
-                <div><h3>{ "Kinesis, in short" }</h3><p>{ &matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
-                <div><h3>{ "MSK, in short" }</h3><p>{ &matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
+                <div><h3>{ "Kinesis, in short" }</h3><p>{ &*matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
+                <div><h3>{ "MSK, in short" }</h3><p>{ &*matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
             </div>
             { details("matrix", "Feature matrix: every row, sourced and dated", &matrix_table) }
             { details("integrations", "Integrations", &integrations) }

@@ -23,7 +23,7 @@ pub fn notices(props: &NoticesProps) -> Html {
             </div>
             <ul>
                 { for props.messages.iter().map(|m| html! {
-                    <li><code>{ format!("{}={}", m.param, m.value) }</code>{ ": " }{ &m.reason }</li>
+                    <li><code>{ format!("{}={}", m.param, m.value) }</code>{ ": " }{ &*m.reason }</li>
                 }) }
             </ul>
         </section>

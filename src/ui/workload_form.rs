@@ -105,7 +105,7 @@ pub fn workload_form(p: &FormProps) -> Html {
         .prices
         .regions
         .iter()
-        .map(|(code, r)| (code.clone(), format!("{code} — {}", r.name)))
+        .map(|(code, r)| (code.to_string(), format!("{code} — {}", r.name)))
         .collect();
     let rack_name = "rack_aware";
     let onrack = p.onedit.reform(move |ev: Event| {
@@ -133,6 +133,8 @@ pub fn workload_form(p: &FormProps) -> Html {
             </div>
             <details class="advanced" open={s.view.is_open("advanced")} {ontoggle}>
                 <summary>{ "Advanced: capacity overrides, Kafka layout, discount" }</summary>
+                // (rendered only when open, like every closed section)
+                if s.view.is_open("advanced") {
                 <div class="fields">
                     <Field name="shards" label="Kinesis shards" unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
                     <Select name="broker" label="MSK Standard broker type" hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
@@ -151,6 +153,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                     <Field name="tiered" label="MSK tiered storage: local retention" unit="h or d" inputmode="text" placeholder="off" hint="Standard brokers keep this much on EBS; the rest of the retention goes to tiered storage. Empty = off." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
                     <Field name="discount" label="Private discount" unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
                 </div>
+                }
             </details>
         </section>
     }

@@ -67,7 +67,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             }
         };
         if better {
-            best = Some((name.clone(), brokers, needed, cost, utilisation));
+            best = Some((name.to_string(), brokers, needed, cost, utilisation));
         }
     }
     let (name, brokers, needed, _, utilisation) = best?;
