@@ -55,10 +55,16 @@ function cliFigures(query) {
   }));
 }
 
-/** Opens every collapsed section and waits until each has rendered its content. */
+/** Opens every collapsed section (once the whole page is there: the comparison and the
+ * charts follow the first estimate) and waits until each has rendered its content. */
 async function openAll(page) {
-  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-  await page.waitForFunction(() => [...document.querySelectorAll("details")].every((d) => d.children.length > 1));
+  await page.waitForSelector(".explorer");
+  await page.waitForSelector(".charts-data");
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll("details")];
+    for (const d of all) if (!d.open) d.open = true;
+    return all.every((d) => d.children.length > 1);
+  });
 }
 
 /** Runs axe-core on what `page` shows, in a CSP-bypassing copy (axe is injected inline). */

@@ -110,9 +110,10 @@ pub fn app() -> Html {
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("first-estimate");
             }
+            // (two tasks, so that neither blocks input for long)
             gloo::timers::callback::Timeout::new(0, move || {
                 whole.set(true);
-                settled.set(Some(first));
+                gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
             })
             .forget();
         });

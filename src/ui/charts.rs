@@ -143,7 +143,7 @@ pub fn break_even_chart(p: &ChartProps) -> Html {
                 { for visible.iter().map(|series| html! {
                     <g class={classes!("series", format!("s-{}", series.id.id()))}>
                         <path d={path_for(s, &series.cents, scale)} />
-                        { for s.xs.iter().zip(&series.cents).step_by(3).filter_map(|(x, c)| c.map(|c| html! {
+                        { for s.xs.iter().zip(&series.cents).step_by(6).filter_map(|(x, c)| c.map(|c| html! {
                             <circle cx={format!("{:.1}", x_pos(axis, *x))} cy={format!("{:.1}", scale.y(c))} r="3">
                                 <title>{ format!("{}: {} at {} {}", series.id.name(), format_usd_cents(c), format_quantity(*x, 2), axis.unit()) }</title>
                             </circle>
