@@ -105,13 +105,19 @@ console.log(`navigation → first estimate: app ${ms(median(app))}, static floor
     const wait = page.evaluate(() => new Promise((ok) => {
       const target = document.querySelector("[data-option=kinesis-provisioned] .amount");
       const before = target.textContent;
+      // From the key event's own timestamp to the end of the frame that shows the new
+      // total (a task queued from that frame's animation callback runs after its paint).
       let t0 = null;
-      const onKey = () => { t0 = performance.now(); };
+      const onKey = (e) => { t0 = e.timeStamp; };
       document.addEventListener("keydown", onKey, { capture: true, once: true });
       const obs = new MutationObserver(() => {
         if (target.textContent === before) return;
         obs.disconnect();
-        requestAnimationFrame(() => ok(performance.now() - (t0 ?? performance.now())));
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => ok(performance.now() - (t0 ?? performance.now()));
+          channel.port2.postMessage(0);
+        });
       });
       obs.observe(target, { characterData: true, childList: true, subtree: true });
       setTimeout(() => { obs.disconnect(); ok(-1); }, 5000);

@@ -63,12 +63,19 @@ pub fn app() -> Html {
     let state = use_reducer(|| State::from_query(&initial_query(), catalog));
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
-    let recommendation = use_memo((estimate.clone(), workload.needs.clone()), |(e, needs)| {
-        recommend(e, needs, Matrix::embedded())
-    });
     // The charts follow the workload once typing pauses (48 estimates per chart), and
     // are first drawn just after the first estimate is on screen.
     let settled = use_state(|| None::<crate::model::Workload>);
+    // So does the decision helper's ranking (a keystroke repaints the cards only); it
+    // follows ticked requirements at once.
+    let ranked = (*settled).clone().unwrap_or_else(|| workload.clone());
+    let recommendation = use_memo((ranked, workload.needs.clone()), |(w, needs)| {
+        recommend(
+            &crate::model::estimate(w, catalog),
+            needs,
+            Matrix::embedded(),
+        )
+    });
     let sweeps = use_memo((*settled).clone(), |w| {
         w.as_ref().map(|w| {
             (
@@ -161,7 +168,7 @@ pub fn app() -> Html {
                         <DerivedFigures derived={estimate.derived.clone()} />
                         <ShareBar />
                         <ExportBar estimate={estimate.clone()} link={AttrValue::from(encode(&state.workload))}
-                            messages={state.link_messages.clone()} summary={AttrValue::from(recommendation.summary.clone())} />
+                            messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
                     </div>
                     <div class="outputs">
                         <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />

@@ -178,8 +178,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     { for matrix.integrations.iter().map(|i| html! {
                         <tr data-integration={i.id.clone()}>
                             <th scope="row">{ &*i.name }</th>
-                            <td>{ badge(i.kinesis.verdict) }{ " " }{ &*i.kinesis.how }</td>
-                            <td>{ badge(i.msk.verdict) }{ " " }{ &*i.msk.how }
+                            <td data-label="Kinesis Data Streams">{ badge(i.kinesis.verdict) }{ " " }{ &*i.kinesis.how }</td>
+                            <td data-label="Amazon MSK">{ badge(i.msk.verdict) }{ " " }{ &*i.msk.how }
                                 { correction(i.seed_claim.as_deref(), i.correction.as_deref()) }
                             </td>
                         </tr>
@@ -194,7 +194,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
                 <tbody>
                     { for matrix.deployment.iter().map(|d| html! {
-                        <tr><th scope="row">{ &*d.topic }</th><td>{ &*d.kinesis }</td><td>{ &*d.msk }</td></tr>
+                        <tr><th scope="row">{ &*d.topic }</th><td data-label="Kinesis Data Streams">{ &*d.kinesis }</td><td data-label="Amazon MSK">{ &*d.msk }</td></tr>
                     }) }
                 </tbody>
             </table>

@@ -2,7 +2,10 @@
 
 use super::share::copy_to_clipboard;
 use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
+use crate::model::matrix::Matrix;
+use crate::model::recommend::recommend;
 use crate::model::{Estimate, InputMessage};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -13,7 +16,8 @@ pub struct ExportProps {
     /// The workload's link query (without `?`).
     pub link: AttrValue,
     pub messages: Rc<Vec<InputMessage>>,
-    pub summary: AttrValue,
+    /// The ticked requirements (the Markdown carries the recommendation for them).
+    pub needs: BTreeSet<String>,
 }
 
 /// Offers `text` as a file download.
@@ -60,9 +64,10 @@ pub fn export_bar(p: &ExportProps) -> Html {
         })
     };
     let on_md = {
-        let (e, summary, status) = (p.estimate.clone(), p.summary.clone(), status.clone());
+        let (e, needs, status) = (p.estimate.clone(), p.needs.clone(), status.clone());
         Callback::from(move |_| {
             let href = gloo::utils::window().location().href().unwrap_or_default();
+            let summary = recommend(&e, &needs, Matrix::embedded()).summary;
             let md = estimate_markdown(&e, &href, Some(&summary));
             copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");
         })
