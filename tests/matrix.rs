@@ -305,3 +305,28 @@ fn toggling_a_requirement_changes_the_recommendation() {
     let b = recommend_for("rps=5120&size=2&consumers=3&retention=7d&need=kafka-api");
     assert_ne!(a.top().unwrap().id, b.top().unwrap().id);
 }
+
+/// A seed claim names its source document by number; the page explains each number.
+#[test]
+fn every_seed_claim_names_a_known_source_document() {
+    let docs: Vec<&str> = m().seed_documents.keys().collect();
+    assert_eq!(docs, ["000", "001"]);
+    for t in m().seed_tables.iter() {
+        assert!(docs.iter().any(|d| t.doc.starts_with(d)), "{}", t.doc);
+    }
+    let claims = m()
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().filter_map(|c| c.seed_claim.as_deref()))
+        .chain(
+            m().integrations
+                .iter()
+                .filter_map(|i| i.seed_claim.as_deref()),
+        );
+    for claim in claims {
+        assert!(
+            docs.iter().any(|d| claim.contains(d)),
+            "claim names no source document: {claim}"
+        );
+    }
+}

@@ -187,6 +187,9 @@ pub struct Matrix {
     pub schema: u32,
     pub as_of: Text,
     pub sources: Map<Source>,
+    /// The source documents' numbers (as a `seed_claim` names them) → what they are.
+    #[serde(default)]
+    pub seed_documents: Map<Text>,
     pub seed_tables: List<SeedTable>,
     pub rows: List<Row>,
     pub deployment: List<DeploymentItem>,

@@ -227,8 +227,9 @@ fn why_not(r: &Ranked, top: Option<&Ranked>) -> String {
         "Fits too; ranked lower on the tie-breakers.".to_string()
     } else {
         let mut s = parts.join("; ");
-        if let Some(first) = s.get(0..1) {
-            s = first.to_uppercase() + &s[1..];
+        // (ASCII only: the parts are this module's own English phrases)
+        if let Some(first) = s.get_mut(0..1) {
+            first.make_ascii_uppercase();
         }
         s + "."
     }

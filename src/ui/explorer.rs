@@ -42,13 +42,14 @@ pub fn row_visible(row: &Row, view: &View, needs: &BTreeSet<String>, matrix: &Ma
     if !filter_ok {
         return false;
     }
-    let q = view.search.trim().to_lowercase();
+    // Case-insensitive for ASCII letters (the model's text is English; the full Unicode
+    // case tables would cost the app several kilobytes).
+    let q = view.search.trim().to_ascii_lowercase();
     q.is_empty()
-        || row.topic.to_lowercase().contains(&q)
-        || row
-            .cells
-            .iter()
-            .any(|c| c.value.to_lowercase().contains(&q) || c.note.to_lowercase().contains(&q))
+        || row.topic.to_ascii_lowercase().contains(&q)
+        || row.cells.iter().any(|c| {
+            c.value.to_ascii_lowercase().contains(&q) || c.note.to_ascii_lowercase().contains(&q)
+        })
 }
 
 /// What a source document claimed and what is true today, where they differ.
@@ -203,6 +204,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     html! {
         <section class="explorer" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
+            <p class="seed-documents">{ "Corrections compare today's facts with what the two source documents of this comparison said: " }
+                { matrix.seed_documents.iter().map(|(n, what)| format!("{n} is {what}")).collect::<Vec<_>>().join("; ") }{ "." }</p>
             <div class="tldr">
                 <div><h3>{ "Kinesis, in short" }</h3><p>{ &*matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
                 <div><h3>{ "MSK, in short" }</h3><p>{ &*matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
