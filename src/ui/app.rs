@@ -55,6 +55,14 @@ fn replace_query(query: &str) {
     }
 }
 
+/// How much of the page is rendered (see the comment in [`app`]).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Estimate,
+    Decision,
+    Whole,
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let catalog = Catalog::embedded();
@@ -103,26 +111,35 @@ pub fn app() -> Html {
             move || drop(timer)
         });
     }
-    // A link renders its estimate first; the decision helper, the feature comparison and
-    // the footer follow in the next task, with the charts. (The pre-rendered default
-    // page is hydrated whole: hydration must find what the build rendered.)
-    let whole = use_state(|| initial_query().is_empty());
+    // A link renders its estimate first; the decision helper, then the feature comparison
+    // and the footer, then the charts follow, each in a task of its own so that none
+    // blocks input for long. (The pre-rendered default page is hydrated whole: hydration
+    // must find what the build rendered.)
+    let stage = use_state(|| {
+        if initial_query().is_empty() {
+            Stage::Whole
+        } else {
+            Stage::Estimate
+        }
+    });
     // Mark the first estimate on screen (read by the performance script), then draw the
-    // rest in the next task.
+    // rest.
     {
         let settled = settled.clone();
-        let whole = whole.clone();
+        let stage = stage.clone();
         let first = workload.clone();
         use_effect_with((), move |_| {
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("first-estimate");
             }
-            // (two tasks, so that neither blocks input for long)
-            gloo::timers::callback::Timeout::new(0, move || {
-                whole.set(true);
-                gloo::timers::callback::Timeout::new(0, move || settled.set(Some(first))).forget();
-            })
-            .forget();
+            let next = |f: Box<dyn FnOnce()>| gloo::timers::callback::Timeout::new(0, f).forget();
+            next(Box::new(move || {
+                stage.set(Stage::Decision);
+                next(Box::new(move || {
+                    stage.set(Stage::Whole);
+                    next(Box::new(move || settled.set(Some(first))));
+                }));
+            }));
         });
     }
 
@@ -172,7 +189,7 @@ pub fn app() -> Html {
                     </div>
                     <div class="outputs">
                         <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
-                        if *whole {
+                        if *stage >= Stage::Decision {
                             <DecisionHelper needs={state.workload.needs.clone()} recommendation={recommendation.clone()} ontoggle={ontoggle_need} />
                         }
                     </div>
@@ -199,11 +216,11 @@ pub fn app() -> Html {
                         <p class="charts-loading">{ "Drawing the charts…" }</p>
                     </section>
                 }}}
-                if *whole {
+                if *stage == Stage::Whole {
                     <Explorer view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
                 }
             </main>
-            if *whole {
+            if *stage == Stage::Whole {
                 <Footer />
             }
         </>
