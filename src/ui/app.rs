@@ -19,8 +19,12 @@ use crate::model::sweep::{sweep, Axis, CHART_POINTS};
 use crate::model::{encode, encode_link, estimate, Catalog};
 use yew::prelude::*;
 
-/// How long the link (and the charts) wait after the last keystroke.
+/// How long the link waits after the last keystroke.
 const LINK_DEBOUNCE_MS: u32 = 150;
+/// How long the charts and the decision helper's ranking wait after the last keystroke
+/// (longer than the gap between keystrokes of steady typing, so that redrawing them, the
+/// longest work on the page, does not delay the next keystroke).
+const SETTLE_MS: u32 = 400;
 
 fn current_query() -> String {
     gloo::utils::window()
@@ -93,22 +97,24 @@ pub fn app() -> Html {
         })
     });
 
-    // Keep the link in step with the workload (debounced), and settle the charts.
+    // Keep the link in step with the workload, and settle the charts (both debounced).
     {
         let view = state.view.clone();
         let settled = settled.clone();
         use_effect_with((workload.clone(), view), move |(w, v)| {
             let query = encode_link(w, v);
             let w = w.clone();
-            let timer = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
+            let link = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
                 if current_query().trim_start_matches('?') != query {
                     replace_query(&query);
                 }
+            });
+            let settle = gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
                 if settled.as_ref() != Some(&w) {
                     settled.set(Some(w));
                 }
             });
-            move || drop(timer)
+            move || drop((link, settle))
         });
     }
     // A link renders its estimate first; the decision helper, then the feature comparison
