@@ -51,11 +51,20 @@ impl Writer {
     }
 }
 
+/// Integers print as themselves.
+macro_rules! integers {
+    ($($name:ident: $ty:ty),*) => {
+        $(fn $name(self, v: $ty) -> Result {
+            self.push(&v.to_string())
+        })*
+    };
+}
+
 impl ser::Serializer for &mut Writer {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Self;
-    type SerializeTuple = Self;
+    type SerializeTuple = ser::Impossible<(), Error>;
     type SerializeTupleStruct = ser::Impossible<(), Error>;
     type SerializeTupleVariant = ser::Impossible<(), Error>;
     type SerializeMap = Self;
@@ -65,30 +74,16 @@ impl ser::Serializer for &mut Writer {
     fn serialize_bool(self, v: bool) -> Result {
         self.push(if v { "true" } else { "false" })
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.push(&v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.push(&v.to_string())
-    }
+    integers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64
+    );
     fn serialize_f32(self, v: f32) -> Result {
         self.serialize_f64(f64::from(v))
     }
@@ -152,9 +147,8 @@ impl ser::Serializer for &mut Writer {
         self.push("::std::borrow::Cow::Borrowed(&[")?;
         Ok(self)
     }
-    fn serialize_tuple(self, _: usize) -> Result<Self> {
-        self.push("(")?;
-        Ok(self)
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
+        Err(unsupported("tuple"))
     }
     fn serialize_tuple_struct(
         self,
@@ -200,18 +194,6 @@ impl ser::SerializeSeq for &mut Writer {
     }
     fn end(self) -> Result {
         self.push("])")
-    }
-}
-
-impl ser::SerializeTuple for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        value.serialize(&mut **self)?;
-        self.push(",")
-    }
-    fn end(self) -> Result {
-        self.push(")")
     }
 }
 
