@@ -17,6 +17,7 @@ use crate::model::matrix::Matrix;
 use crate::model::recommend::recommend;
 use crate::model::sweep::{sweep, Axis, CHART_POINTS};
 use crate::model::{encode, encode_link, estimate, Catalog};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long the link waits after the last keystroke.
@@ -75,19 +76,37 @@ pub fn app() -> Html {
     let state = use_reducer(|| State::from_query(&initial_query(), catalog));
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
+    // A link renders its estimate first; the decision helper, then the feature comparison
+    // and the footer, then the charts follow, each in a task of its own so that none
+    // blocks input for long. (The pre-rendered default page is hydrated whole: hydration
+    // must find what the build rendered.)
+    let stage = use_state(|| {
+        if initial_query().is_empty() {
+            Stage::Whole
+        } else {
+            Stage::Estimate
+        }
+    });
     // The charts follow the workload once typing pauses (48 estimates per chart), and
     // are first drawn just after the first estimate is on screen.
     let settled = use_state(|| None::<crate::model::Workload>);
     // So does the decision helper's ranking (a keystroke repaints the cards only); it
     // follows ticked requirements at once.
     let ranked = (*settled).clone().unwrap_or_else(|| workload.clone());
-    let recommendation = use_memo((ranked, workload.needs.clone()), |(w, needs)| {
-        recommend(
-            &crate::model::estimate(w, catalog),
-            needs,
-            Matrix::embedded(),
-        )
-    });
+    // (Computed once the decision helper is on the page.)
+    let shown = *stage >= Stage::Decision;
+    let recommendation = use_memo(
+        (ranked, workload.needs.clone(), shown),
+        |(w, needs, shown)| {
+            shown.then(|| {
+                Rc::new(recommend(
+                    &crate::model::estimate(w, catalog),
+                    needs,
+                    Matrix::embedded(),
+                ))
+            })
+        },
+    );
     let sweeps = use_memo((*settled).clone(), |w| {
         w.as_ref().map(|w| {
             (
@@ -117,17 +136,6 @@ pub fn app() -> Html {
             move || drop((link, settle))
         });
     }
-    // A link renders its estimate first; the decision helper, then the feature comparison
-    // and the footer, then the charts follow, each in a task of its own so that none
-    // blocks input for long. (The pre-rendered default page is hydrated whole: hydration
-    // must find what the build rendered.)
-    let stage = use_state(|| {
-        if initial_query().is_empty() {
-            Stage::Whole
-        } else {
-            Stage::Estimate
-        }
-    });
     // Mark the first estimate on screen (read by the performance script), then draw the
     // rest.
     {
@@ -195,8 +203,8 @@ pub fn app() -> Html {
                     </div>
                     <div class="outputs">
                         <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
-                        if *stage >= Stage::Decision {
-                            <DecisionHelper needs={state.workload.needs.clone()} recommendation={recommendation.clone()} ontoggle={ontoggle_need} />
+                        if let Some(recommendation) = (*recommendation).clone() {
+                            <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need} />
                         }
                     </div>
                 </div>
