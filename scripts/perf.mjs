@@ -23,15 +23,27 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 // 1. Bytes.
 let raw = 0, gz = 0, br = 0;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const files = [];
 for (const name of readdirSync(DIST)) {
   const path = join(DIST, name);
   if (!statSync(path).isFile() || name === "404.html") continue;
   const data = readFileSync(path);
-  raw += data.length;
-  gz += gzipSync(data, { level: 9 }).length;
-  br += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const f = {
+    name,
+    raw: data.length,
+    gz: gzipSync(data, { level: 9 }).length,
+    br: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  files.push(f);
+  raw += f.raw;
+  gz += f.gz;
+  br += f.br;
 }
-console.log(`bytes: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip, ${(br / 1024).toFixed(1)} KB brotli (target ≤ 150 KB compressed)`);
+console.log(`bytes: ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (target ≤ 150 KB compressed)`);
+for (const f of files.filter((f) => f.raw > 0).sort((a, b) => b.gz - a.gz)) {
+  console.log(`  ${f.name}: ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
+}
 
 const server = await serve(DIST, "/");
 const browser = await launch();
