@@ -33,7 +33,7 @@ impl<V: Clone + 'static> Map<V> {
 
     /// Names and values, in name order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.0.iter().map(|(k, v)| (&**k, v))
+        self.into_iter()
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

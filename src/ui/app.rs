@@ -10,6 +10,7 @@ use super::exports::ExportBar;
 use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
+use super::section::section;
 use super::share::ShareBar;
 use super::state::{Action, State};
 use super::workload_form::WorkloadForm;
@@ -179,10 +180,6 @@ pub fn app() -> Html {
         |(o, hide): (crate::model::OptionId, bool), d| d.dispatch(Action::SetHidden(o, hide)),
     );
     let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
-    let ontoggle_charts_data = use_callback(ontoggle.clone(), |e: Event, t| {
-        let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-        t.emit(("charts-data".to_string(), el.open()))
-    });
     let messages = if state.notice_dismissed {
         Vec::new()
     } else {
@@ -215,14 +212,12 @@ pub fn app() -> Html {
                         <BreakEvenChart sweep={sweeps.0.clone()} hidden={state.view.hidden.clone()} ontoggle_option={ontoggle_option.clone()} />
                         <BreakEvenChart sweep={sweeps.1.clone()} hidden={state.view.hidden.clone()} {ontoggle_option} />
                     </div>
-                    <details class="charts-data" open={state.view.is_open("charts-data")} ontoggle={ontoggle_charts_data}>
-                        <summary>{ "The numbers behind the charts" }</summary>
-                        // (rendered only when open: about 200 elements)
-                        if state.view.is_open("charts-data") {
+                    { section("charts-data", classes!("charts-data"), "The numbers behind the charts".to_string(), state.view.is_open("charts-data"), &ontoggle, || html! {
+                        <>
                             <ChartTable sweep={sweeps.0.clone()} />
                             <ChartTable sweep={sweeps.1.clone()} />
-                        }
-                    </details>
+                        </>
+                    }) }
                 </section>
                 }, None => html! {
                     <section class="charts" aria-labelledby="charts-title">

@@ -1,6 +1,7 @@
 //! One card per deployment option: total, capacity, utilisation, warnings, status, and
 //! its line items (quantity × unit price = amount), exactly as the CLI prints them.
 
+use super::section::section;
 use crate::model::report::{format_line_quantity, format_unit_usd};
 use crate::model::units::{format_quantity, format_usd_cents};
 use crate::model::{Estimate, OptionEstimate, Status, View};
@@ -26,10 +27,6 @@ struct CardProps {
 fn cost_card(p: &CardProps) -> Html {
     let o = &p.option;
     let id = o.id.id();
-    let ontoggle = p.ontoggle.reform(move |ev: Event| {
-        let el: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
-        (id.to_string(), el.open())
-    });
     let status_class = o.status.id();
     let total = match o.status {
         Status::Priced | Status::NotEligible => format_usd_cents(o.total_cents),
@@ -63,28 +60,22 @@ fn cost_card(p: &CardProps) -> Html {
             { (!o.warnings.is_empty()).then(|| html! {
                 <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             }) }
-            { (!o.lines.is_empty()).then(|| html! {
-                <details class="lines" open={p.lines_open} ontoggle={ontoggle.clone()}>
-                    <summary>{ format!("{} line items", o.all_lines().count()) }</summary>
-                    // (rendered only when open, like every closed section)
-                    if p.lines_open {
-                    <table>
-                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
-                        <tbody>
-                            { for o.all_lines().map(|l| html! {
-                                <tr data-line={l.id} data-cents={l.usd_cents.to_string()}>
-                                    <th scope="row">{ &*l.label }{ l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> }) }</th>
-                                    <td class="num">{ format!("{} {}", format_line_quantity(l.quantity), l.unit) }</td>
-                                    <td class="num">{ format_unit_usd(l.unit_usd) }</td>
-                                    <td class="num">{ format_usd_cents(l.usd_cents) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                        <tfoot><tr><th scope="row" colspan="3">{ "Monthly total" }</th><td class="num">{ format_usd_cents(o.total_cents) }</td></tr></tfoot>
-                    </table>
-                    }
-                </details>
-            }) }
+            { (!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, &p.ontoggle, || html! {
+                <table>
+                    <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
+                    <tbody>
+                        { for o.all_lines().map(|l| html! {
+                            <tr data-line={l.id} data-cents={l.usd_cents.to_string()}>
+                                <th scope="row">{ &*l.label }{ l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> }) }</th>
+                                <td class="num">{ format!("{} {}", format_line_quantity(l.quantity), l.unit) }</td>
+                                <td class="num">{ format_unit_usd(l.unit_usd) }</td>
+                                <td class="num">{ format_usd_cents(l.usd_cents) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot><tr><th scope="row" colspan="3">{ "Monthly total" }</th><td class="num">{ format_usd_cents(o.total_cents) }</td></tr></tfoot>
+                </table>
+            })) }
         </article>
     }
 }

@@ -3,6 +3,7 @@
 //! that differ, only my requirements) and text search; then integrations, deployment
 //! and management, the analogy and the TL;DR.
 
+use super::section::section;
 use crate::model::estimate::OptionId;
 use crate::model::matrix::{Cell, Matrix, Row, Verdict};
 use crate::model::view::{RowFilter, View};
@@ -124,19 +125,15 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
-    // A closed section renders only its summary: the page stays light until it opens.
-    let details = |section: &'static str, summary: &str, body: &dyn Fn() -> Html| {
-        let ontoggle = p.ontoggle.reform(move |e: Event| {
-            let el: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            (section.to_string(), el.open())
-        });
-        let open = p.view.is_open(section);
-        html! {
-            <details class={classes!("explorer-section", section)} {open} {ontoggle}>
-                <summary>{ summary.to_string() }</summary>
-                { if open { body() } else { Html::default() } }
-            </details>
-        }
+    let details = |id: &'static str, summary: &str, body: &dyn Fn() -> Html| {
+        section(
+            id,
+            classes!("explorer-section", id),
+            summary.to_string(),
+            p.view.is_open(id),
+            &p.ontoggle,
+            body,
+        )
     };
     let matrix_table = || {
         html! {

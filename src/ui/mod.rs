@@ -12,6 +12,7 @@ pub mod footer;
 pub mod header;
 pub mod notices;
 pub mod panic;
+pub mod section;
 pub mod share;
 pub mod state;
 pub mod workload_form;

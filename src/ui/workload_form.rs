@@ -1,6 +1,7 @@
 //! The workload form: every link parameter as a labelled field with its unit and a
 //! hint. A refused value is marked at its field; the estimate keeps the last valid one.
 
+use super::section::section;
 use super::state::State;
 use crate::model::Catalog;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -112,13 +113,6 @@ pub fn workload_form(p: &FormProps) -> Html {
         let input: HtmlInputElement = ev.target_unchecked_into();
         (rack_name, input.checked().to_string())
     });
-    let ontoggle = {
-        let cb = p.ontoggle.clone();
-        Callback::from(move |ev: Event| {
-            let el: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
-            cb.emit(("advanced".to_string(), el.open()));
-        })
-    };
     html! {
         <section class="workload" aria-labelledby="workload-title">
             <h2 id="workload-title">{ "Your workload" }</h2>
@@ -131,10 +125,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                 <Field name="retention" label="Retention" unit="h or d" inputmode="text" hint="Hours (36 or 36h) or days (7d)." value={f("retention")} error={err("retention")} onedit={e.clone()} />
                 <Select name="region" label="Region" hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
             </div>
-            <details class="advanced" open={s.view.is_open("advanced")} {ontoggle}>
-                <summary>{ "Advanced: capacity overrides, Kafka layout, discount" }</summary>
-                // (rendered only when open, like every closed section)
-                if s.view.is_open("advanced") {
+            { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
                 <div class="fields">
                     <Field name="shards" label="Kinesis shards" unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
                     <Select name="broker" label="MSK Standard broker type" hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
@@ -153,8 +144,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                     <Field name="tiered" label="MSK tiered storage: local retention" unit="h or d" inputmode="text" placeholder="off" hint="Standard brokers keep this much on EBS; the rest of the retention goes to tiered storage. Empty = off." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
                     <Field name="discount" label="Private discount" unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
                 </div>
-                }
-            </details>
+            }) }
         </section>
     }
 }
