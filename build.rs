@@ -61,6 +61,9 @@ fn main() {
         "Matrix",
         matrix::Matrix::parse,
     );
+    constant(&mut out, "MATRIX_CALCULATOR", "matrix", "Matrix", |text| {
+        matrix::Matrix::parse(text).map(|m| m.calculator_part())
+    });
     let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("data.rs");
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }

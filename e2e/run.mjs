@@ -282,24 +282,26 @@ test("presets are one-click links that set the requirements", async ({ open }) =
 test("the feature explorer filters, searches and shows corrections", async ({ open }) => {
   const { page } = await open("?open=matrix&need=exactly-once");
   await ready(page);
+  const rows = "table.matrix tbody tr:not([hidden])";
   const all = await page.locator("table.matrix tbody tr").count();
   assert(all >= 30, `only ${all} rows`);
   assert((await page.locator("table.matrix .correction").count()) >= 5, "corrections missing");
   await page.check("#rows-diff");
   await page.waitForFunction(() => location.search.includes("rows=diff"));
-  const differ = await page.locator("table.matrix tbody tr").count();
+  const differ = await page.locator(rows).count();
   assert(differ < all && differ > 0, `diff filter: ${differ}`);
   await page.check("#rows-mine");
-  assertEqual(await page.locator("table.matrix tbody tr").count(), 1, "rows about exactly-once");
+  assertEqual(await page.locator(rows).count(), 1, "rows about exactly-once");
   await page.check("#rows-all");
   await page.fill("#explorer-search", "retention");
   await page.waitForFunction(() => location.search.includes("q=retention"));
-  const found = await page.locator("table.matrix tbody tr").count();
+  const found = await page.locator(rows).count();
   assert(found > 0 && found < all, `search: ${found}`);
+  assertEqual(await text(page, ".row-count"), `${found} of ${all} rows`, "row count");
   const fresh = await open(page.url());
   await ready(fresh.page);
   assertEqual(await fresh.page.inputValue("#explorer-search"), "retention", "search after reopening");
-  assertEqual(await fresh.page.locator("table.matrix tbody tr").count(), found, "rows after reopening");
+  assertEqual(await fresh.page.locator(rows).count(), found, "rows after reopening");
 });
 
 test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {
@@ -351,6 +353,8 @@ test("light and dark screenshots of every view", async ({ open }) => {
   for (const theme of ["light", "dark"]) {
     const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&need=kafka-api&open=matrix,integrations,deployment,msk-express");
     await ready(page);
+    // (After the header has applied the saved or system theme, which it does once.)
+    await page.waitForFunction(() => document.documentElement.hasAttribute("data-theme"));
     await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
     for (const [name, sel] of [["decision", ".decision"], ["charts", ".charts"], ["explorer", ".explorer"], ["cards", ".results"]]) {
       await page.locator(sel).screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
@@ -364,7 +368,10 @@ test("content before WebAssembly: the default estimate and the comparison withou
   const cli = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);
   const kp = cli.options.find((o) => o.id === "kinesis-provisioned");
   assertEqual(await text(page, "[data-option=kinesis-provisioned] .amount"), `$${kp.monthly_usd.toFixed(2)}`, "default estimate pre-rendered");
-  assert((await page.locator("noscript table.matrix tbody tr, main.noscript table.matrix tbody tr").count()) >= 30, "comparison tables for noscript readers");
+  assert((await page.locator(".explorer table.matrix tbody tr").count()) >= 30, "the comparison, without JavaScript");
+  assert((await page.locator(".explorer table.integrations tbody tr").count()) >= 6, "integrations, without JavaScript");
+  assert((await text(page, ".site-footer")).includes("Sources"), "the footer, without JavaScript");
+  assert((await text(page, "p.noscript")).includes("enable JavaScript"), "the no-JavaScript note");
   await page.screenshot({ path: `${SHOTS}/no-javascript.png` });
 });
 

@@ -6,9 +6,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 PUBLIC_URL=${1:-/}
 DIST=${DIST:-dist}
+# (Trunk's post-build hook pre-renders the page with Yew SSR: Trunk.toml.)
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
-# Pre-render the default page (Yew SSR) so content shows before WebAssembly runs.
-cargo run --quiet --bin prerender -- "$DIST/index.html"
 # Fetch the module after the first paint, with integrity (scripts/loader.mjs).
 node scripts/loader.mjs "$DIST/index.html"
 # A strict Content-Security-Policy (inline loader allowed by hash only).

@@ -330,3 +330,117 @@ fn every_seed_claim_names_a_known_source_document() {
         );
     }
 }
+
+#[test]
+fn the_calculators_part_keeps_what_it_computes_with_and_nothing_else() {
+    let part = Matrix::calculator();
+    assert_eq!(*part, m().calculator_part());
+    assert_eq!(part.requirements, m().requirements);
+    assert_eq!(part.presets, m().presets);
+    assert_eq!(part.operational_load, m().operational_load);
+    assert!(part.rows.is_empty() && part.integrations.is_empty() && part.deployment.is_empty());
+    assert!(part.sources.is_empty() && part.seed_tables.is_empty());
+    // The ranking is the same with either.
+    let w = decode(
+        "rps=5120&size=2&consumers=3&retention=7d&need=exactly-once,kafka-api",
+        Catalog::embedded(),
+    )
+    .workload;
+    let e = estimate(&w, Catalog::embedded());
+    assert_eq!(recommend(&e, &w.needs, part), recommend(&e, &w.needs, m()));
+}
+
+/// What the explorer showed before its rows became static HTML: every field searched on
+/// its own, lower-cased.
+fn row_visible_oracle(
+    row: &stream_showdown::model::matrix::Row,
+    view: &stream_showdown::model::view::View,
+    needs: &BTreeSet<String>,
+) -> bool {
+    use stream_showdown::model::view::RowFilter;
+    let filter_ok = match view.rows {
+        RowFilter::All => true,
+        RowFilter::Differ => row.differs(),
+        RowFilter::Mine => needs
+            .iter()
+            .filter_map(|n| m().requirement(n))
+            .any(|r| r.rows.contains(&row.id)),
+    };
+    let q = view.search.trim().to_ascii_lowercase();
+    filter_ok
+        && (q.is_empty()
+            || row.topic.to_ascii_lowercase().contains(&q)
+            || row.cells.iter().any(|c| {
+                c.value.to_ascii_lowercase().contains(&q)
+                    || c.note.to_ascii_lowercase().contains(&q)
+            }))
+}
+
+#[test]
+fn the_explorers_filter_and_search_show_the_rows_they_name() {
+    use stream_showdown::model::view::{row_shown, RowFilter, View};
+    // Words from every row's text, and a few that match nothing or everything.
+    let mut queries: BTreeSet<String> = ["", " ", "zzz-nothing", "MSK", "  Retention ", "ms"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for row in m().rows.iter() {
+        queries.extend(row.topic.split_whitespace().map(String::from));
+        for c in row.cells.iter() {
+            queries.extend(c.value.split_whitespace().take(3).map(String::from));
+        }
+    }
+    let need_sets: Vec<BTreeSet<String>> = std::iter::once(BTreeSet::new())
+        .chain(
+            m().requirements
+                .iter()
+                .map(|r| std::iter::once(r.id.to_string()).collect()),
+        )
+        .chain(std::iter::once(
+            m().requirements.iter().map(|r| r.id.to_string()).collect(),
+        ))
+        .collect();
+    let mut checked = 0;
+    for rows in [RowFilter::All, RowFilter::Differ, RowFilter::Mine] {
+        for q in &queries {
+            let view = View {
+                rows,
+                search: q.clone(),
+                ..View::default()
+            };
+            for needs in &need_sets {
+                for row in m().rows.iter() {
+                    let shown = row_shown(
+                        &row.id,
+                        row.differs(),
+                        &row.search_text(),
+                        &view,
+                        needs,
+                        Matrix::calculator(),
+                    );
+                    assert_eq!(
+                        shown,
+                        row_visible_oracle(row, &view, needs),
+                        "row {} filter {rows:?} search {q:?} needs {needs:?}",
+                        row.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+    // Exactly-once is one row; "only rows that differ" drops some.
+    let view = View {
+        rows: RowFilter::Mine,
+        ..View::default()
+    };
+    let needs: BTreeSet<String> = ["exactly-once".to_string()].into_iter().collect();
+    let mine: Vec<&str> = m()
+        .rows
+        .iter()
+        .filter(|r| row_shown(&r.id, r.differs(), &r.search_text(), &view, &needs, m()))
+        .map(|r| &*r.id)
+        .collect();
+    assert_eq!(mine, ["exactly-once"]);
+}

@@ -388,43 +388,133 @@ mod components {
     }
 
     #[wasm_bindgen_test]
-    async fn explorer_filters_rows_and_shows_corrections() {
+    async fn explorer_follows_the_link_and_reports_the_readers_changes() {
+        use stream_showdown::model::matrix::Matrix;
         use stream_showdown::model::view::{RowFilter, View};
-        use stream_showdown::ui::explorer::{Explorer, ExplorerProps};
-        let root = root();
-        let view = View {
-            rows: RowFilter::Mine,
-            open: ["matrix".to_string(), "integrations".to_string()]
-                .into_iter()
-                .collect(),
-            ..View::default()
+        use stream_showdown::ui::explorer::Explorer;
+        use stream_showdown::ui::explorer_controls::{
+            page_row_text, ExplorerControls, ExplorerControlsProps,
         };
-        let props = ExplorerProps {
-            view,
-            needs: ["exactly-once".to_string()].into_iter().collect(),
-            onfilter: Callback::noop(),
-            onsearch: Callback::noop(),
-            ontoggle: Callback::noop(),
-        };
-        yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+        // The static explorer, as the build pre-renders it.
+        let page = root();
+        yew::Renderer::<Explorer>::with_root(page.clone()).render();
         settle().await;
-        assert_eq!(
-            root.query_selector_all("table.matrix tbody tr")
-                .unwrap()
-                .length(),
-            1
-        );
-        assert!(root
-            .query_selector("[data-row=exactly-once]")
-            .unwrap()
-            .is_some());
+        let matrix = Matrix::embedded();
+        let rows = page.query_selector_all("table.matrix tbody tr").unwrap();
+        assert_eq!(rows.length() as usize, matrix.rows.len());
+        for (i, row) in matrix.rows.iter().enumerate() {
+            let el: Element = rows.item(i as u32).unwrap().dyn_into().unwrap();
+            assert_eq!(el.get_attribute("data-row").as_deref(), Some(&*row.id));
+            assert_eq!(
+                el.has_attribute("data-differs"),
+                row.differs(),
+                "{}",
+                row.id
+            );
+            assert_eq!(page_row_text(&el), row.search_text(), "{}", row.id);
+        }
         assert!(
-            root.query_selector_all("[data-integration]")
+            page.query_selector_all("table.matrix .correction")
+                .unwrap()
+                .length()
+                >= 5
+        );
+        assert!(
+            page.query_selector_all("[data-integration]")
                 .unwrap()
                 .length()
                 >= 6
         );
-        assert!(text(&root, ".tldr").contains("Kinesis"));
-        root.remove();
+        assert!(text(&page, ".tldr").contains("Kinesis"));
+        // A reader opened "deployment" before the app started.
+        let deployment: web_sys::HtmlDetailsElement = page
+            .query_selector("details[data-section=deployment]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        deployment.set_open(true);
+
+        let toggled = Rc::new(RefCell::new(Vec::new()));
+        let searched = Rc::new(RefCell::new(Vec::new()));
+        let filtered = Rc::new(RefCell::new(Vec::new()));
+        let view = View {
+            rows: RowFilter::Mine,
+            open: ["matrix".to_string()].into_iter().collect(),
+            ..View::default()
+        };
+        let props = ExplorerControlsProps {
+            view,
+            needs: ["exactly-once".to_string()].into_iter().collect(),
+            onfilter: {
+                let f = filtered.clone();
+                Callback::from(move |x| f.borrow_mut().push(x))
+            },
+            onsearch: {
+                let f = searched.clone();
+                Callback::from(move |x| f.borrow_mut().push(x))
+            },
+            ontoggle: {
+                let f = toggled.clone();
+                Callback::from(move |x| f.borrow_mut().push(x))
+            },
+        };
+        let controls = root();
+        yew::Renderer::<ExplorerControls>::with_root_and_props(controls.clone(), props).render();
+        settle().await;
+        let shown = page
+            .query_selector_all("table.matrix tbody tr:not([hidden])")
+            .unwrap();
+        assert_eq!(shown.length(), 1, "only the row about exactly-once");
+        assert!(page
+            .query_selector("[data-row=exactly-once]:not([hidden])")
+            .unwrap()
+            .is_some());
+        assert_eq!(
+            text(&page, ".row-count"),
+            format!("1 of {} rows", matrix.rows.len())
+        );
+        let mine: HtmlInputElement = page
+            .query_selector("#rows-mine")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert!(mine.checked());
+        assert!(page
+            .query_selector("details[data-section=matrix][open]")
+            .unwrap()
+            .is_some());
+        assert!(
+            toggled.borrow().contains(&("deployment".to_string(), true)),
+            "the section the reader opened goes into the link: {:?}",
+            toggled.borrow()
+        );
+        // The reader searches and picks a filter: both are reported.
+        let search: HtmlInputElement = page
+            .query_selector("#explorer-search")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        search.set_value("retention");
+        search
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        assert_eq!(
+            searched.borrow().last().map(String::as_str),
+            Some("retention")
+        );
+        let diff: HtmlInputElement = page
+            .query_selector("#rows-diff")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        diff.click();
+        assert_eq!(filtered.borrow().last(), Some(&RowFilter::Differ));
+        assert!(!page.inner_html().contains("NaN"));
+        controls.remove();
+        page.remove();
     }
 }

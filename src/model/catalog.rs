@@ -16,9 +16,17 @@ mod generated {
 }
 
 impl Matrix {
-    /// The built-in comparison model.
+    /// The built-in comparison model, whole (the pre-rendered page, the CLI, tests).
     pub fn embedded() -> &'static Matrix {
         static MATRIX: Matrix = generated::MATRIX;
+        &MATRIX
+    }
+
+    /// The part of it that the calculator computes with ([`Matrix::calculator_part`]):
+    /// what the web app uses, so that the module carries no feature tables (they are
+    /// static HTML in the page).
+    pub fn calculator() -> &'static Matrix {
+        static MATRIX: Matrix = generated::MATRIX_CALCULATOR;
         &MATRIX
     }
 }

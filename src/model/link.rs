@@ -365,7 +365,7 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "tiered" if auto || value.trim().eq_ignore_ascii_case("off") => w.tiered_local_hours = None,
         "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
         "need" => {
-            let matrix = Matrix::embedded();
+            let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
             let mut unknown = Vec::new();
             for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {

@@ -77,6 +77,18 @@ impl Row {
             .find(|c| c.options.iter().any(|o| o == option_id))
     }
 
+    /// The text that the explorer's search looks in, lower-cased (ASCII): the topic, then
+    /// each cell's value and note, one per line. The page holds the same text in the
+    /// row's `th`, `.value` and `.note` elements, in that order.
+    pub fn search_text(&self) -> String {
+        let mut parts = vec![&*self.topic];
+        for c in self.cells.iter() {
+            parts.push(&c.value);
+            parts.push(&c.note);
+        }
+        parts.join("\n").to_ascii_lowercase()
+    }
+
     /// Whether the options differ on this row: their verdicts are not all the same
     /// (descriptive "info" cells differ when their values do).
     pub fn differs(&self) -> bool {
@@ -206,6 +218,38 @@ impl Matrix {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| format!("data/matrix.toml: {e}"))
+    }
+
+    /// The part of the model that the calculator computes with: requirements, presets
+    /// and operational load. The feature matrix, integrations, deployment, the analogy,
+    /// the TL;DR and their sources are left out: the build pre-renders them into the
+    /// page as static HTML (`src/bin/prerender.rs`), so the WebAssembly module does not
+    /// carry them (`Matrix::calculator`).
+    pub fn calculator_part(&self) -> Matrix {
+        let empty = Text::Borrowed("");
+        Matrix {
+            schema: self.schema,
+            as_of: self.as_of.clone(),
+            sources: Map::default(),
+            seed_documents: Map::default(),
+            seed_tables: List::Borrowed(&[]),
+            rows: List::Borrowed(&[]),
+            deployment: List::Borrowed(&[]),
+            integrations: List::Borrowed(&[]),
+            analogy: Pair {
+                kinesis: empty.clone(),
+                msk: empty.clone(),
+                from: empty.clone(),
+            },
+            tldr: Pair {
+                kinesis: empty.clone(),
+                msk: empty.clone(),
+                from: empty,
+            },
+            requirements: self.requirements.clone(),
+            presets: self.presets.clone(),
+            operational_load: self.operational_load.clone(),
+        }
     }
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {

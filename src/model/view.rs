@@ -3,6 +3,7 @@
 //! reopen the page exactly as it was shared.
 
 use super::estimate::OptionId;
+use super::matrix::Matrix;
 use std::collections::BTreeSet;
 
 /// Link parameters that belong to the view (after the workload's, in encoder order).
@@ -100,6 +101,31 @@ impl View {
 
 fn join(set: &BTreeSet<String>) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(",")
+}
+
+/// Whether the feature explorer shows a row, from what the page knows of it: its id,
+/// whether its options differ ([`Row::differs`](super::matrix::Row::differs)) and its
+/// search text ([`Row::search_text`](super::matrix::Row::search_text)). Requirements
+/// come from `matrix` (the "only my requirements" filter); the search is
+/// case-insensitive for ASCII letters and looks in one line of the text at a time.
+pub fn row_shown(
+    row_id: &str,
+    differs: bool,
+    search_text: &str,
+    view: &View,
+    needs: &BTreeSet<String>,
+    matrix: &Matrix,
+) -> bool {
+    let filter_ok = match view.rows {
+        RowFilter::All => true,
+        RowFilter::Differ => differs,
+        RowFilter::Mine => needs
+            .iter()
+            .filter_map(|n| matrix.requirement(n))
+            .any(|r| r.rows.iter().any(|id| id == row_id)),
+    };
+    let q = view.search.trim().to_ascii_lowercase();
+    filter_ok && (q.is_empty() || search_text.split('\n').any(|line| line.contains(&q)))
 }
 
 /// Whether `id` names a section.

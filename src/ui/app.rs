@@ -5,9 +5,8 @@ use super::charts::{BreakEvenChart, ChartTable};
 use super::cost_cards::CostCards;
 use super::decision::DecisionHelper;
 use super::derived::DerivedFigures;
-use super::explorer::Explorer;
+use super::explorer_controls::ExplorerControls;
 use super::exports::ExportBar;
-use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
 use super::section::section;
@@ -77,10 +76,11 @@ pub fn app() -> Html {
     let state = use_reducer(|| State::from_query(&initial_query(), catalog));
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
-    // A link renders its estimate first; the decision helper, then the feature comparison
-    // and the footer, then the charts follow, each in a task of its own so that none
-    // blocks input for long. (The pre-rendered default page is hydrated whole: hydration
-    // must find what the build rendered.)
+    // A link renders its estimate first; the decision helper, then the feature
+    // comparison's controls, then the charts follow, each in a task of its own so that
+    // none blocks input for long. (The pre-rendered default page is hydrated whole:
+    // hydration must find what the build rendered. The comparison itself and the footer
+    // are static HTML after the app, pre-rendered for every link.)
     let stage = use_state(|| {
         if initial_query().is_empty() {
             Stage::Whole
@@ -103,7 +103,7 @@ pub fn app() -> Html {
                 Rc::new(recommend(
                     &crate::model::estimate(w, catalog),
                     needs,
-                    Matrix::embedded(),
+                    Matrix::calculator(),
                 ))
             })
         },
@@ -226,12 +226,9 @@ pub fn app() -> Html {
                     </section>
                 }}}
                 if *stage == Stage::Whole {
-                    <Explorer view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
+                    <ExplorerControls view={state.view.clone()} needs={state.workload.needs.clone()} {onfilter} {onsearch} ontoggle={ontoggle} />
                 }
             </main>
-            if *stage == Stage::Whole {
-                <Footer />
-            }
         </>
     }
 }

@@ -46,7 +46,7 @@ fn needs(p: &NeedsProps) -> Html {
     html! {
         <fieldset class="needs">
             <legend>{ "What must the platform do? Tick your must-haves." }</legend>
-            { for Matrix::embedded().requirements.iter().map(|r| {
+            { for Matrix::calculator().requirements.iter().map(|r| {
                 let id = r.id.clone();
                 let onchange = p.ontoggle.reform(move |e: Event| {
                     let input: HtmlInputElement = e.target_unchecked_into();
@@ -101,7 +101,7 @@ fn presets() -> Html {
         <div class="presets">
             <h3>{ "When to use what (from the source documents)" }</h3>
             <ul>
-                { for Matrix::embedded().presets.iter().map(|preset| html! {
+                { for Matrix::calculator().presets.iter().map(|preset| html! {
                     <li>
                         <a href={format!("?{}", preset.link())} data-preset={preset.id.clone()}>{ &*preset.label }</a>
                         <span class="preset-items">{ format!(" {}", preset.items.join("; ")) }</span>

@@ -1,24 +1,18 @@
-//! The feature explorer: the comparison matrix with verdict badges per option, notes,
-//! sources with dates and the corrections to the source documents; filters (only rows
-//! that differ, only my requirements) and text search; then integrations, deployment
-//! and management, the analogy and the TL;DR.
+//! The feature explorer, as static HTML: the comparison matrix with verdict badges per
+//! option, notes, sources with dates and the corrections to the source documents, its
+//! filters (only rows that differ, only my requirements) and search; then integrations,
+//! deployment and management, the analogy and the TL;DR.
+//!
+//! It does not depend on the workload, so the build pre-renders it into the page
+//! (`src/bin/prerender.rs`) for every link, readable without JavaScript, and the
+//! WebAssembly module carries neither this code nor the text. In the browser,
+//! `explorer_controls.rs` makes the filters, the search and the open sections follow
+//! the link.
 
-use super::section::section;
 use crate::model::estimate::OptionId;
 use crate::model::matrix::{Cell, Matrix, Row, Verdict};
-use crate::model::view::{RowFilter, View};
-use std::collections::BTreeSet;
-use web_sys::HtmlInputElement;
+use crate::model::view::RowFilter;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ExplorerProps {
-    pub view: View,
-    pub needs: BTreeSet<String>,
-    pub onfilter: Callback<RowFilter>,
-    pub onsearch: Callback<String>,
-    pub ontoggle: Callback<(String, bool)>,
-}
 
 fn badge(v: Verdict) -> Html {
     let text = match v {
@@ -28,29 +22,6 @@ fn badge(v: Verdict) -> Html {
         Verdict::Info => "Info",
     };
     html! { <span class={classes!("verdict", v.id())}>{ text }</span> }
-}
-
-/// Whether a row passes the filter and the search.
-pub fn row_visible(row: &Row, view: &View, needs: &BTreeSet<String>, matrix: &Matrix) -> bool {
-    let filter_ok = match view.rows {
-        RowFilter::All => true,
-        RowFilter::Differ => row.differs(),
-        RowFilter::Mine => needs
-            .iter()
-            .filter_map(|n| matrix.requirement(n))
-            .any(|r| r.rows.contains(&row.id)),
-    };
-    if !filter_ok {
-        return false;
-    }
-    // Case-insensitive for ASCII letters (the model's text is English; the full Unicode
-    // case tables would cost the app several kilobytes).
-    let q = view.search.trim().to_ascii_lowercase();
-    q.is_empty()
-        || row.topic.to_ascii_lowercase().contains(&q)
-        || row.cells.iter().any(|c| {
-            c.value.to_ascii_lowercase().contains(&q) || c.note.to_ascii_lowercase().contains(&q)
-        })
 }
 
 /// What a source document claimed and what is true today, where they differ.
@@ -103,101 +74,99 @@ fn row_cells(row: &Row, matrix: &Matrix) -> Html {
     out.into_iter().collect()
 }
 
-#[function_component(Explorer)]
-pub fn explorer(p: &ExplorerProps) -> Html {
-    let matrix = Matrix::embedded();
-    let rows: Vec<&Row> = matrix
-        .rows
-        .iter()
-        .filter(|r| row_visible(r, &p.view, &p.needs, matrix))
-        .collect();
+/// A section of the explorer: `<details data-section={id}>`, closed, its body always in
+/// the page (a reader without JavaScript opens it; the link's `open=` opens it in the
+/// app).
+fn details(id: &'static str, summary: &str, body: Html) -> Html {
+    html! {
+        <details class={classes!("explorer-section", id)} data-section={id}>
+            <summary>{ summary.to_string() }</summary>
+            { body }
+        </details>
+    }
+}
+
+fn matrix_table(matrix: &Matrix) -> Html {
     let filter_radio = |f: RowFilter, label: &str| {
-        let onchange = p.onfilter.reform(move |_: Event| f);
         let id = format!("rows-{}", f.id());
         html! {
             <span class="radio">
-                <input type="radio" name="rows" id={id.clone()} value={f.id()} checked={p.view.rows == f} {onchange} />
+                <input type="radio" name="rows" id={id.clone()} value={f.id()} checked={f == RowFilter::All} />
                 <label for={id}>{ label.to_string() }</label>
             </span>
         }
     };
-    let oninput = p.onsearch.reform(|e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        input.value()
-    });
-    let details = |id: &'static str, summary: &str, body: &dyn Fn() -> Html| {
-        section(
-            id,
-            classes!("explorer-section", id),
-            summary.to_string(),
-            p.view.is_open(id),
-            &p.ontoggle,
-            body,
-        )
-    };
-    let matrix_table = || {
-        html! {
-            <>
-                <div class="explorer-filters">
-                    <fieldset>
-                        <legend>{ "Show" }</legend>
-                        { filter_radio(RowFilter::All, "all rows") }
-                        { filter_radio(RowFilter::Differ, "only rows that differ") }
-                        { filter_radio(RowFilter::Mine, "only my requirements") }
-                    </fieldset>
-                    <div class="field search">
-                        <label for="explorer-search">{ "Search the comparison" }</label>
-                        <input id="explorer-search" type="search" value={p.view.search.clone()} oninput={oninput.clone()} autocomplete="off" />
-                    </div>
+    let n = matrix.rows.len();
+    html! {
+        <>
+            <div class="explorer-filters">
+                <fieldset>
+                    <legend>{ "Show" }</legend>
+                    { filter_radio(RowFilter::All, "all rows") }
+                    { filter_radio(RowFilter::Differ, "only rows that differ") }
+                    { filter_radio(RowFilter::Mine, "only my requirements") }
+                </fieldset>
+                <div class="field search">
+                    <label for="explorer-search">{ "Search the comparison" }</label>
+                    <input id="explorer-search" type="search" autocomplete="off" />
                 </div>
-                <p class="row-count" role="status">{ format!("{} of {} rows", rows.len(), matrix.rows.len()) }</p>
-                <table class="matrix">
-                    <thead><tr>
-                        <th scope="col">{ "Feature" }</th>
-                        { for OptionId::ALL.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|r| html! {
-                            <tr data-row={r.id.clone()}>
-                                <th scope="row">{ &*r.topic }</th>
-                                { row_cells(r, matrix) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </>
-        }
-    };
-    let integrations = || {
-        html! {
-            <table class="integrations">
-                <thead><tr><th scope="col">{ "Service" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
+            </div>
+            <p class="row-count" role="status">{ format!("{n} of {n} rows") }</p>
+            <table class="matrix">
+                <thead><tr>
+                    <th scope="col">{ "Feature" }</th>
+                    { for OptionId::ALL.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
+                </tr></thead>
                 <tbody>
-                    { for matrix.integrations.iter().map(|i| html! {
-                        <tr data-integration={i.id.clone()}>
-                            <th scope="row">{ &*i.name }</th>
-                            <td data-label="Kinesis Data Streams">{ badge(i.kinesis.verdict) }{ " " }{ &*i.kinesis.how }</td>
-                            <td data-label="Amazon MSK">{ badge(i.msk.verdict) }{ " " }{ &*i.msk.how }
-                                { correction(i.seed_claim.as_deref(), i.correction.as_deref()) }
-                            </td>
+                    { for matrix.rows.iter().map(|r| html! {
+                        <tr data-row={r.id.clone()} data-differs={r.differs().then_some("")}>
+                            <th scope="row">{ &*r.topic }</th>
+                            { row_cells(r, matrix) }
                         </tr>
                     }) }
                 </tbody>
             </table>
-        }
-    };
-    let deployment = || {
-        html! {
-            <table class="deployment">
-                <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
-                <tbody>
-                    { for matrix.deployment.iter().map(|d| html! {
-                        <tr><th scope="row">{ &*d.topic }</th><td data-label="Kinesis Data Streams">{ &*d.kinesis }</td><td data-label="Amazon MSK">{ &*d.msk }</td></tr>
-                    }) }
-                </tbody>
-            </table>
-        }
-    };
+        </>
+    }
+}
+
+fn integrations(matrix: &Matrix) -> Html {
+    html! {
+        <table class="integrations">
+            <thead><tr><th scope="col">{ "Service" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
+            <tbody>
+                { for matrix.integrations.iter().map(|i| html! {
+                    <tr data-integration={i.id.clone()}>
+                        <th scope="row">{ &*i.name }</th>
+                        <td data-label="Kinesis Data Streams">{ badge(i.kinesis.verdict) }{ " " }{ &*i.kinesis.how }</td>
+                        <td data-label="Amazon MSK">{ badge(i.msk.verdict) }{ " " }{ &*i.msk.how }
+                            { correction(i.seed_claim.as_deref(), i.correction.as_deref()) }
+                        </td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn deployment(matrix: &Matrix) -> Html {
+    html! {
+        <table class="deployment">
+            <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Kinesis Data Streams" }</th><th scope="col">{ "Amazon MSK" }</th></tr></thead>
+            <tbody>
+                { for matrix.deployment.iter().map(|d| html! {
+                    <tr><th scope="row">{ &*d.topic }</th><td data-label="Kinesis Data Streams">{ &*d.kinesis }</td><td data-label="Amazon MSK">{ &*d.msk }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// The whole explorer, as the page first shows it: every row, no search, every section
+/// closed.
+#[function_component(Explorer)]
+pub fn explorer() -> Html {
+    let matrix = Matrix::embedded();
     html! {
         <section class="explorer" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
@@ -207,9 +176,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <div><h3>{ "Kinesis, in short" }</h3><p>{ &*matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
                 <div><h3>{ "MSK, in short" }</h3><p>{ &*matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
             </div>
-            { details("matrix", "Feature matrix: every row, sourced and dated", &matrix_table) }
-            { details("integrations", "Integrations", &integrations) }
-            { details("deployment", "Deployment and management", &deployment) }
+            { details("matrix", "Feature matrix: every row, sourced and dated", matrix_table(matrix)) }
+            { details("integrations", "Integrations", integrations(matrix)) }
+            { details("deployment", "Deployment and management", deployment(matrix)) }
         </section>
     }
 }

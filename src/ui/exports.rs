@@ -67,7 +67,7 @@ pub fn export_bar(p: &ExportProps) -> Html {
         let (e, needs, status) = (p.estimate.clone(), p.needs.clone(), status.clone());
         Callback::from(move |_| {
             let href = gloo::utils::window().location().href().unwrap_or_default();
-            let summary = recommend(&e, &needs, Matrix::embedded()).summary;
+            let summary = recommend(&e, &needs, Matrix::calculator()).summary;
             let md = estimate_markdown(&e, &href, Some(&summary));
             copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");
         })

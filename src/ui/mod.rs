@@ -7,6 +7,7 @@ pub mod cost_cards;
 pub mod decision;
 pub mod derived;
 pub mod explorer;
+pub mod explorer_controls;
 pub mod exports;
 pub mod footer;
 pub mod header;
