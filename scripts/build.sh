@@ -8,6 +8,8 @@ PUBLIC_URL=${1:-/}
 DIST=${DIST:-dist}
 # (Trunk's post-build hook pre-renders the page with Yew SSR: Trunk.toml.)
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
+# Minify the wasm-bindgen JS glue (loader.mjs below updates its integrity hash).
+for js in "$DIST"/*.js; do terser "$js" --module --compress passes=2 --mangle -o "$js"; done
 # Fetch the module after the first paint, with integrity (scripts/loader.mjs).
 node scripts/loader.mjs "$DIST/index.html"
 # A strict Content-Security-Policy (inline loader allowed by hash only).

@@ -4,10 +4,18 @@
 //     already complete; fetching 200 KB before the first paint only delays it);
 //   - waits for the first frame, then fetches the module with Subresource Integrity.
 // Usage: node scripts/loader.mjs dist/index.html
+//   - the JS glue was minified after Trunk hashed it (scripts/build.sh): its
+//     <link rel="modulepreload"> gets the hash of the file as it is now.
 import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
 
 const file = process.argv[2];
 let html = readFileSync(file, "utf8");
+html = html.replace(/(<link rel="modulepreload" href="[^"]*?([^"/]+\.js)"[^>]*integrity=")([^"]+)(")/, (_, head, name, _old, tail) => {
+  const digest = createHash("sha384").update(readFileSync(join(dirname(file), name))).digest("base64");
+  return `${head}sha384-${digest}${tail}`;
+});
 const preload = html.match(/<link rel="preload" href="([^"]+\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/);
 const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/);
 if (!preload || !loader) {

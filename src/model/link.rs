@@ -5,6 +5,7 @@
 //! fails as a whole: each bad parameter becomes an [`InputMessage`] and the rest apply.
 
 use super::catalog::Catalog;
+use super::fixed::shortest;
 use super::matrix::Matrix;
 use super::units::HOURS_PER_DAY;
 use super::view::{self, View, VIEW_PARAMS};
@@ -155,10 +156,10 @@ fn parse_number(value: &str, min: f64, max: f64, min_inclusive: bool) -> Result<
         } else {
             "more than"
         };
-        return Err(format!("must be {op} {min}"));
+        return Err(format!("must be {op} {}", shortest(min)));
     }
     if x > max {
-        return Err(format!("must be at most {max}"));
+        return Err(format!("must be at most {}", shortest(max)));
     }
     Ok(x)
 }
@@ -206,9 +207,9 @@ pub fn parse_retention(value: &str) -> Result<f64, String> {
 pub fn format_retention(hours: f64) -> String {
     let days = hours / HOURS_PER_DAY;
     if days.fract() == 0.0 && days * HOURS_PER_DAY == hours {
-        format!("{days}d")
+        format!("{}d", shortest(days))
     } else {
-        format!("{hours}h")
+        format!("{}h", shortest(hours))
     }
 }
 
@@ -463,9 +464,9 @@ pub fn encode(w: &Workload) -> String {
 /// the default for a required parameter, and "" for "auto".
 pub fn display_value(w: &Workload, name: &str) -> String {
     match name {
-        "rps" => w.records_per_s.to_string(),
-        "size" => w.record_kb.to_string(),
-        "peak" => w.peak_factor.to_string(),
+        "rps" => shortest(w.records_per_s),
+        "size" => shortest(w.record_kb),
+        "peak" => shortest(w.peak_factor),
         "consumers" => w.consumers.to_string(),
         "efo" => w.efo_consumers.to_string(),
         "retention" => format_retention(w.retention_hours),
@@ -473,17 +474,14 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "shards" => w.shards.map(|v| v.to_string()).unwrap_or_default(),
         "broker" => w.broker.clone().unwrap_or_default(),
         "brokers" => w.brokers.map(|v| v.to_string()).unwrap_or_default(),
-        "storage" => w
-            .storage_gb_per_broker
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
+        "storage" => w.storage_gb_per_broker.map(shortest).unwrap_or_default(),
         "express" => w.express.clone().unwrap_or_default(),
         "express_brokers" => w.express_brokers.map(|v| v.to_string()).unwrap_or_default(),
         "partitions" => w.partitions.map(|v| v.to_string()).unwrap_or_default(),
         "azs" => w.azs.to_string(),
         "rf" => w.replication_factor.to_string(),
         "rack_aware" => w.rack_aware.to_string(),
-        "discount" => w.discount_pct.to_string(),
+        "discount" => shortest(w.discount_pct),
         "tiered" => w
             .tiered_local_hours
             .map(format_retention)

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod data_types;
 pub mod estimate;
 pub mod export;
+pub mod fixed;
 pub mod limits;
 pub mod link;
 pub mod matrix;

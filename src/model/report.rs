@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 /// Unit prices print with enough decimals to show sub-cent rates (e.g. $0.0015).
 pub fn format_unit_usd(usd: f64) -> String {
     let sign = if usd < 0.0 { "-" } else { "" };
-    let mut s = format!("{:.6}", usd.abs());
+    let mut s = super::fixed::fixed_abs(usd, 6);
     while s.ends_with('0') && s.len() - s.find('.').unwrap_or(0) > 3 {
         s.pop();
     }

@@ -38,7 +38,8 @@ pub fn usd_to_cents(usd: f64) -> i64 {
         return 0;
     }
     let micro = (usd * 1e8).round() / 1e6;
-    micro.round().clamp(-(MAX_CENTS as f64), MAX_CENTS as f64) as i64
+    // (max/min rather than clamp: clamp carries a float-formatting assertion.)
+    micro.round().max(-(MAX_CENTS as f64)).min(MAX_CENTS as f64) as i64
 }
 
 /// Formats cents as `$1,234.56`.
@@ -67,7 +68,7 @@ pub fn format_quantity(x: f64, max_decimals: usize) -> String {
     if !x.is_finite() {
         return "0".to_string();
     }
-    let s = format!("{:.*}", max_decimals, x.abs());
+    let s = super::fixed::fixed_abs(x, max_decimals);
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, f.trim_end_matches('0')),
         None => (s.as_str(), ""),

@@ -3,6 +3,7 @@
 //! crossovers in words, and the numbers as a table.
 
 use crate::model::estimate::OptionId;
+use crate::model::fixed::{fixed, trimmed};
 use crate::model::sweep::{describe, Axis, Sweep};
 use crate::model::units::{format_quantity, format_usd_cents};
 use std::collections::BTreeSet;
@@ -93,7 +94,12 @@ fn path_for(sweep: &Sweep, cents: &[Option<i64>], scale: YScale) -> String {
         match c {
             Some(c) => {
                 let cmd = if pen_down { 'L' } else { 'M' };
-                let _ = write!(d, "{cmd}{:.1},{:.1} ", x_pos(sweep.axis, *x), scale.y(*c));
+                let _ = write!(
+                    d,
+                    "{cmd}{},{} ",
+                    fixed(x_pos(sweep.axis, *x), 1),
+                    fixed(scale.y(*c), 1)
+                );
                 pen_down = true;
             }
             None => pen_down = false,
@@ -124,34 +130,34 @@ pub fn break_even_chart(p: &ChartProps) -> Html {
     let y_ticks = scale.ticks();
     html! {
         <figure class="chart" data-chart={id}>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("chart-{id}-title chart-{id}-desc")} preserveAspectRatio="xMidYMid meet">
+            <svg viewBox={format!("0 0 {} {}", trimmed(W, 1), trimmed(H, 1))} role="img" aria-labelledby={format!("chart-{id}-title chart-{id}-desc")} preserveAspectRatio="xMidYMid meet">
                 <title id={format!("chart-{id}-title")}>{ title(axis) }</title>
                 <desc id={format!("chart-{id}-desc")}>{ format!("{text} Your workload is at {} {}.", format_quantity(s.marker, 2), axis.unit()) }</desc>
                 { for y_ticks.iter().map(|&t| { let y = scale.y(t); html! {
                     <g class="grid">
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ short_usd(t) }</text>
+                        <line x1={trimmed(LEFT, 1)} x2={trimmed(W - RIGHT, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} />
+                        <text x={trimmed(LEFT - 6.0, 1)} y={fixed(y + 4.0, 1)} text-anchor="end">{ short_usd(t) }</text>
                     </g>
                 }}) }
                 { for ticks(axis).iter().map(|&t| { let x = x_pos(axis, t); html! {
                     <g class="grid">
-                        <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                        <text x={format!("{x:.1}")} y={(H - BOTTOM + 16.0).to_string()} text-anchor={if x > W - RIGHT - 20.0 { "end" } else { "middle" }}>{ format_quantity(t, 1) }</text>
+                        <line x1={fixed(x, 1)} x2={fixed(x, 1)} y1={trimmed(TOP, 1)} y2={trimmed(H - BOTTOM, 1)} />
+                        <text x={fixed(x, 1)} y={trimmed(H - BOTTOM + 16.0, 1)} text-anchor={if x > W - RIGHT - 20.0 { "end" } else { "middle" }}>{ format_quantity(t, 1) }</text>
                     </g>
                 }}) }
-                <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">{ format!("{} ({}, log scale; cost per month, log scale)", match axis { Axis::Throughput => "Average write throughput", Axis::Retention => "Retention" }, axis.unit()) }</text>
+                <text class="axis-label" x={trimmed((LEFT + W - RIGHT) / 2.0, 1)} y={trimmed(H - 4.0, 1)} text-anchor="middle">{ format!("{} ({}, log scale; cost per month, log scale)", match axis { Axis::Throughput => "Average write throughput", Axis::Retention => "Retention" }, axis.unit()) }</text>
                 { for visible.iter().map(|series| html! {
                     <g class={classes!("series", format!("s-{}", series.id.id()))}>
                         <path d={path_for(s, &series.cents, scale)} />
                         { for s.xs.iter().zip(&series.cents).step_by(6).filter_map(|(x, c)| c.map(|c| html! {
-                            <circle cx={format!("{:.1}", x_pos(axis, *x))} cy={format!("{:.1}", scale.y(c))} r="3">
+                            <circle cx={fixed(x_pos(axis, *x), 1)} cy={fixed(scale.y(c), 1)} r="3">
                                 <title>{ format!("{}: {} at {} {}", series.id.name(), format_usd_cents(c), format_quantity(*x, 2), axis.unit()) }</title>
                             </circle>
                         })) }
                     </g>
                 }) }
-                <line class="marker" x1={format!("{marker_x:.1}")} x2={format!("{marker_x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                <text class="marker-label" x={format!("{:.1}", marker_x + 4.0)} y={(TOP + 12.0).to_string()}>{ "your workload" }</text>
+                <line class="marker" x1={fixed(marker_x, 1)} x2={fixed(marker_x, 1)} y1={trimmed(TOP, 1)} y2={trimmed(H - BOTTOM, 1)} />
+                <text class="marker-label" x={fixed(marker_x + 4.0, 1)} y={trimmed(TOP + 12.0, 1)}>{ "your workload" }</text>
             </svg>
             <figcaption>
                 <p class="crossovers" data-crossovers={id}>{ text }</p>

@@ -4,6 +4,7 @@
 
 use super::{kinesis_limits, kinesis_retention_windows_gb};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::fixed::shortest;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
@@ -37,7 +38,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     if d.peak_write_mb_per_s > k.on_demand_initial_write_mb_per_s {
         warnings.push(format!(
             "A new on-demand stream starts at {} MB/s write and adapts to twice its previous 30-day peak; warm it up or start provisioned to take {} MB/s from day one.",
-            k.on_demand_initial_write_mb_per_s,
+            shortest(k.on_demand_initial_write_mb_per_s),
             format_quantity(d.peak_write_mb_per_s, 1)
         ));
     }

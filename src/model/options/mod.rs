@@ -10,6 +10,7 @@ pub mod msk_standard;
 
 use super::estimate::{Ctx, Line};
 use super::units::{format_quantity, gb_over_hours};
+use crate::model::fixed::shortest;
 
 /// GB held by Kinesis in its extended window (24 h → 7 d) and its long-term window
 /// (beyond 7 d), for the workload's retention (at least 24 h, at most the maximum).
@@ -18,7 +19,8 @@ pub fn kinesis_retention_windows_gb(ctx: &Ctx) -> (f64, f64) {
     let hours = ctx
         .workload
         .retention_hours
-        .clamp(k.min_retention_hours, k.max_retention_hours);
+        .max(k.min_retention_hours)
+        .min(k.max_retention_hours);
     let extended_hours = hours.min(k.extended_retention_max_hours) - k.min_retention_hours;
     let long_term_hours = (hours - k.extended_retention_max_hours).max(0.0);
     let mb_per_s = ctx.derived.avg_write_mb_per_s;
@@ -35,26 +37,27 @@ pub fn kinesis_limits(ctx: &Ctx, warnings: &mut Vec<String>, blockers: &mut Vec<
     if w.retention_hours < k.min_retention_hours {
         warnings.push(format!(
             "Kinesis keeps data at least {} hours; priced with {} hours of retention.",
-            k.min_retention_hours, k.min_retention_hours
+            shortest(k.min_retention_hours),
+            shortest(k.min_retention_hours)
         ));
     }
     if w.retention_hours > k.max_retention_hours {
         blockers.push(format!(
             "Retention of {} days is beyond Kinesis's maximum of {} days.",
             format_quantity(w.retention_hours / 24.0, 1),
-            k.max_retention_hours / 24.0
+            shortest(k.max_retention_hours / 24.0)
         ));
     }
     if w.record_kb > k.max_record_kb {
         blockers.push(format!(
             "Records of {} KB are larger than Kinesis's maximum of {} KB (10 MiB).",
             format_quantity(w.record_kb, 1),
-            k.max_record_kb
+            shortest(k.max_record_kb)
         ));
     } else if w.record_kb > k.default_max_record_kb {
         warnings.push(format!(
             "Records above {} KB (1 MiB) need the stream's maximum record size raised (UpdateMaxRecordSize, up to 10 MiB).",
-            k.default_max_record_kb
+            shortest(k.default_max_record_kb)
         ));
     }
     if w.efo_consumers > k.max_efo_consumers {

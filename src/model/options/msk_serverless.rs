@@ -3,6 +3,7 @@
 
 use super::{count_of, partitions};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::fixed::shortest;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH};
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
@@ -17,14 +18,14 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         blockers.push(format!(
             "Peak write of {} MB/s is above the Serverless cluster quota of {} MB/s in.",
             format_quantity(d.peak_write_mb_per_s, 1),
-            l.max_in_mb_per_s
+            shortest(l.max_in_mb_per_s)
         ));
     }
     if d.peak_read_mb_per_s > l.max_out_mb_per_s {
         blockers.push(format!(
             "Peak read of {} MB/s is above the Serverless cluster quota of {} MB/s out.",
             format_quantity(d.peak_read_mb_per_s, 1),
-            l.max_out_mb_per_s
+            shortest(l.max_out_mb_per_s)
         ));
     }
     if partitions > l.max_partitions {
@@ -40,15 +41,15 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             "{} MB/s in and {} MB/s out per partition are above the Serverless quota of {} in and {} out; add partitions.",
             format_quantity(per_partition_in, 2),
             format_quantity(per_partition_out, 2),
-            l.partition_in_mb_per_s,
-            l.partition_out_mb_per_s
+            shortest(l.partition_in_mb_per_s),
+            shortest(l.partition_out_mb_per_s)
         ));
     }
     if w.record_kb > l.max_record_kb {
         blockers.push(format!(
             "Records of {} KB are above the Serverless maximum message size of {} KB (8 MiB).",
             format_quantity(w.record_kb, 1),
-            l.max_record_kb
+            shortest(l.max_record_kb)
         ));
     }
     let mut lines = vec![

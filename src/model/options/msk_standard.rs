@@ -80,7 +80,8 @@ fn size_one(
     let storage = w.storage_gb_per_broker.unwrap_or_else(|| {
         (stored_gb / f64::from(brokers))
             .ceil()
-            .clamp(l.min_storage_gb_per_broker, l.max_storage_gb_per_broker)
+            .max(l.min_storage_gb_per_broker)
+            .min(l.max_storage_gb_per_broker)
     });
     let monthly_usd = f64::from(brokers) * HOURS_PER_MONTH * rate_usd
         + f64::from(brokers) * storage * storage_usd;
