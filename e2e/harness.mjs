@@ -149,9 +149,12 @@ export async function run(env) {
     const pages = [];
     const ctx = {
       ...env,
-      open: async (path, options) => {
-        const p = await openPage(env.browser, env.origin, options);
+      // options.before(page) runs before the page is loaded (to route requests, say).
+      open: async (path, options = {}) => {
+        const { before, ...rest } = options;
+        const p = await openPage(env.browser, env.origin, rest);
         pages.push(p);
+        if (before) await before(p.page);
         await p.page.goto(new URL(path, env.url).href);
         return p;
       },

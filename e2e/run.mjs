@@ -362,6 +362,26 @@ test("light and dark screenshots of every view", async ({ open }) => {
   }
 });
 
+test("what a reader does to the comparison before the app starts is kept and goes into the link", async ({ open }) => {
+  // Hold the module back while the reader works on the pre-rendered page.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const { page } = await open("?rps=5120&size=2", {
+    before: (p) => p.route("**/*_bg.wasm", async (route) => { await held; await route.continue(); }),
+  });
+  await page.click("details[data-section=integrations] > summary");
+  await page.click("details[data-section=matrix] > summary");
+  await page.fill("#explorer-search", "retention");
+  await page.check("#rows-diff");
+  release();
+  await ready(page);
+  await page.waitForFunction(() => ["open=integrations,matrix", "rows=diff", "q=retention"].every((p) => location.search.includes(p)));
+  assert(await page.locator("details[data-section=integrations][open]").count() === 1, "integrations stayed open");
+  assertEqual(await page.inputValue("#explorer-search"), "retention", "the search stayed");
+  const shown = await page.locator("table.matrix tbody tr:not([hidden])").count();
+  assert(shown > 0 && shown < await page.locator("table.matrix tbody tr").count(), `filtered rows: ${shown}`);
+});
+
 test("content before WebAssembly: the default estimate and the comparison without JavaScript", async ({ open }) => {
   const { page } = await open("?rps=5000&size=2", { javaScriptEnabled: false });
   await page.waitForSelector(".card .amount");

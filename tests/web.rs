@@ -486,6 +486,12 @@ mod components {
             .unwrap()
             .is_some());
         assert!(
+            page.query_selector("details[data-section=deployment][open]")
+                .unwrap()
+                .is_some(),
+            "the section the reader opened stays open"
+        );
+        assert!(
             toggled.borrow().contains(&("deployment".to_string(), true)),
             "the section the reader opened goes into the link: {:?}",
             toggled.borrow()

@@ -71,7 +71,7 @@ type Callbacks = (
     Callback<(String, bool)>,
 );
 
-fn find(view: &View, callbacks: &Rc<RefCell<Callbacks>>) -> Option<Page> {
+fn find(callbacks: &Rc<RefCell<Callbacks>>) -> Option<Page> {
     let root = gloo::utils::document().query_selector(".explorer").ok()??;
     let rows = all(&root, "tr[data-row]")
         .into_iter()
@@ -124,29 +124,6 @@ fn find(view: &View, callbacks: &Rc<RefCell<Callbacks>>) -> Option<Page> {
         }));
     }
 
-    // Keep what the reader did before the app started.
-    let (onfilter, onsearch, ontoggle) = callbacks.borrow().clone();
-    for (id, details) in &sections {
-        if details.open() && !view.is_open(id) {
-            ontoggle.emit((id.clone(), true));
-        }
-    }
-    if let Some(input) = &search {
-        if view.search.is_empty() && !input.value().trim().is_empty() {
-            onsearch.emit(input.value());
-        }
-    }
-    if view.rows == RowFilter::All {
-        if let Some(f) = radios
-            .iter()
-            .find(|r| r.checked())
-            .and_then(|r| RowFilter::from_id(&r.value()))
-            .filter(|f| *f != RowFilter::All)
-        {
-            onfilter.emit(f);
-        }
-    }
-
     Some(Page {
         rows,
         count: root.query_selector(".row-count").ok().flatten(),
@@ -155,6 +132,58 @@ fn find(view: &View, callbacks: &Rc<RefCell<Callbacks>>) -> Option<Page> {
         sections,
         _listeners: listeners,
     })
+}
+
+/// What the reader did to the explorer before the app started (a section opened, a
+/// search typed, a filter picked), as changes to `view`: kept rather than undone.
+fn reader_changes(page: &Page, view: &View) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (id, details) in &page.sections {
+        if details.open() && !view.is_open(id) {
+            changes.push(Change::Open(id.clone()));
+        }
+    }
+    if let Some(input) = &page.search {
+        if view.search.is_empty() && !input.value().trim().is_empty() {
+            changes.push(Change::Search(input.value()));
+        }
+    }
+    if view.rows == RowFilter::All {
+        if let Some(f) = page
+            .radios
+            .iter()
+            .find(|r| r.checked())
+            .and_then(|r| RowFilter::from_id(&r.value()))
+            .filter(|f| *f != RowFilter::All)
+        {
+            changes.push(Change::Filter(f));
+        }
+    }
+    changes
+}
+
+enum Change {
+    Open(String),
+    Search(String),
+    Filter(RowFilter),
+}
+
+impl Change {
+    fn apply_to(&self, view: &mut View) {
+        match self {
+            Change::Open(id) => view.set_open(id, true),
+            Change::Search(q) => view.search = q.clone(),
+            Change::Filter(f) => view.rows = *f,
+        }
+    }
+
+    fn report(self, (onfilter, onsearch, ontoggle): &Callbacks) {
+        match self {
+            Change::Open(id) => ontoggle.emit((id, true)),
+            Change::Search(q) => onsearch.emit(q),
+            Change::Filter(f) => onfilter.emit(f),
+        }
+    }
 }
 
 /// Shows the page as `view` and `needs` say.
@@ -210,12 +239,27 @@ pub fn explorer_controls(p: &ExplorerControlsProps) -> Html {
     );
     let (view, needs) = (p.view.clone(), p.needs.clone());
     use_effect_with(deps, move |_| {
-        let mut page = page.borrow_mut();
-        if page.is_none() {
-            *page = find(&view, &callbacks);
+        let mut view = view;
+        let mut changes = Vec::new();
+        {
+            let mut page = page.borrow_mut();
+            if page.is_none() {
+                *page = find(&callbacks);
+                if let Some(found) = page.as_ref() {
+                    changes = reader_changes(found, &view);
+                }
+            }
+            for change in &changes {
+                change.apply_to(&mut view);
+            }
+            if let Some(page) = page.as_ref() {
+                apply(page, &view, &needs);
+            }
         }
-        if let Some(page) = page.as_ref() {
-            apply(page, &view, &needs);
+        // (Reported once the page is no longer borrowed: a report may re-render this.)
+        let callbacks = callbacks.borrow().clone();
+        for change in changes {
+            change.report(&callbacks);
         }
     });
     Html::default()
