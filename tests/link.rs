@@ -337,3 +337,28 @@ fn needs_are_requirement_ids_and_unknown_ones_are_named() {
     assert!(d.messages[0].reason.contains("teleportation"));
     assert_eq!(encode(&d.workload), "need=exactly-once,kafka-api");
 }
+
+#[test]
+fn numbers_of_any_magnitude_survive_the_round_trip() {
+    // The encoder writes numbers with the app's own formatting (model/fixed.rs): tiny
+    // and huge values must come back exactly, in plain decimal notation.
+    for query in [
+        "rps=1e-30&size=1e-300",
+        "rps=0.1&size=0.30000000000000004&peak=1.0000000000000002",
+        "size=5e-324",
+        "rps=123456.789&discount=99.99999999999999",
+        "storage=1000.5&broker=kafka.m5.large&brokers=3",
+    ] {
+        let d = decode(query, c());
+        assert!(d.messages.is_empty(), "{query}: {:?}", d.messages);
+        let link = stream_showdown::model::encode_link(&d.workload, &d.view);
+        let exponent = link
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'e');
+        assert!(!exponent, "plain decimal notation: {link}");
+        let again = decode(&link, c());
+        assert!(again.messages.is_empty(), "{link}: {:?}", again.messages);
+        assert_eq!(again.workload, d.workload, "{query} -> {link}");
+    }
+}

@@ -3,6 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use stream_showdown::model::fixed::{fixed, shortest};
 use stream_showdown::model::matrix::Matrix;
 use stream_showdown::model::recommend::recommend;
 use stream_showdown::model::{decode, encode_link, estimate, Catalog};
@@ -15,6 +16,13 @@ fuzz_target!(|data: &[u8]| {
     for o in &e.options {
         assert!(o.total_cents >= 0);
         assert_eq!(o.all_lines().map(|l| l.usd_cents).sum::<i64>(), o.total_cents);
+        // The app's own float formatting prints what the standard library prints.
+        for l in o.all_lines() {
+            for x in [l.quantity, l.unit_usd] {
+                assert_eq!(fixed(x, 4), format!("{x:.4}"));
+                assert_eq!(shortest(x).parse::<f64>().ok(), Some(x));
+            }
+        }
     }
     let _ = recommend(&e, &d.workload.needs, Matrix::embedded());
     // What the decoder accepted re-encodes to a link that decodes the same.

@@ -1,15 +1,57 @@
-//! Decimal text of an `f64` with a fixed number of decimals, digit for digit what
-//! `format!("{:.d$}", x)` prints (the exact binary value, rounded half to even), but from
-//! integer arithmetic: the web app then carries none of the standard library's float
-//! formatting (several kilobytes of WebAssembly). Every figure the app and the CLI print
-//! goes through here.
+//! Decimal text of an `f64` without the standard library's float formatting (several
+//! kilobytes of WebAssembly): [`fixed`] prints digit for digit what
+//! `format!("{:.d$}", x)` prints, and [`shortest`] the shortest text that reads back as
+//! the same number, as `x.to_string()` does. Both work from the number's exact decimal
+//! expansion, computed with integers. Every figure the app and the CLI print, and every
+//! number in a link or an export, goes through here.
 
-/// `|x|` with exactly `decimals` decimals (at most [`MAX_DECIMALS`]). Not finite: "0".
-pub fn fixed_abs(x: f64, decimals: usize) -> String {
-    let decimals = decimals.min(MAX_DECIMALS);
-    if !x.is_finite() {
-        return "0".to_string();
+/// `|x|` written out exactly: `digits × 10^-scale` (`digits` has no leading zero; "0"
+/// for zero).
+struct Exact {
+    digits: Vec<u8>,
+    scale: usize,
+}
+
+/// Little-endian base-10^9 limbs.
+const BASE: u64 = 1_000_000_000;
+
+fn limbs_of(n: u64) -> Vec<u64> {
+    vec![n % BASE, (n / BASE) % BASE, n / BASE / BASE]
+}
+
+fn mul_small(limbs: &mut Vec<u64>, factor: u64, times: u32) {
+    for _ in 0..times {
+        let mut carry = 0;
+        for limb in limbs.iter_mut() {
+            let v = *limb * factor + carry;
+            *limb = v % BASE;
+            carry = v / BASE;
+        }
+        while carry > 0 {
+            limbs.push(carry % BASE);
+            carry /= BASE;
+        }
     }
+}
+
+fn digits_of(limbs: &[u64]) -> Vec<u8> {
+    let mut s = String::new();
+    let mut started = false;
+    for limb in limbs.iter().rev() {
+        if started {
+            s.push_str(&format!("{limb:09}"));
+        } else if *limb > 0 {
+            s.push_str(&limb.to_string());
+            started = true;
+        }
+    }
+    if s.is_empty() {
+        s.push('0');
+    }
+    s.into_bytes().iter().map(|c| c - b'0').collect()
+}
+
+fn exact(x: f64) -> Exact {
     let bits = x.abs().to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
@@ -19,44 +61,118 @@ pub fn fixed_abs(x: f64, decimals: usize) -> String {
     } else {
         (frac | (1u64 << 52), exp - 1075)
     };
+    let mut limbs = limbs_of(mant);
     if e >= 0 {
-        // A whole number (possibly larger than any integer type): its digits, exactly.
-        let mut s = shifted_digits(mant, e as u32);
-        if decimals > 0 {
-            s.push('.');
-            s.extend(std::iter::repeat_n('0', decimals));
+        mul_small(&mut limbs, 2, e as u32);
+        Exact {
+            digits: digits_of(&limbs),
+            scale: 0,
         }
-        return s;
-    }
-    // |x| × 10^decimals = mant × 10^decimals / 2^k, rounded half to even.
-    let k = (-e) as u32;
-    let scaled = u128::from(mant) * 10u128.pow(decimals as u32);
-    let digits = if k >= 128 {
-        0 // scaled < 2^120, so below 2^-8 of the last digit: rounds to zero
     } else {
-        let q = scaled >> k;
-        let rem = scaled & ((1u128 << k) - 1);
-        let half = 1u128 << (k - 1);
-        if rem > half || (rem == half && q % 2 == 1) {
-            q + 1
-        } else {
-            q
+        // mant / 2^k = mant × 5^k / 10^k
+        let k = (-e) as u32;
+        mul_small(&mut limbs, 5, k);
+        Exact {
+            digits: digits_of(&limbs),
+            scale: k as usize,
         }
-    };
-    let s = digits.to_string();
-    if decimals == 0 {
-        return s;
     }
-    let s = format!("{s:0>width$}", width = decimals + 1);
-    let (int, frac) = s.split_at(s.len() - decimals);
-    format!("{int}.{frac}")
 }
 
-/// At most this many decimals (mantissa × 10^decimals fits in 128 bits).
-pub const MAX_DECIMALS: usize = 20;
+impl Exact {
+    /// Rounded (half to even) to `decimals` decimals: the digits of the result × 10^decimals.
+    fn round_to(&self, decimals: usize) -> Vec<u8> {
+        if decimals >= self.scale {
+            let mut d = self.digits.clone();
+            d.extend(std::iter::repeat_n(0, decimals - self.scale));
+            return d;
+        }
+        let drop = self.scale - decimals;
+        let n = self.digits.len();
+        let (kept, dropped) = if drop >= n {
+            (Vec::new(), self.digits.as_slice())
+        } else {
+            (self.digits[..n - drop].to_vec(), &self.digits[n - drop..])
+        };
+        // Compare what is dropped with one half of the last kept digit.
+        let padded_half = dropped.len() == drop;
+        let first = if padded_half { dropped[0] } else { 0 };
+        let rest_nonzero = if padded_half {
+            dropped[1..].iter().any(|&d| d > 0)
+        } else {
+            dropped.iter().any(|&d| d > 0)
+        };
+        let last_odd = kept.last().is_some_and(|d| d % 2 == 1);
+        let up = padded_half && (first > 5 || (first == 5 && (rest_nonzero || last_odd)));
+        let mut kept = if kept.is_empty() { vec![0] } else { kept };
+        if up {
+            let mut i = kept.len();
+            loop {
+                if i == 0 {
+                    kept.insert(0, 1);
+                    break;
+                }
+                i -= 1;
+                if kept[i] == 9 {
+                    kept[i] = 0;
+                } else {
+                    kept[i] += 1;
+                    break;
+                }
+            }
+        }
+        kept
+    }
+}
+
+impl Exact {
+    /// Rounded (half to even) to `significant` significant digits, as plain text
+    /// without trailing zeros after the point.
+    fn significant_text(&self, significant: usize) -> String {
+        let n = self.digits.len();
+        if self.scale + significant >= n {
+            let decimals = self.scale + significant - n;
+            trimmed_text(&self.round_to(decimals), decimals)
+        } else {
+            // Round to a multiple of 10^k, then write the k zeros back.
+            let k = n - self.scale - significant;
+            let scaled = Exact {
+                digits: self.digits.clone(),
+                scale: self.scale + k,
+            };
+            let mut digits = scaled.round_to(0);
+            digits.extend(std::iter::repeat_n(0, k));
+            trimmed_text(&digits, 0)
+        }
+    }
+}
+
+/// Digits × 10^-decimals as text: "12.340" for ([1,2,3,4,0], 3).
+fn text(digits: &[u8], decimals: usize) -> String {
+    let mut s: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+    if s.len() <= decimals {
+        s = format!("{}{s}", "0".repeat(decimals + 1 - s.len()));
+    }
+    let (int, frac) = s.split_at(s.len() - decimals);
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if decimals == 0 {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+/// `|x|` with exactly `decimals` decimals. Not finite: "0".
+pub fn fixed_abs(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "0".to_string();
+    }
+    text(&exact(x).round_to(decimals), decimals)
+}
 
 /// `x` with exactly `decimals` decimals and its sign, as `format!("{:.d$}", x)`
-/// prints it ("-0.00" for a small negative number, as it does).
+/// prints it ("-0.00" for a small negative number, as it does). Not finite: "0".
 pub fn fixed(x: f64, decimals: usize) -> String {
     let abs = fixed_abs(x, decimals);
     if x.is_sign_negative() && x.is_finite() {
@@ -67,7 +183,7 @@ pub fn fixed(x: f64, decimals: usize) -> String {
 }
 
 /// `x` with up to `max_decimals` decimals, trailing zeros (and a trailing point) removed,
-/// "-0" written as "0": compact text for SVG coordinates and JSON numbers.
+/// "-0" written as "0": compact text for SVG coordinates.
 pub fn trimmed(x: f64, max_decimals: usize) -> String {
     let mut s = fixed(x, max_decimals);
     if s.contains('.') {
@@ -84,44 +200,35 @@ pub fn trimmed(x: f64, max_decimals: usize) -> String {
     s
 }
 
-/// The shortest decimal text (fixed notation, at most [`MAX_DECIMALS`] decimals) that
-/// reads back as `x`: what `x.to_string()` prints for the numbers an estimate holds.
-/// Not finite: "0". For JSON exports.
+/// The shortest text in plain decimal notation that reads back as `x` (as
+/// `x.to_string()` prints; where two such texts exist, the one rounded half to even).
+/// "0" for zero, negative zero and what is not finite. For links and JSON.
 pub fn shortest(x: f64) -> String {
-    if !x.is_finite() {
+    if !x.is_finite() || x == 0.0 {
         return "0".to_string();
     }
-    (0..=MAX_DECIMALS)
-        .map(|d| trimmed(x, d))
-        .find(|s| s.parse::<f64>() == Ok(x) || (x == 0.0 && s == "0"))
-        .unwrap_or_else(|| trimmed(x, MAX_DECIMALS))
+    let e = exact(x);
+    let sign = if x < 0.0 { "-" } else { "" };
+    // Fewest significant digits first (17 always suffice for an f64).
+    for significant in 1..=17 {
+        let s = format!("{sign}{}", e.significant_text(significant));
+        if s.parse::<f64>() == Ok(x) {
+            return s;
+        }
+    }
+    format!("{sign}{}", trimmed_text(&e.digits, e.scale))
 }
 
-/// Decimal digits of `mant × 2^shift` (a whole number of up to about 310 digits).
-fn shifted_digits(mant: u64, shift: u32) -> String {
-    if shift < 64 {
-        return (u128::from(mant) << shift).to_string();
-    }
-    // Little-endian base-10^9 limbs, doubled `shift` times.
-    const BASE: u64 = 1_000_000_000;
-    let mut limbs = vec![mant % BASE, (mant / BASE) % BASE, mant / BASE / BASE];
-    for _ in 0..shift {
-        let mut carry = 0;
-        for limb in limbs.iter_mut() {
-            let v = *limb * 2 + carry;
-            *limb = v % BASE;
-            carry = v / BASE;
+/// [`text`] without trailing zeros after the point.
+fn trimmed_text(digits: &[u8], decimals: usize) -> String {
+    let mut s = text(digits, decimals);
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
         }
-        if carry > 0 {
-            limbs.push(carry);
+        if s.ends_with('.') {
+            s.pop();
         }
-    }
-    while limbs.len() > 1 && limbs.last() == Some(&0) {
-        limbs.pop();
-    }
-    let mut s = limbs.last().map(u64::to_string).unwrap_or_default();
-    for limb in limbs.iter().rev().skip(1) {
-        s.push_str(&format!("{limb:09}"));
     }
     s
 }
@@ -159,12 +266,40 @@ mod tests {
             -0.004,
             9.995,
             0.1 + 0.2,
+            0.95,
+            99.5,
+            999.999_5,
         ];
         for x in values {
-            for d in 0..=MAX_DECIMALS {
+            for d in 0..=30 {
                 assert_eq!(fixed(x, d), format!("{x:.d$}"), "{x} with {d} decimals");
             }
         }
+    }
+
+    #[test]
+    fn shortest_reads_back_at_every_magnitude() {
+        for x in [
+            1e-30,
+            5e-324,
+            f64::MIN_POSITIVE,
+            0.1,
+            1.0 / 3.0,
+            730.0,
+            2_566.406_25,
+            1e21,
+            1e23,
+            f64::MAX,
+            -994_697_951_986.281_2,
+        ] {
+            let s = shortest(x);
+            assert_eq!(s.parse::<f64>(), Ok(x), "{x} printed {s}");
+            assert!(!s.contains('e'), "{s}");
+        }
+        assert_eq!(shortest(0.1), "0.1");
+        assert_eq!(shortest(1e-30), format!("{}", 1e-30));
+        assert_eq!(shortest(730.0), "730");
+        assert_eq!(shortest(-0.0), "0");
     }
 
     #[test]
@@ -172,6 +307,7 @@ mod tests {
         for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!(fixed(x, 2), "0");
             assert_eq!(trimmed(x, 2), "0");
+            assert_eq!(shortest(x), "0");
         }
     }
 
