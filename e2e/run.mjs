@@ -302,6 +302,14 @@ test("the feature explorer filters, searches and shows corrections", async ({ op
   await ready(fresh.page);
   assertEqual(await fresh.page.inputValue("#explorer-search"), "retention", "search after reopening");
   assertEqual(await fresh.page.locator(rows).count(), found, "rows after reopening");
+  // What the reader sees, on a phone too (its layout makes rows blocks): only those rows.
+  for (const width of [1280, 360]) {
+    const { page: p } = await open(page.url(), { viewport: { width, height: 800 } });
+    await ready(p);
+    await p.waitForSelector("table.matrix tbody tr[hidden]", { state: "attached" });
+    const visible = await p.evaluate(() => [...document.querySelectorAll("table.matrix tbody tr")].filter((r) => r.getClientRects().length > 0).length);
+    assertEqual(visible, found, `rows on screen at ${width} px`);
+  }
 });
 
 test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {

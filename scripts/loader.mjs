@@ -2,20 +2,28 @@
 // the WebAssembly module is fetched, and the module is fetched with its integrity hash:
 //   - drops the early <link rel="preload"> of the .wasm file (the pre-rendered page is
 //     already complete; fetching 200 KB before the first paint only delays it);
-//   - waits for the first frame, then fetches the module with Subresource Integrity.
-// Usage: node scripts/loader.mjs dist/index.html
+//   - waits for the first frame, then fetches the module with Subresource Integrity;
 //   - the JS glue was minified after Trunk hashed it (scripts/build.sh): its
 //     <link rel="modulepreload"> gets the hash of the file as it is now.
+// Usage: node scripts/loader.mjs dist/index.html
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 
 const file = process.argv[2];
 let html = readFileSync(file, "utf8");
+let rehashed = 0;
 html = html.replace(/(<link rel="modulepreload" href="[^"]*?([^"/]+\.js)"[^>]*integrity=")([^"]+)(")/, (_, head, name, _old, tail) => {
   const digest = createHash("sha384").update(readFileSync(join(dirname(file), name))).digest("base64");
+  rehashed++;
   return `${head}sha384-${digest}${tail}`;
 });
+if (rehashed !== 1) {
+  // The JS glue was minified after Trunk hashed it: without a fresh hash it would fail
+  // its integrity check and the app would never start.
+  console.error(`loader: ${file}: expected one <link rel="modulepreload" … integrity> for the JS glue, found none`);
+  process.exit(1);
+}
 const preload = html.match(/<link rel="preload" href="([^"]+\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/);
 const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/);
 if (!preload || !loader) {

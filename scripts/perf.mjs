@@ -99,7 +99,7 @@ async function navigation(path) {
     if (name === "estimate-painted") ok(Number(t));
   }));
   await page.goto(server.url + path);
-  const t = await painted;
+  const t = await Promise.race([painted, new Promise((_, fail) => setTimeout(() => fail(new Error(`${path}: no first estimate in 60 s`)), 60_000))]);
   await context.close();
   return t;
 }

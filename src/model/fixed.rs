@@ -19,11 +19,16 @@ fn limbs_of(n: u64) -> Vec<u64> {
     vec![n % BASE, (n / BASE) % BASE, n / BASE / BASE]
 }
 
-fn mul_small(limbs: &mut Vec<u64>, factor: u64, times: u32) {
-    for _ in 0..times {
+/// Multiplies by `factor^times` (`factor` is 2 or 5), 13 factors at a time (5^13 and 2^13
+/// times a limb stay below 2^64).
+fn mul_small(limbs: &mut Vec<u64>, factor: u64, mut times: u32) {
+    while times > 0 {
+        let n = times.min(13);
+        times -= n;
+        let m = factor.pow(n);
         let mut carry = 0;
         for limb in limbs.iter_mut() {
-            let v = *limb * factor + carry;
+            let v = *limb * m + carry;
             *limb = v % BASE;
             carry = v / BASE;
         }
@@ -35,20 +40,19 @@ fn mul_small(limbs: &mut Vec<u64>, factor: u64, times: u32) {
 }
 
 fn digits_of(limbs: &[u64]) -> Vec<u8> {
-    let mut s = String::new();
-    let mut started = false;
+    let mut out = Vec::with_capacity(limbs.len() * 9);
     for limb in limbs.iter().rev() {
-        if started {
-            s.push_str(&format!("{limb:09}"));
-        } else if *limb > 0 {
-            s.push_str(&limb.to_string());
-            started = true;
+        let mut v = *limb;
+        let mut nine = [0u8; 9];
+        for d in nine.iter_mut().rev() {
+            *d = (v % 10) as u8;
+            v /= 10;
         }
+        out.extend_from_slice(&nine);
     }
-    if s.is_empty() {
-        s.push('0');
-    }
-    s.into_bytes().iter().map(|c| c - b'0').collect()
+    let first = out.iter().position(|&d| d != 0).unwrap_or(out.len() - 1);
+    out.drain(..first);
+    out
 }
 
 fn exact(x: f64) -> Exact {
@@ -82,6 +86,10 @@ fn exact(x: f64) -> Exact {
 impl Exact {
     /// Rounded (half to even) to `decimals` decimals: the digits of the result × 10^decimals.
     fn round_to(&self, decimals: usize) -> Vec<u8> {
+        self.round_to_mode(decimals, Round::Nearest)
+    }
+
+    fn round_to_mode(&self, decimals: usize, mode: Round) -> Vec<u8> {
         if decimals >= self.scale {
             let mut d = self.digits.clone();
             d.extend(std::iter::repeat_n(0, decimals - self.scale));
@@ -103,7 +111,13 @@ impl Exact {
             dropped.iter().any(|&d| d > 0)
         };
         let last_odd = kept.last().is_some_and(|d| d % 2 == 1);
-        let up = padded_half && (first > 5 || (first == 5 && (rest_nonzero || last_odd)));
+        let up = match mode {
+            Round::Nearest => {
+                padded_half && (first > 5 || (first == 5 && (rest_nonzero || last_odd)))
+            }
+            Round::Down => false,
+            Round::Up => dropped.iter().any(|&d| d > 0),
+        };
         let mut kept = if kept.is_empty() { vec![0] } else { kept };
         if up {
             let mut i = kept.len();
@@ -125,14 +139,24 @@ impl Exact {
     }
 }
 
+#[derive(Clone, Copy)]
+enum Round {
+    /// Half to even.
+    Nearest,
+    /// Toward zero.
+    Down,
+    /// Away from zero.
+    Up,
+}
+
 impl Exact {
-    /// Rounded (half to even) to `significant` significant digits, as plain text
-    /// without trailing zeros after the point.
-    fn significant_text(&self, significant: usize) -> String {
+    /// Rounded to `significant` significant digits, as plain text without trailing zeros
+    /// after the point.
+    fn significant_text(&self, significant: usize, mode: Round) -> String {
         let n = self.digits.len();
         if self.scale + significant >= n {
             let decimals = self.scale + significant - n;
-            trimmed_text(&self.round_to(decimals), decimals)
+            trimmed_text(&self.round_to_mode(decimals, mode), decimals)
         } else {
             // Round to a multiple of 10^k, then write the k zeros back.
             let k = n - self.scale - significant;
@@ -140,7 +164,7 @@ impl Exact {
                 digits: self.digits.clone(),
                 scale: self.scale + k,
             };
-            let mut digits = scaled.round_to(0);
+            let mut digits = scaled.round_to_mode(0, mode);
             digits.extend(std::iter::repeat_n(0, k));
             trimmed_text(&digits, 0)
         }
@@ -168,7 +192,44 @@ pub fn fixed_abs(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return "0".to_string();
     }
+    if let Some(scaled) = fast_scaled(x, decimals) {
+        let digits: Vec<u8> = scaled.to_string().bytes().map(|c| c - b'0').collect();
+        return text(&digits, decimals);
+    }
     text(&exact(x).round_to(decimals), decimals)
+}
+
+/// `|x| × 10^decimals` rounded half to even, with 128-bit integers, for the numbers a
+/// page shows (up to 20 decimals, below 2^74): the common case, without big integers.
+fn fast_scaled(x: f64, decimals: usize) -> Option<u128> {
+    if decimals > 20 {
+        return None;
+    }
+    let bits = x.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mant, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
+    // mant < 2^53 and 10^20 < 2^67: the product fits in 128 bits.
+    let scaled = u128::from(mant) * 10u128.pow(decimals as u32);
+    if e >= 0 {
+        return (e < 128 - 120).then(|| scaled << e);
+    }
+    let k = (-e) as u32;
+    if k >= 128 {
+        return Some(0); // below 2^-8 of the last digit
+    }
+    let q = scaled >> k;
+    let rem = scaled & ((1u128 << k) - 1);
+    let half = 1u128 << (k - 1);
+    Some(if rem > half || (rem == half && q % 2 == 1) {
+        q + 1
+    } else {
+        q
+    })
 }
 
 /// `x` with exactly `decimals` decimals and its sign, as `format!("{:.d$}", x)`
@@ -209,11 +270,15 @@ pub fn shortest(x: f64) -> String {
     }
     let e = exact(x);
     let sign = if x < 0.0 { "-" } else { "" };
-    // Fewest significant digits first (17 always suffice for an f64).
+    // Fewest significant digits first (17 always suffice for an f64); at each count the
+    // nearest text first, then its neighbours (at a power of two the numbers that read
+    // back reach further above the value than below it, so the nearest may miss).
     for significant in 1..=17 {
-        let s = format!("{sign}{}", e.significant_text(significant));
-        if s.parse::<f64>() == Ok(x) {
-            return s;
+        for mode in [Round::Nearest, Round::Down, Round::Up] {
+            let s = format!("{sign}{}", e.significant_text(significant, mode));
+            if s.parse::<f64>() == Ok(x) {
+                return s;
+            }
         }
     }
     format!("{sign}{}", trimmed_text(&e.digits, e.scale))
@@ -291,6 +356,10 @@ mod tests {
             1e23,
             f64::MAX,
             -994_697_951_986.281_2,
+            // Powers of two, where the nearest text at the shortest length does not
+            // read back but its neighbour does.
+            2f64.powi(-24),
+            2f64.powi(-44),
         ] {
             let s = shortest(x);
             assert_eq!(s.parse::<f64>(), Ok(x), "{x} printed {s}");
@@ -300,6 +369,10 @@ mod tests {
         assert_eq!(shortest(1e-30), format!("{}", 1e-30));
         assert_eq!(shortest(730.0), "730");
         assert_eq!(shortest(-0.0), "0");
+        for k in -1074..=1023 {
+            let x = 2f64.powi(k);
+            assert_eq!(shortest(x).len(), x.to_string().len(), "2^{k}");
+        }
     }
 
     #[test]

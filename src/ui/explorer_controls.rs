@@ -198,7 +198,11 @@ fn apply(page: &Page, view: &View, needs: &BTreeSet<String>) {
         }
     }
     if let Some(count) = &page.count {
-        count.set_text_content(Some(&format!("{shown} of {} rows", page.rows.len())));
+        // (Only when it changes: it is a live region, read out on every change.)
+        let text = format!("{shown} of {} rows", page.rows.len());
+        if count.text_content().as_deref() != Some(text.as_str()) {
+            count.set_text_content(Some(&text));
+        }
     }
     for radio in &page.radios {
         let on = radio.value() == view.rows.id();
