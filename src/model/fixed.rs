@@ -55,16 +55,20 @@ fn digits_of(limbs: &[u64]) -> Vec<u8> {
     out
 }
 
-fn exact(x: f64) -> Exact {
+/// `|x| = mant × 2^e` exactly (`x` finite).
+fn decompose(x: f64) -> (u64, i32) {
     let bits = x.abs().to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    // |x| = mant × 2^e exactly.
-    let (mant, e) = if exp == 0 {
+    if exp == 0 {
         (frac, -1074)
     } else {
         (frac | (1u64 << 52), exp - 1075)
-    };
+    }
+}
+
+fn exact(x: f64) -> Exact {
+    let (mant, e) = decompose(x);
     let mut limbs = limbs_of(mant);
     if e >= 0 {
         mul_small(&mut limbs, 2, e as u32);
@@ -205,14 +209,7 @@ fn fast_scaled(x: f64, decimals: usize) -> Option<u128> {
     if decimals > 20 {
         return None;
     }
-    let bits = x.abs().to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1u64 << 52) - 1);
-    let (mant, e) = if exp == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp - 1075)
-    };
+    let (mant, e) = decompose(x);
     // mant < 2^53 and 10^20 < 2^67: the product fits in 128 bits.
     let scaled = u128::from(mant) * 10u128.pow(decimals as u32);
     if e >= 0 {
@@ -247,14 +244,7 @@ pub fn fixed(x: f64, decimals: usize) -> String {
 /// "-0" written as "0": compact text for SVG coordinates.
 pub fn trimmed(x: f64, max_decimals: usize) -> String {
     let mut s = fixed(x, max_decimals);
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
-    }
+    trim_fraction(&mut s);
     if s == "-0" {
         s = "0".to_string();
     }
@@ -287,6 +277,12 @@ pub fn shortest(x: f64) -> String {
 /// [`text`] without trailing zeros after the point.
 fn trimmed_text(digits: &[u8], decimals: usize) -> String {
     let mut s = text(digits, decimals);
+    trim_fraction(&mut s);
+    s
+}
+
+/// Removes trailing zeros after the point, and the point if nothing follows it.
+fn trim_fraction(s: &mut String) {
     if s.contains('.') {
         while s.ends_with('0') {
             s.pop();
@@ -295,7 +291,6 @@ fn trimmed_text(digits: &[u8], decimals: usize) -> String {
             s.pop();
         }
     }
-    s
 }
 
 #[cfg(test)]
