@@ -1,11 +1,13 @@
 // Performance budget, report-only: prints figures, never fails on timing.
 // Serves the built site on 127.0.0.1, drives Debian's Chromium with the CPU throttled
 // 4× and prints medians over several runs:
-//   - bytes of every built file, raw / gzip / brotli (as a static host would serve them);
+//   - bytes of every built file, raw / gzip / brotli (as a static host would serve them),
+//     and of the smallest Yew app built the same way (the stack's floor);
 //   - navigation → first estimate painted (the frame after the app's performance mark
 //     "first-estimate");
 //   - the same figure for a static HTML page of the same content (the floor), and the ratio;
-//   - keystroke → updated total painted, median and p95 over 50 keystrokes;
+//   - keystroke → updated total painted, median and p95 over 2 × 50 keystrokes, and the
+//     same for two pages without the app (the browser's floor);
 //   - Lighthouse scores (performance, accessibility, best practices, SEO).
 // Usage: node scripts/perf.mjs [dist] [runs]
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
@@ -44,6 +46,22 @@ console.log(`bytes: ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (target ≤
 for (const f of files.filter((f) => f.raw > 0).sort((a, b) => b.gz - a.gz)) {
   console.log(`  ${f.name}: ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
 }
+// The stack's own floor: the smallest Yew app, built the same way (scripts/yew-floor.sh).
+{
+  const dir = process.env.YEW_FLOOR || "target/yew-floor";
+  let fraw = 0, fgz = 0, fbr = 0;
+  try {
+    for (const name of readdirSync(dir)) {
+      const data = readFileSync(join(dir, name));
+      fraw += data.length;
+      fgz += gzipSync(data, { level: 9 }).length;
+      fbr += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+    console.log(`  floor, the smallest Yew app that hydrates a page and updates a number (wasm + JS, no page): ${kb(fraw)} raw, ${kb(fgz)} gzip, ${kb(fbr)} brotli`);
+  } catch {
+    console.log(`  floor, the smallest Yew app: not measured (run scripts/yew-floor.sh to build it into ${dir})`);
+  }
+}
 
 const server = await serve(DIST, "/");
 const browser = await launch();
@@ -66,6 +84,13 @@ async function throttledPage() {
   html = html.replace("</body>", `<script src="static-mark.js"></script></body>`);
   writeFileSync(join(DIST, "static-floor.html"), html);
   writeFileSync(join(DIST, "static-mark.js"), `performance.mark("first-estimate");`);
+  // The keystroke floors (section 3).
+  const handler = `document.querySelector("#f-rps").addEventListener("input", (e) => {
+  for (const a of document.querySelectorAll(".card .amount")) a.textContent = "$" + (Number(e.target.value) * 1.37).toFixed(2);
+});`;
+  writeFileSync(join(DIST, "key-floor.js"), handler);
+  writeFileSync(join(DIST, "key-floor.html"), html.replace("static-mark.js", "key-floor.js"));
+  writeFileSync(join(DIST, "key-minimal.html"), `<!doctype html><html lang="en"><title>floor</title><input id="f-rps" value="5120"><p class="card" data-option="kinesis-provisioned"><span class="amount">$0.00</span></p><script src="key-floor.js"></script></html>`);
   await context.close();
 }
 
@@ -112,11 +137,15 @@ for (let i = 0; i < RUNS; i++) {
 const ratio = median(app) / median(floor);
 console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.5) [median of ${RUNS}, CPU ${THROTTLE}× slower]`);
 
-// 3. Keystroke → updated total painted.
-{
+// 3. Keystroke → updated total painted: the app, then two floors served the same way,
+// each with a one-line script that writes a new total into the page on every keystroke
+// (the browser's own cost of a keystroke and a repaint, with no app): the same static
+// copy of the page, and a page with nothing but the input and the total.
+async function keystrokes(path) {
   const { context, page } = await throttledPage();
-  await page.goto(server.url + QUERY);
+  await page.goto(server.url + path);
   await page.waitForSelector(".card .amount");
+  await page.waitForTimeout(1000);
   await page.focus("#f-rps");
   await page.keyboard.press("End");
   const times = [];
@@ -147,8 +176,21 @@ console.log(`navigation → first estimate: app ${ms(median(app))}, static floor
     const t = await wait;
     if (t >= 0) times.push(t);
   }
-  console.log(`keystroke → total painted: median ${ms(median(times))}, p95 ${ms(p95(times))} over ${times.length} keystrokes (target < 16 ms, CPU ${THROTTLE}× slower)`);
   await context.close();
+  return times;
+}
+{
+  const keys = { app: [], copy: [], minimal: [] };
+  // Interleaved, so that a busy moment on the machine does not land on one page only.
+  for (let i = 0; i < 2; i++) {
+    keys.app.push(...await keystrokes(QUERY));
+    keys.copy.push(...await keystrokes("key-floor.html"));
+    keys.minimal.push(...await keystrokes("key-minimal.html"));
+  }
+  const line = (xs) => `median ${ms(median(xs))}, p95 ${ms(p95(xs))}`;
+  console.log(`keystroke → total painted: app ${line(keys.app)} over ${keys.app.length} keystrokes (target < 16 ms, CPU ${THROTTLE}× slower)`);
+  console.log(`  floor, static copy of the page + one-line handler: ${line(keys.copy)}; app − floor ${ms(median(keys.app) - median(keys.copy))}`);
+  console.log(`  floor, a page with only the input and the total: ${line(keys.minimal)}`);
 }
 await browser.close();
 
@@ -184,4 +226,4 @@ try {
 }
 server.close();
 rmSync(join(DIST, "static-floor.html"), { force: true });
-rmSync(join(DIST, "static-mark.js"), { force: true });
+for (const f of ["static-mark.js", "key-floor.html", "key-floor.js", "key-minimal.html"]) rmSync(join(DIST, f), { force: true });
