@@ -1,7 +1,8 @@
 //! The byte floor of the stack: the smallest Yew app that does what the calculator's
 //! page does at its simplest (hydrate a pre-rendered page, read an input, show a
-//! number). `scripts/perf.mjs` builds it like the app (release profile, wasm-bindgen,
-//! wasm-opt -Oz, terser) and prints its compressed size beside the app's.
+//! number). `scripts/yew-floor.sh` builds it like the app (release profile,
+//! wasm-bindgen, wasm-opt -Oz, terser); `scripts/perf.mjs` prints its compressed size
+//! beside the app's.
 
 #[cfg(target_arch = "wasm32")]
 mod floor {

@@ -10,10 +10,10 @@
 //     same for two pages without the app (the browser's floor);
 //   - Lighthouse scores (performance, accessibility, best practices, SEO).
 // Usage: node scripts/perf.mjs [dist] [runs]
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { serve, launch } from "../e2e/harness.mjs";
+import { sizes } from "./sizes.mjs";
 
 const DIST = process.argv[2] || "dist";
 const RUNS = Number(process.argv[3] || 5);
@@ -23,41 +23,19 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-// 1. Bytes.
-let raw = 0, gz = 0, br = 0;
+// 1. Bytes (scripts/sizes.mjs).
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const files = [];
-for (const name of readdirSync(DIST)) {
-  const path = join(DIST, name);
-  if (!statSync(path).isFile() || name === "404.html") continue;
-  const data = readFileSync(path);
-  const f = {
-    name,
-    raw: data.length,
-    gz: gzipSync(data, { level: 9 }).length,
-    br: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-  files.push(f);
-  raw += f.raw;
-  gz += f.gz;
-  br += f.br;
-}
-console.log(`bytes: ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (target ≤ 150 KB compressed)`);
-for (const f of files.filter((f) => f.raw > 0).sort((a, b) => b.gz - a.gz)) {
+const built = sizes(DIST);
+console.log(`bytes: ${kb(built.raw)} raw, ${kb(built.gz)} gzip, ${kb(built.br)} brotli (target ≤ 150 KB compressed)`);
+for (const f of built.files.filter((f) => f.raw > 0).sort((a, b) => b.gz - a.gz)) {
   console.log(`  ${f.name}: ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
 }
 // The stack's own floor: the smallest Yew app, built the same way (scripts/yew-floor.sh).
 {
   const dir = process.env.YEW_FLOOR || "target/yew-floor";
-  let fraw = 0, fgz = 0, fbr = 0;
   try {
-    for (const name of readdirSync(dir)) {
-      const data = readFileSync(join(dir, name));
-      fraw += data.length;
-      fgz += gzipSync(data, { level: 9 }).length;
-      fbr += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    }
-    console.log(`  floor, the smallest Yew app that hydrates a page and updates a number (wasm + JS, no page): ${kb(fraw)} raw, ${kb(fgz)} gzip, ${kb(fbr)} brotli`);
+    const f = sizes(dir);
+    console.log(`  floor, the smallest Yew app that hydrates a page and updates a number (wasm + JS, no page): ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
   } catch {
     console.log(`  floor, the smallest Yew app: not measured (run scripts/yew-floor.sh to build it into ${dir})`);
   }

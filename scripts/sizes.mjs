@@ -1,21 +1,32 @@
-// Prints the raw, gzip and brotli sizes of every file of a built site (default dist/).
+// The raw, gzip -9 and brotli q11 sizes of every file of a built site, as a static host
+// would serve them (404.html, a copy of index.html, left out). Run directly, prints them:
+// node scripts/sizes.mjs [dir]   (default dist/). scripts/perf.mjs imports `sizes`.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const dir = process.argv[2] || "dist";
-const rows = [];
-for (const name of readdirSync(dir).sort()) {
-  const path = join(dir, name);
-  if (!statSync(path).isFile() || name === "404.html") continue;
-  const data = readFileSync(path);
-  const gz = gzipSync(data, { level: 9 }).length;
-  const br = brotliCompressSync(data, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-  }).length;
-  rows.push([name, data.length, gz, br]);
+/** Every file's sizes, in name order, and their sums. */
+export function sizes(dir) {
+  const files = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile() || name === "404.html") continue;
+    const data = readFileSync(path);
+    files.push({
+      name,
+      raw: data.length,
+      gz: gzipSync(data, { level: 9 }).length,
+      br: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const sum = (k) => files.reduce((n, f) => n + f[k], 0);
+  return { files, raw: sum("raw"), gz: sum("gz"), br: sum("br") };
 }
-const total = rows.reduce((t, r) => [t[0], t[1] + r[1], t[2] + r[2], t[3] + r[3]], ["total", 0, 0, 0]);
-const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
-console.log(`${"file".padEnd(44)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
-for (const r of [...rows, total]) console.log(`${r[0].padEnd(44)}${kb(r[1])}${kb(r[2])}${kb(r[3])}`);
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { files, raw, gz, br } = sizes(process.argv[2] || "dist");
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+  console.log(`${"file".padEnd(44)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
+  for (const f of [...files, { name: "total", raw, gz, br }]) console.log(`${f.name.padEnd(44)}${kb(f.raw)}${kb(f.gz)}${kb(f.br)}`);
+}
