@@ -2,7 +2,9 @@
 // the WebAssembly module is fetched, and the module is fetched with its integrity hash:
 //   - drops the early <link rel="preload"> of the .wasm file (the pre-rendered page is
 //     already complete; fetching 200 KB before the first paint only delays it);
-//   - waits for the first frame, then fetches the module with Subresource Integrity;
+//   - on the default page, waits for the first frame, then fetches the module with
+//     Subresource Integrity; on a link with a query, hides the pre-rendered (default)
+//     figures and fetches the module at once (see `early` below);
 //   - the JS glue was minified after Trunk hashed it (scripts/build.sh): its
 //     <link rel="modulepreload"> gets the hash of the file as it is now.
 // Usage: node scripts/loader.mjs dist/index.html
@@ -31,13 +33,41 @@ if (!preload || !loader) {
   process.exit(preload || loader ? 1 : 0);
 }
 const [, wasm, integrity] = preload;
+// A link with a query: the pre-rendered figures are the default workload's, not the
+// link's, so the page hides them (class link-pending, styles/main.css) until the app has
+// rendered the link's own estimate, and the module is fetched at once, while the page
+// is still being parsed. The default page (no query) is complete as pre-rendered: it is
+// painted first and the module fetched after the first frame.
+const early = `<script>
+if (location.search.length > 1) {
+  document.documentElement.classList.add("link-pending");
+  window.__wasm = fetch('${wasm}', { integrity: '${integrity}' });
+  window.__wasm.catch(() => {}); // (awaited, and reported, by the module below)
+}
+</script>`;
 const script = `<script type="module">
 import init, * as bindings from '${loader[1]}';
-await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok)); setTimeout(ok, 100); });
-const wasm = await init({ module_or_path: fetch('${wasm}', { integrity: '${integrity}' }) });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+const root = document.documentElement;
+const pending = root.classList.contains("link-pending");
+if (pending) {
+  const q = document.getElementById("link-query");
+  const raw = location.search.slice(1).split("&").join(", ");
+  let shown = raw;
+  try { shown = decodeURIComponent(raw.split("+").join(" ")); } catch { /* a bad escape: shown as it is */ }
+  if (q) q.textContent = shown;
+} else {
+  await new Promise((ok) => { requestAnimationFrame(() => setTimeout(ok)); setTimeout(ok, 100); });
+}
+try {
+  const wasm = await init({ module_or_path: window.__wasm || fetch('${wasm}', { integrity: '${integrity}' }) });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (e) {
+  // The page says so in place of the estimate (a link) or keeps the default estimate.
+  if (pending) root.classList.add("link-failed");
+  console.error("Streaming Showdown: the WebAssembly module did not start:", e);
+}
 </script>`;
-html = html.replace(preload[0], "").replace(loader[0], script);
+html = html.replace(preload[0], "").replace(loader[0], early + "\n" + script);
 writeFileSync(file, html);
 console.log(`loader: ${file}: module fetched after the first frame, with integrity`);

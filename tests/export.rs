@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use stream_showdown::model::export::{estimate_csv, estimate_json, estimate_markdown, json_str};
+use stream_showdown::model::report::ASSUMPTIONS;
 use stream_showdown::model::{decode, encode, estimate, Catalog};
 
 fn setup(
@@ -51,14 +52,61 @@ fn json_is_valid_and_carries_every_line() {
 #[test]
 fn csv_has_a_row_per_line_and_a_total_per_priced_option() {
     let (e, link, _) = setup("rps=5120&size=2&consumers=3&retention=7d&discount=10");
-    let csv = estimate_csv(&e, &link);
+    let url = format!("https://example.org/stream-showdown/?{link}");
+    let csv = estimate_csv(&e, &url);
     let rows: Vec<&str> = csv.lines().collect();
     let lines: usize = e.options.iter().map(|o| o.all_lines().count()).sum();
-    assert_eq!(rows.len(), 1 + lines + e.options.len());
-    assert!(rows[1].starts_with("?rps=5120&size=2&consumers=3&retention=7d&discount=10,us-east-1,"));
+    let notes: usize = e
+        .options
+        .iter()
+        .map(|o| o.warnings.len() + o.reasons.len())
+        .sum();
+    assert_eq!(
+        rows.len(),
+        1 + lines + e.options.len() + notes + ASSUMPTIONS.len()
+    );
+    // Every row carries the absolute link: it means something in a spreadsheet.
+    assert!(rows[1..].iter().all(|r| r.starts_with(
+        "https://example.org/stream-showdown/?rps=5120&size=2&consumers=3&retention=7d&discount=10,us-east-1,"
+    )));
     assert!(csv.contains(
         "kinesis-provisioned,\"Kinesis Data Streams, provisioned\",priced,total,Monthly total,,,,"
     ));
+}
+
+/// What the numbers depend on travels with them: each option's warnings, the units and
+/// sizing rules, the prices date and the absolute link, in the CSV and the Markdown.
+#[test]
+fn exports_carry_warnings_assumptions_and_the_link() {
+    // 7 days of retention at 100 MB/s: options warn (tiered storage, quotas...).
+    let (e, link, _) = setup("rps=102400&size=1&consumers=3&retention=7d");
+    let warned: Vec<_> = e
+        .options
+        .iter()
+        .filter(|o| !o.warnings.is_empty())
+        .collect();
+    assert!(!warned.is_empty(), "the case must have warnings to test");
+    let url = format!("https://example.org/?{link}");
+    let csv = estimate_csv(&e, &url);
+    let md = estimate_markdown(&e, &url, None);
+    for o in &warned {
+        for w in &o.warnings {
+            assert!(md.contains(&format!("- {}: {w}", o.id.name())), "{w}");
+            assert!(
+                csv.lines()
+                    .any(|r| r.contains(",warning,") && r.contains(w.split(',').next().unwrap())),
+                "{w}"
+            );
+        }
+    }
+    for a in ASSUMPTIONS {
+        assert!(md.contains(&format!("- {a}")));
+        assert!(csv
+            .lines()
+            .any(|r| r.contains(",assumption,") && r.contains(a.split(',').next().unwrap())));
+    }
+    assert!(md.contains(&format!("AWS list prices as of {}", e.prices_as_of)));
+    assert!(md.contains(&format!("[Open this estimate]({url})")));
 }
 
 #[test]

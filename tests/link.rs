@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 use stream_showdown::model::link::{
-    decode, edit, encode, format_retention, parse_retention, percent_decode, query_part, PARAMS,
+    decode, edit, encode, field_value, format_retention, parse_retention, parse_size_kb,
+    percent_decode, query_part, PARAMS,
 };
 use stream_showdown::model::matrix::Matrix;
 use stream_showdown::model::{estimate, Catalog, Workload};
@@ -212,6 +213,76 @@ fn editing_a_field_keeps_the_last_valid_workload_on_error() {
     assert_eq!(edit(&w, "shards", "", c()).unwrap().shards, None);
     assert_eq!(edit(&w, "shards", "12", c()).unwrap().shards, Some(12));
     assert!(edit(&w, "efo", "2", c()).is_err()); // more than the 1 consumer
+}
+
+/// The record size field takes a number of KB or a number with a unit; the link keeps
+/// `size=` as a plain number of KB (1 KB = 1,024 bytes, 1 MB = 1,024 KB: the units the
+/// whole model uses, stated in the README and the footer).
+#[test]
+fn record_size_is_typed_with_units_and_lands_in_the_link_as_kb() {
+    assert_eq!(parse_size_kb("0.2"), Ok(0.2));
+    assert_eq!(parse_size_kb("200B"), Ok(200.0 / 1024.0));
+    assert_eq!(parse_size_kb("200 bytes"), Ok(200.0 / 1024.0));
+    assert_eq!(parse_size_kb("2KB"), Ok(2.0));
+    assert_eq!(parse_size_kb("1.5KiB"), Ok(1.5));
+    assert_eq!(parse_size_kb("1.5kib"), Ok(1.5));
+    assert_eq!(parse_size_kb("1MB"), Ok(1024.0));
+    assert_eq!(parse_size_kb(" 1 MiB "), Ok(1024.0));
+    assert_eq!(parse_size_kb("1e3"), Ok(1000.0));
+    for (text, why) in [
+        ("", "not a number"),
+        ("B", "not a number"),
+        ("NaN", "not a number"),
+        ("2GB", "unknown unit “GB” (use B, KB, KiB, MB or MiB)"),
+        ("200Bx", "unknown unit “Bx” (use B, KB, KiB, MB or MiB)"),
+        ("0", "must be more than 0"),
+        ("0B", "must be more than 0"),
+        ("-2KB", "must be more than 0"),
+        ("1025MB", "must be at most 1,048,576 KB (1 GB)"),
+        ("1e400", "not a finite number"),
+        ("0.", "must be more than 0"),
+        ("2..", "not a number"),
+    ] {
+        assert_eq!(parse_size_kb(text), Err(why.to_string()), "{text:?}");
+    }
+    let w = Workload::default();
+    let typed = edit(&w, "size", "200B", c()).unwrap();
+    assert_eq!(typed.record_kb, 0.1953125);
+    assert_eq!(encode(&typed), "size=0.1953125");
+    assert_eq!(encode(&edit(&w, "size", "0.2", c()).unwrap()), "size=0.2");
+    // A link's size= stays a plain number: a unit in a hand-edited link is refused (with
+    // its message) as before, never read another way.
+    let d = decode("size=200B", c());
+    assert_eq!(d.workload.record_kb, 1.0);
+    assert_eq!(d.messages[0].reason, "not a number; default used");
+}
+
+/// Throughput typed as MB/s maps onto `rps` for the current record size, and the
+/// MB/s field shows the throughput of any workload.
+#[test]
+fn throughput_in_mb_per_s_sets_records_per_second() {
+    let w = Workload::default();
+    // 30 MB/s of 1 KB records = 30 × 1,024 = 30,720 records/s.
+    let typed = edit(&w, "mbps", "30", c()).unwrap();
+    assert_eq!(typed.records_per_s, 30720.0);
+    assert_eq!(encode(&typed), "rps=30720");
+    // 30 MB/s of 4 KB records = 7,680 records/s.
+    let four = edit(&edit(&w, "size", "4", c()).unwrap(), "mbps", "30", c()).unwrap();
+    assert_eq!(four.records_per_s, 7680.0);
+    // The default: 1,000 records/s of 1 KB = 1,000 / 1,024 MB/s.
+    assert_eq!(field_value(&w, "mbps"), "0.9765625");
+    assert_eq!(field_value(&typed, "mbps"), "30");
+    assert!(edit(&w, "mbps", "", c()).is_err());
+    assert!(edit(&w, "mbps", "-1", c()).is_err());
+    assert!(edit(&w, "mbps", "abc", c()).is_err());
+    assert_eq!(
+        edit(&edit(&w, "size", "1B", c()).unwrap(), "mbps", "1e7", c()),
+        Err("more than 1000000000 records/s at 0.0009765625 KB a record".to_string())
+    );
+    // Not a link parameter: a link that names it is told so.
+    assert!(decode("mbps=30", c()).messages[0]
+        .reason
+        .starts_with("unknown parameter"));
 }
 
 fn region() -> impl Strategy<Value = String> {

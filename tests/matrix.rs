@@ -328,6 +328,17 @@ fn every_seed_claim_names_a_known_source_document() {
             docs.iter().any(|d| claim.contains(d)),
             "claim names no source document: {claim}"
         );
+        // The page names the documents by their titles, not by number.
+        let shown = stream_showdown::ui::explorer::name_documents(claim, m());
+        assert!(
+            !docs.iter().any(|d| shown.contains(d)),
+            "a document number is left in: {shown}"
+        );
+        assert!(
+            shown.contains("AWS Kinesis vs Amazon MSK – Streaming Showdown")
+                || shown.contains("untitled Kinesis vs MSK feature table"),
+            "{shown}"
+        );
     }
 }
 

@@ -8,6 +8,12 @@
 //!
 //! Usage: `prerender dist/index.html` (run by Trunk after each build: Trunk.toml).
 
+/// Shown instead of the pre-rendered (default) estimate while a link's own estimate is
+/// computed, and if it cannot be: a link never shows another workload's figures as its
+/// own (`scripts/loader.mjs` sets the classes; `styles/main.css` shows and hides).
+#[cfg(not(target_arch = "wasm32"))]
+const PENDING: &str = "<div class=\"link-pending-note\" role=\"status\"><p class=\"pending-text\"><strong>Computing the estimate for this link…</strong></p><p class=\"failed-text\"><strong>This link's estimate could not be computed:</strong> the WebAssembly module did not load. Reload the page, or check that JavaScript and WebAssembly are allowed.</p><p>Workload in this link: <code id=\"link-query\"></code></p></div>\n";
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use futures::executor::block_on;
@@ -30,7 +36,7 @@ fn main() {
     let explorer = block_on(ServerRenderer::<Explorer>::new().hydratable(false).render());
     let footer = block_on(ServerRenderer::<Footer>::new().hydratable(false).render());
     let out = format!(
-        "{}<div id=\"app\" data-prerendered=\"true\">{app}</div>\n<noscript><p class=\"noscript\">Streaming Showdown computes estimates in your browser with WebAssembly: enable JavaScript to price your own workload. The estimate above is the default workload's.</p></noscript>\n{explorer}\n{footer}{}",
+        "{}<noscript><p class=\"noscript\">Streaming Showdown computes estimates in your browser with WebAssembly: enable JavaScript to price your own workload, or the workload of a link. The estimate below is the default workload's.</p></noscript>\n{PENDING}<div id=\"app\" data-prerendered=\"true\">{app}</div>\n{explorer}\n{footer}{}",
         &html[..start],
         &html[end..]
     );

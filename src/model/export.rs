@@ -5,6 +5,7 @@
 use super::estimate::{Estimate, Status};
 use super::fixed::{fixed, shortest};
 use super::link::InputMessage;
+use super::report::ASSUMPTIONS;
 use super::units::format_usd_cents;
 use std::fmt::Write as _;
 
@@ -148,18 +149,24 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The estimate as CSV: one row per line item (the discount included) and one
-/// `total` row per option, each with the link, region and prices date.
-pub fn estimate_csv(e: &Estimate, link: &str) -> String {
+/// The estimate as CSV, for a spreadsheet: one row per line item (the discount
+/// included) and one `total` row per option, then a `warning` row per warning and a
+/// `reason` row per reason an option is not eligible or not priced, and last an
+/// `assumption` row per unit and sizing rule ([`ASSUMPTIONS`]). Every row carries the
+/// absolute link of the page it came from (`link_url`), the region and the prices date.
+pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
     let mut out = String::from(
         "link,region,prices_as_of,option_id,option,status,line_id,label,quantity,unit,unit_usd,usd\n",
     );
-    let link = format!("?{link}");
+    let page = [
+        csv_field(link_url),
+        csv_field(&e.region),
+        csv_field(&e.prices_as_of),
+    ]
+    .join(",");
     for o in &e.options {
         let head = [
-            csv_field(&link),
-            csv_field(&e.region),
-            csv_field(&e.prices_as_of),
+            page.clone(),
             csv_field(o.id.id()),
             csv_field(o.id.name()),
             csv_field(o.status.id()),
@@ -184,11 +191,21 @@ pub fn estimate_csv(e: &Estimate, link: &str) -> String {
                 fixed(o.total_cents as f64 / 100.0, 2)
             );
         }
+        for w in &o.warnings {
+            let _ = writeln!(out, "{head},warning,{},,,,", csv_field(w));
+        }
+        for r in &o.reasons {
+            let _ = writeln!(out, "{head},reason,{},,,,", csv_field(r));
+        }
+    }
+    for a in ASSUMPTIONS {
+        let _ = writeln!(out, "{page},,,,assumption,{},,,,", csv_field(a));
     }
     out
 }
 
-/// A Markdown table of the estimate for a design doc.
+/// A Markdown table of the estimate for a design doc, with each option's warnings, the
+/// assumptions and the absolute link of the page it came from (`link_url`).
 pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -224,6 +241,22 @@ pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&s
     }
     if let Some(r) = recommendation {
         let _ = writeln!(out, "\n{r}");
+    }
+    let warnings: Vec<String> = e
+        .options
+        .iter()
+        .flat_map(|o| {
+            o.warnings
+                .iter()
+                .map(move |w| format!("- {}: {w}", o.id.name()))
+        })
+        .collect();
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:\n{}", warnings.join("\n"));
+    }
+    let _ = writeln!(out, "\nAssumptions:");
+    for a in ASSUMPTIONS {
+        let _ = writeln!(out, "- {a}");
     }
     let _ = writeln!(out, "\n[Open this estimate]({link_url})");
     out

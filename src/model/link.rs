@@ -7,7 +7,7 @@
 use super::catalog::Catalog;
 use super::fixed::shortest;
 use super::matrix::Matrix;
-use super::units::HOURS_PER_DAY;
+use super::units::{HOURS_PER_DAY, KB_PER_MB};
 use super::view::{self, View, VIEW_PARAMS};
 use super::workload::{Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
 use std::collections::BTreeSet;
@@ -491,6 +491,68 @@ pub fn display_value(w: &Workload, name: &str) -> String {
     }
 }
 
+/// Form fields that are not link parameters: another way of entering a value that maps
+/// onto one (the link keeps only the parameter it maps onto).
+/// - `mbps`: average write throughput in MB/s (1 MB = 1,024 KB); sets `rps` for the
+///   current record size.
+pub const FORM_ONLY: [&str; 1] = ["mbps"];
+
+/// The fields whose text follows from `name`'s value and is rewritten when it changes
+/// (the field being edited always keeps the text the user typed).
+pub fn linked_fields(name: &str) -> &'static [&'static str] {
+    match name {
+        "rps" | "size" => &["mbps"],
+        "mbps" => &["rps"],
+        _ => &[],
+    }
+}
+
+/// The text a form field shows: [`display_value`] for link parameters, and the value of
+/// a [`FORM_ONLY`] field computed from the workload.
+pub fn field_value(w: &Workload, name: &str) -> String {
+    match name {
+        "mbps" => shortest(w.derived().avg_write_mb_per_s),
+        _ => display_value(w, name),
+    }
+}
+
+/// Parses a record size as the form accepts it: a number of KB, or a number with a
+/// unit, `B` (bytes), `KB` or `KiB`, `MB` or `MiB` (case-insensitive). As everywhere in
+/// the model, 1 KB = 1 KiB = 1,024 bytes and 1 MB = 1 MiB = 1,024 KB. Returns KB.
+/// (The link's `size=` stays a plain number of KB: the form maps a unit onto it.)
+pub fn parse_size_kb(value: &str) -> Result<f64, String> {
+    let v = value.trim();
+    let number = v.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &v[number.len()..];
+    let factor = match unit.to_ascii_lowercase().as_str() {
+        "" | "k" | "kb" | "kib" => 1.0,
+        "b" | "byte" | "bytes" => 1.0 / KB_PER_MB,
+        "m" | "mb" | "mib" => KB_PER_MB,
+        _ if number.trim().is_empty() => return Err("not a number".into()),
+        _ => {
+            return Err(format!(
+                "unknown unit “{}” (use B, KB, KiB, MB or MiB)",
+                shorten(unit)
+            ))
+        }
+    };
+    let x: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| "not a number".to_string())?;
+    let kb = x * factor;
+    if !kb.is_finite() {
+        return Err("not a finite number".into());
+    }
+    if kb <= 0.0 {
+        return Err("must be more than 0".into());
+    }
+    if kb > MAX_RECORD_KB {
+        return Err("must be at most 1,048,576 KB (1 GB)".into());
+    }
+    Ok(kb)
+}
+
 /// Whether a parameter may be left empty ("auto").
 pub fn is_optional(name: &str) -> bool {
     matches!(
@@ -513,13 +575,31 @@ pub fn is_optional(name: &str) -> bool {
 pub fn edit(w: &Workload, name: &str, value: &str, catalog: &Catalog) -> Result<Workload, String> {
     let mut next = w.clone();
     if value.trim().is_empty() {
+        if FORM_ONLY.contains(&name) {
+            return Err("required".into());
+        }
         if is_optional(name) {
             apply(&mut next, name, "auto", catalog)?;
             return Ok(next);
         }
         return Err("required".into());
     }
-    apply(&mut next, name, value, catalog)?;
+    match name {
+        "size" => next.record_kb = parse_size_kb(value)?,
+        "mbps" => {
+            let mb_per_s = parse_number(value, 0.0, f64::MAX, true)?;
+            let rps = mb_per_s * KB_PER_MB / w.record_kb;
+            if !rps.is_finite() || rps > MAX_RECORDS_PER_S {
+                return Err(format!(
+                    "more than {} records/s at {} KB a record",
+                    shortest(MAX_RECORDS_PER_S),
+                    shortest(w.record_kb)
+                ));
+            }
+            next.records_per_s = rps;
+        }
+        _ => apply(&mut next, name, value, catalog)?,
+    }
     let mut messages = Vec::new();
     check_relations(&mut next, &mut messages);
     match messages.into_iter().next() {

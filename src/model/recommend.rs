@@ -213,10 +213,10 @@ fn why_not(r: &Ranked, top: Option<&Ranked>) -> String {
     if let (Some(top), Some(c)) = (top, r.monthly_cents) {
         if let Some(t) = top.monthly_cents {
             if c > t {
+                // (The ranking shows the option's own total beside this.)
                 parts.push(format!(
-                    "costs {} more per month ({})",
-                    format_usd_cents(c - t),
-                    format_usd_cents(c)
+                    "costs {} more per month than the top choice",
+                    format_usd_cents(c - t)
                 ));
             } else if r.operational_load > top.operational_load {
                 parts.push("more to operate".to_string());

@@ -10,8 +10,9 @@ use std::collections::BTreeSet;
 pub const VIEW_PARAMS: [&str; 4] = ["open", "rows", "q", "hide"];
 
 /// Section ids that `open=` accepts besides the option ids (their line items).
-pub const SECTIONS: [&str; 5] = [
+pub const SECTIONS: [&str; 6] = [
     "advanced",
+    "needs",
     "matrix",
     "integrations",
     "deployment",

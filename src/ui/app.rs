@@ -1,9 +1,10 @@
 //! The app: one reducer holding the workload; the estimate is computed from it on
 //! every render; the link (query string) is rewritten after each change.
 
+use super::answer::Answer;
 use super::charts::{BreakEvenChart, ChartTable};
 use super::cost_cards::CostCards;
-use super::decision::DecisionHelper;
+use super::decision::{DecisionHelper, NEEDS_SECTION};
 use super::derived::DerivedFigures;
 use super::explorer_controls::ExplorerControls;
 use super::exports::ExportBar;
@@ -147,6 +148,14 @@ pub fn app() -> Html {
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("first-estimate");
             }
+            // The link's own estimate is on the page: show it (the loader hid the
+            // pre-rendered default figures for a link with a query).
+            if let Some(root) = gloo::utils::document().document_element() {
+                let classes = root.class_name();
+                if classes.contains("link-pending") {
+                    root.set_class_name(classes.replace("link-pending", "").trim());
+                }
+            }
             let next = |f: Box<dyn FnOnce()>| gloo::timers::callback::Timeout::new(0, f).forget();
             next(Box::new(move || {
                 stage.set(Stage::Decision);
@@ -179,7 +188,11 @@ pub fn app() -> Html {
         dispatcher.clone(),
         |(o, hide): (crate::model::OptionId, bool), d| d.dispatch(Action::SetHidden(o, hide)),
     );
+    let onpreset = use_callback(dispatcher.clone(), |needs: Vec<String>, d| {
+        d.dispatch(Action::SetNeeds(needs))
+    });
     let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
+    let stale = Rc::new(state.stale());
     let messages = if state.notice_dismissed {
         Vec::new()
     } else {
@@ -190,6 +203,8 @@ pub fn app() -> Html {
             <Header prices_as_of={AttrValue::from(estimate.prices_as_of.clone())} />
             <main id="main">
                 <Notices {messages} {ondismiss} />
+                <Answer estimate={estimate.clone()} recommendation={(*recommendation).clone()}
+                    needs={state.workload.needs.len()} stale={stale.clone()} />
                 <div class="layout">
                     <div class="inputs">
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
@@ -201,7 +216,8 @@ pub fn app() -> Html {
                     <div class="outputs">
                         <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
                         if let Some(recommendation) = (*recommendation).clone() {
-                            <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need} />
+                            <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need}
+                                {onpreset} needs_open={state.view.is_open(NEEDS_SECTION)} ontoggle_section={ontoggle.clone()} />
                         }
                     </div>
                 </div>

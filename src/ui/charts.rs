@@ -145,7 +145,6 @@ pub fn break_even_chart(p: &ChartProps) -> Html {
                         <text x={fixed(x, 1)} y={trimmed(H - BOTTOM + 16.0, 1)} text-anchor={if x > W - RIGHT - 20.0 { "end" } else { "middle" }}>{ format_quantity(t, 1) }</text>
                     </g>
                 }}) }
-                <text class="axis-label" x={trimmed((LEFT + W - RIGHT) / 2.0, 1)} y={trimmed(H - 4.0, 1)} text-anchor="middle">{ format!("{} ({}, log scale; cost per month, log scale)", match axis { Axis::Throughput => "Average write throughput", Axis::Retention => "Retention" }, axis.unit()) }</text>
                 { for visible.iter().map(|series| html! {
                     <g class={classes!("series", format!("s-{}", series.id.id()))}>
                         <path d={path_for(s, &series.cents, scale)} />
@@ -160,6 +159,9 @@ pub fn break_even_chart(p: &ChartProps) -> Html {
                 <text class="marker-label" x={fixed(marker_x + 4.0, 1)} y={trimmed(TOP + 12.0, 1)}>{ "your workload" }</text>
             </svg>
             <figcaption>
+                // (In HTML rather than in the drawing, so that it stays readable when the
+                // drawing is scaled down to a phone's width.)
+                <p class="axis-label">{ format!("Across: {} ({}, log scale). Up: cost per month (USD, log scale).", match axis { Axis::Throughput => "average write throughput", Axis::Retention => "retention" }, axis.unit()) }</p>
                 <p class="crossovers" data-crossovers={id}>{ text }</p>
                 <div class="legend" role="group" aria-label="Show or hide options">
                     { for s.series.iter().map(|series| {

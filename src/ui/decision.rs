@@ -3,6 +3,7 @@
 //! Each part is its own component so that a keystroke (which changes the ranking's
 //! costs) re-renders the ranking only.
 
+use super::section::section;
 use crate::model::matrix::Matrix;
 use crate::model::recommend::Recommendation;
 use crate::model::units::format_usd_cents;
@@ -11,11 +12,19 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The requirement list's section id in `open=` (closed unless the link opens it).
+pub const NEEDS_SECTION: &str = "needs";
+
 #[derive(Properties, PartialEq)]
 pub struct DecisionProps {
     pub needs: BTreeSet<String>,
     pub recommendation: Rc<Recommendation>,
     pub ontoggle: Callback<(String, bool)>,
+    /// A preset's requirements, to replace the ticked ones.
+    pub onpreset: Callback<Vec<String>>,
+    /// Whether the requirement list is open (`open=needs`).
+    pub needs_open: bool,
+    pub ontoggle_section: Callback<(String, bool)>,
 }
 
 #[function_component(DecisionHelper)]
@@ -24,10 +33,10 @@ pub fn decision_helper(p: &DecisionProps) -> Html {
         <section class="decision" aria-labelledby="decision-title">
             <h2 id="decision-title">{ "Decision helper" }</h2>
             <div class="decision-grid">
-                <Needs needs={p.needs.clone()} ontoggle={p.ontoggle.clone()} />
+                <Needs needs={p.needs.clone()} ontoggle={p.ontoggle.clone()} open={p.needs_open} ontoggle_section={p.ontoggle_section.clone()} />
                 <div class="recommendation" aria-live="polite">
                     <Ranking recommendation={p.recommendation.clone()} />
-                    <Presets />
+                    <Presets onpreset={p.onpreset.clone()} />
                 </div>
             </div>
         </section>
@@ -38,31 +47,47 @@ pub fn decision_helper(p: &DecisionProps) -> Html {
 struct NeedsProps {
     needs: BTreeSet<String>,
     ontoggle: Callback<(String, bool)>,
+    open: bool,
+    ontoggle_section: Callback<(String, bool)>,
 }
 
-/// The requirement checkboxes.
+/// The requirement checkboxes, in a section that folds away (a long list on a phone).
 #[function_component(Needs)]
 fn needs(p: &NeedsProps) -> Html {
-    html! {
-        <fieldset class="needs">
-            <legend>{ "What must the platform do? Tick your must-haves." }</legend>
-            { for Matrix::calculator().requirements.iter().map(|r| {
-                let id = r.id.clone();
-                let onchange = p.ontoggle.reform(move |e: Event| {
-                    let input: HtmlInputElement = e.target_unchecked_into();
-                    (id.to_string(), input.checked())
-                });
-                let input_id = format!("need-{}", r.id);
-                html! {
-                    <div class="need">
-                        <input type="checkbox" id={input_id.clone()} value={r.id.clone()}
-                            checked={p.needs.contains(&*r.id)} {onchange} />
-                        <label for={input_id}>{ &*r.label }</label>
-                    </div>
-                }
-            }) }
-        </fieldset>
-    }
+    let requirements = &Matrix::calculator().requirements;
+    let summary = match p.needs.len() {
+        0 => format!("Must-haves: none ticked of {}", requirements.len()),
+        n => format!("Must-haves: {n} ticked of {}", requirements.len()),
+    };
+    section(
+        NEEDS_SECTION,
+        classes!("needs-section"),
+        summary,
+        p.open,
+        &p.ontoggle_section,
+        || {
+            html! {
+                <fieldset class="needs">
+                    <legend>{ "What must the platform do? Tick your must-haves." }</legend>
+                    { for requirements.iter().map(|r| {
+                        let id = r.id.clone();
+                        let onchange = p.ontoggle.reform(move |e: Event| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            (id.to_string(), input.checked())
+                        });
+                        let input_id = format!("need-{}", r.id);
+                        html! {
+                            <div class="need">
+                                <input type="checkbox" id={input_id.clone()} value={r.id.clone()}
+                                    checked={p.needs.contains(&*r.id)} {onchange} />
+                                <label for={input_id}>{ &*r.label }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+            }
+        },
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -94,20 +119,46 @@ fn ranking(p: &RankingProps) -> Html {
     }
 }
 
-/// The source documents' "when to use what" presets, as links.
+#[derive(Properties, PartialEq)]
+struct PresetsProps {
+    onpreset: Callback<Vec<String>>,
+}
+
+/// The source documents' "when to use what" presets: each ticks its requirements and
+/// leaves the workload as it is; its example workload is a separate link, for a reader
+/// who asks for it.
 #[function_component(Presets)]
-fn presets() -> Html {
+fn presets(p: &PresetsProps) -> Html {
+    let status = use_state(String::new);
+    let matrix = Matrix::calculator();
     html! {
         <div class="presets">
             <h3>{ "When to use what (from the source documents)" }</h3>
             <ul>
-                { for Matrix::calculator().presets.iter().map(|preset| html! {
-                    <li>
-                        <a href={format!("?{}", preset.link())} data-preset={preset.id.clone()}>{ &*preset.label }</a>
-                        <span class="preset-items">{ format!(" {}", preset.items.join("; ")) }</span>
-                    </li>
+                { for matrix.presets.iter().map(|preset| {
+                    let needs: Vec<String> = preset.needs.iter().map(|n| n.to_string()).collect();
+                    let labels: Vec<String> = needs.iter()
+                        .map(|id| matrix.requirement(id).map_or_else(|| id.clone(), |r| r.label.to_string()))
+                        .collect();
+                    let onclick = {
+                        let (onpreset, status) = (p.onpreset.clone(), status.clone());
+                        let said = format!("{}: ticked {} (your workload is unchanged).", preset.label, labels.join("; "));
+                        Callback::from(move |_: MouseEvent| {
+                            onpreset.emit(needs.clone());
+                            status.set(said.clone());
+                        })
+                    };
+                    html! {
+                        <li>
+                            <button type="button" class="preset" data-preset={preset.id.clone()} {onclick}
+                                title={format!("Ticks: {}", labels.join("; "))}>{ &*preset.label }</button>
+                            <span class="preset-items">{ format!(" {} ", preset.items.join("; ")) }</span>
+                            <a class="preset-workload" href={format!("?{}", preset.link())}>{ "Open with its example workload" }</a>
+                        </li>
+                    }
                 }) }
             </ul>
+            <p class="preset-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </div>
     }
 }

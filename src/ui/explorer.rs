@@ -24,11 +24,34 @@ fn badge(v: Verdict) -> Html {
     html! { <span class={classes!("verdict", v.id())}>{ text }</span> }
 }
 
+/// A claim with the source documents' numbers (`000`, `001`) replaced by their titles
+/// (the part of `seed_documents` before any parenthesis).
+pub fn name_documents(claim: &str, matrix: &Matrix) -> String {
+    let mut out = claim.to_string();
+    for (number, what) in matrix.seed_documents.iter() {
+        let title = what.split(" (").next().unwrap_or(what).trim();
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(number) {
+            let before = rest[..i].chars().next_back();
+            let after = rest[i + number.len()..].chars().next();
+            let standalone = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == ',')
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+            next.push_str(&rest[..i]);
+            next.push_str(if standalone { title } else { number });
+            rest = &rest[i + number.len()..];
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    out
+}
+
 /// What a source document claimed and what is true today, where they differ.
-fn correction(claim: Option<&str>, fix: Option<&str>) -> Html {
+fn correction(claim: Option<&str>, fix: Option<&str>, matrix: &Matrix) -> Html {
     match (claim, fix) {
         (Some(claim), Some(fix)) => html! {
-            <p class="correction"><span class="label">{ "Source document said: " }</span>{ claim }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
+            <p class="correction"><span class="label">{ "The source documents said: " }</span>{ name_documents(claim, matrix) }<br/><span class="label">{ "Today: " }</span>{ fix }</p>
         },
         _ => Html::default(),
     }
@@ -46,7 +69,7 @@ fn cell_html(c: &Cell, matrix: &Matrix, span: usize) -> Html {
             <span class="covers">{ covers.join(" · ") }</span>
             { badge(c.verdict) }{ " " }<strong class="value">{ &*c.value }</strong>
             <p class="note">{ &*c.note }</p>
-            { correction(c.seed_claim.as_deref(), c.correction.as_deref()) }
+            { correction(c.seed_claim.as_deref(), c.correction.as_deref(), matrix) }
             { for source.map(|s| html! {
                 <p class="source"><a href={s.url.clone()} rel="noopener">{ "Source" }</a>{ format!(", {}", c.date) }</p>
             }) }
@@ -140,7 +163,7 @@ fn integrations(matrix: &Matrix) -> Html {
                         <th scope="row">{ &*i.name }</th>
                         <td data-label="Kinesis Data Streams">{ badge(i.kinesis.verdict) }{ " " }{ &*i.kinesis.how }</td>
                         <td data-label="Amazon MSK">{ badge(i.msk.verdict) }{ " " }{ &*i.msk.how }
-                            { correction(i.seed_claim.as_deref(), i.correction.as_deref()) }
+                            { correction(i.seed_claim.as_deref(), i.correction.as_deref(), matrix) }
                         </td>
                     </tr>
                 }) }

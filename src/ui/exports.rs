@@ -20,6 +20,19 @@ pub struct ExportProps {
     pub needs: BTreeSet<String>,
 }
 
+/// The absolute link of this page for a workload query (`link`, without `?`): what an
+/// export carries, whatever the address bar shows while the link follows the typing.
+fn absolute_link(link: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    if link.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{link}")
+    }
+}
+
 /// Offers `text` as a file download.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -48,7 +61,7 @@ pub fn export_bar(p: &ExportProps) -> Html {
             let _ = download(
                 "streaming-showdown-estimate.csv",
                 "text/csv",
-                &estimate_csv(&e, &link),
+                &estimate_csv(&e, &absolute_link(&link)),
             );
         })
     };
@@ -64,9 +77,14 @@ pub fn export_bar(p: &ExportProps) -> Html {
         })
     };
     let on_md = {
-        let (e, needs, status) = (p.estimate.clone(), p.needs.clone(), status.clone());
+        let (e, needs, status, link) = (
+            p.estimate.clone(),
+            p.needs.clone(),
+            status.clone(),
+            p.link.clone(),
+        );
         Callback::from(move |_| {
-            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let href = absolute_link(&link);
             let summary = recommend(&e, &needs, Matrix::calculator()).summary;
             let md = estimate_markdown(&e, &href, Some(&summary));
             copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");

@@ -1,5 +1,6 @@
 //! Footer: units, sizing rules and the sources of every figure.
 
+use crate::model::report::ASSUMPTIONS;
 use crate::model::Catalog;
 use yew::prelude::*;
 
@@ -11,12 +12,7 @@ pub fn footer() -> Html {
             <section aria-labelledby="units-title">
                 <h2 id="units-title">{ "Units and rules" }</h2>
                 <ul>
-                    <li>{ "1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 2^30 bytes; a month = 730 hours. Amounts are rounded to the cent per line; a total is the sum of its rounded lines." }</li>
-                    <li>{ "Kinesis provisioned shards = ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1,000, shared-read MB/s ÷ 2)); enhanced fan-out consumers get their own 2 MB/s per shard." }</li>
-                    <li>{ "Kinesis on-demand bills ingest with each record rounded up to 1 KB; reads are not rounded." }</li>
-                    <li>{ "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins." }</li>
-                    <li>{ "MSK Express: sustained ingress and egress per broker size from AWS's quotas, 3 AZs, multiples of 3. MSK Serverless: not eligible past its cluster or partition quotas." }</li>
-                    <li>{ "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; consumers too unless rack-aware). Replication between brokers is free." }</li>
+                    { for ASSUMPTIONS.iter().map(|a| html! { <li>{ *a }</li> }) }
                 </ul>
             </section>
             <section id="sources" aria-labelledby="sources-title">

@@ -1,6 +1,7 @@
 //! Yew components, one file per part of the page. They render what the model
 //! computed; the state lives in one reducer ([`state`]).
 
+pub mod answer;
 pub mod app;
 pub mod charts;
 pub mod cost_cards;

@@ -3,7 +3,7 @@
 //! from the workload on every render.
 
 use crate::model::estimate::OptionId;
-use crate::model::link::{display_value, edit, PARAMS};
+use crate::model::link::{display_value, edit, field_value, linked_fields, FORM_ONLY, PARAMS};
 use crate::model::view::{RowFilter, MAX_SEARCH_CHARS};
 use crate::model::{decode, Catalog, InputMessage, View, Workload};
 use std::collections::BTreeMap;
@@ -42,10 +42,84 @@ impl State {
     pub fn field(&self, name: &str) -> &str {
         self.fields.get(name).map(String::as_str).unwrap_or("")
     }
+
+    /// For each field whose text is not valid, one sentence saying so and which value
+    /// the estimate on the page is for (its last valid value), in the form's order.
+    pub fn stale(&self) -> Vec<String> {
+        FIELDS
+            .iter()
+            .filter_map(|&(name, label, unit)| {
+                let reason = self.errors.get(name)?;
+                let text = self.field(name).trim();
+                let what = if text.is_empty() {
+                    format!("{label} is empty")
+                } else {
+                    format!("{label} “{}”: {reason}", shorten(text))
+                };
+                let value = field_value(&self.workload, name);
+                let value = match (value.is_empty(), unit) {
+                    (true, _) => "auto".to_string(),
+                    (false, "") => value,
+                    (false, unit) => format!("{value} {unit}"),
+                };
+                Some(format!(
+                    "{what}. Showing the estimate for the last valid {}: {value}.",
+                    label.to_ascii_lowercase()
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Every form field: (name, label, unit as the stale sentence writes it), in the form's
+/// order. The form takes its labels from here.
+pub const FIELDS: [(&str, &str, &str); 21] = [
+    ("rps", "Records per second", ""),
+    ("mbps", "Write throughput", "MB/s"),
+    ("size", "Record size", "KB"),
+    ("peak", "Peak factor", "× average"),
+    ("consumers", "Consumers", ""),
+    ("efo", "Enhanced fan-out consumers", ""),
+    ("retention", "Retention", ""),
+    ("region", "Region", ""),
+    ("shards", "Kinesis shards", ""),
+    ("broker", "MSK Standard broker type", ""),
+    ("brokers", "MSK Standard brokers", ""),
+    ("storage", "EBS storage per broker", "GB"),
+    ("express", "MSK Express broker type", ""),
+    ("express_brokers", "MSK Express brokers", ""),
+    ("partitions", "Kafka partitions", ""),
+    ("azs", "MSK availability zones", ""),
+    ("rf", "Replication factor", ""),
+    ("rack_aware", "Rack-aware consumers", ""),
+    ("tiered", "MSK tiered storage: local retention", ""),
+    ("discount", "Private discount", "%"),
+    ("need", "Requirements", ""),
+];
+
+/// A field's label (from [`FIELDS`]).
+pub fn label(name: &str) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map_or("", |(_, l, _)| l)
+}
+
+/// At most 24 characters of what the user typed, for a sentence.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= 24 {
+        text.to_string()
+    } else {
+        text.chars().take(24).chain(['…']).collect()
+    }
 }
 
 fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {
-    PARAMS.iter().map(|&p| (p, display_value(w, p))).collect()
+    PARAMS
+        .iter()
+        .chain(FORM_ONLY.iter())
+        .map(|&p| (p, field_value(w, p)))
+        .collect()
 }
 
 /// What the user can do.
@@ -58,6 +132,8 @@ pub enum Action {
     ToggleSection(String, bool),
     /// A requirement ticked or unticked.
     ToggleNeed(String, bool),
+    /// A preset's requirements replace the ticked ones (the workload stays).
+    SetNeeds(Vec<String>),
     /// The feature explorer's row filter.
     SetRowFilter(RowFilter),
     /// The feature explorer's search text.
@@ -77,6 +153,13 @@ impl Reducible for State {
                     Ok(w) => {
                         next.errors.remove(name);
                         next.workload = w;
+                        // A field that another way of entering the same value maps
+                        // onto follows it (records/s ↔ MB/s); it is valid again.
+                        for &other in linked_fields(name) {
+                            next.errors.remove(other);
+                            next.fields
+                                .insert(other, field_value(&next.workload, other));
+                        }
                     }
                     Err(reason) => {
                         next.errors.insert(name, reason);
@@ -92,6 +175,11 @@ impl Reducible for State {
                 } else {
                     next.workload.needs.remove(&id);
                 }
+                next.fields
+                    .insert("need", display_value(&next.workload, "need"));
+            }
+            Action::SetNeeds(ids) => {
+                next.workload.needs = ids.into_iter().collect();
                 next.fields
                     .insert("need", display_value(&next.workload, "need"));
             }

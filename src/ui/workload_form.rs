@@ -2,7 +2,8 @@
 //! hint. A refused value is marked at its field; the estimate keeps the last valid one.
 
 use super::section::section;
-use super::state::State;
+use super::state::{label, State};
+use crate::model::units::format_quantity;
 use crate::model::Catalog;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -26,6 +27,10 @@ struct FieldProps {
     inputmode: &'static str,
     #[prop_or_default]
     placeholder: &'static str,
+    /// What the value means, computed (e.g. the record size in bytes); shown while the
+    /// field is valid.
+    #[prop_or_default]
+    note: Option<AttrValue>,
     onedit: Callback<(&'static str, String)>,
 }
 
@@ -50,7 +55,7 @@ fn field(p: &FieldProps) -> Html {
             <input id={id} name={name} type="text" inputmode={p.inputmode} value={p.value.clone()}
                 placeholder={p.placeholder} aria-invalid={p.error.is_some().to_string()}
                 aria-describedby={described} {oninput} autocomplete="off" spellcheck="false" />
-            <small id={hint_id} class="hint">{ p.hint }</small>
+            <small id={hint_id} class="hint">{ p.hint }{ p.note.as_ref().filter(|_| p.error.is_none()).map(|n| html! { <span class="note">{ format!(" {n}") }</span> }) }</small>
             { for p.error.as_ref().map(|e| html! { <small id={err_id} class="error" role="alert">{ format!("{}: {e}", p.label) }</small> }) }
         </div>
     }
@@ -102,6 +107,8 @@ pub fn workload_form(p: &FormProps) -> Html {
     let f = |name: &'static str| AttrValue::from(s.field(name).to_string());
     let err = |name: &'static str| s.errors.get(name).map(|e| AttrValue::from(e.clone()));
     let e = p.onedit.clone();
+    let bytes = s.workload.record_kb * 1024.0;
+    let size_note = AttrValue::from(format!("= {} bytes.", format_quantity(bytes, 2)));
     let regions: Vec<(String, String)> = catalog
         .prices
         .regions
@@ -117,32 +124,33 @@ pub fn workload_form(p: &FormProps) -> Html {
         <section class="workload" aria-labelledby="workload-title">
             <h2 id="workload-title">{ "Your workload" }</h2>
             <div class="fields">
-                <Field name="rps" label="Records per second" unit="average" hint="Records written per second, on average." value={f("rps")} error={err("rps")} onedit={e.clone()} />
-                <Field name="size" label="Record size" unit="KB" hint="Average record size; 1 KB = 1,024 bytes." value={f("size")} error={err("size")} onedit={e.clone()} />
-                <Field name="peak" label="Peak factor" unit="× average" hint="Peak write rate ÷ average (1 = steady)." value={f("peak")} error={err("peak")} onedit={e.clone()} />
-                <Field name="consumers" label="Consumers" unit="apps" inputmode="numeric" hint="Applications (consumer groups) that each read every record." value={f("consumers")} error={err("consumers")} onedit={e.clone()} />
-                <Field name="efo" label="Enhanced fan-out consumers" unit="of those" inputmode="numeric" hint="Kinesis only: consumers with their own 2 MB/s per shard." value={f("efo")} error={err("efo")} onedit={e.clone()} />
-                <Field name="retention" label="Retention" unit="h or d" inputmode="text" hint="Hours (36 or 36h) or days (7d)." value={f("retention")} error={err("retention")} onedit={e.clone()} />
-                <Select name="region" label="Region" hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
+                <Field name="rps" label={label("rps")} unit="average" hint="Records written per second, on average." value={f("rps")} error={err("rps")} onedit={e.clone()} />
+                <Field name="mbps" label={label("mbps")} unit="MB/s average" hint="Or type the throughput: records/s follows for the record size (1 MB = 1,024 KB)." value={f("mbps")} error={err("mbps")} onedit={e.clone()} />
+                <Field name="size" label={label("size")} unit="KB" inputmode="text" hint="KB, or with a unit: 200B, 2KB, 1.5KiB, 1MB (1 KB = 1,024 bytes, 1 MB = 1,024 KB)." note={size_note} value={f("size")} error={err("size")} onedit={e.clone()} />
+                <Field name="peak" label={label("peak")} unit="× average" hint="Peak write rate ÷ average (1 = steady)." value={f("peak")} error={err("peak")} onedit={e.clone()} />
+                <Field name="consumers" label={label("consumers")} unit="apps" inputmode="numeric" hint="Applications (consumer groups) that each read every record." value={f("consumers")} error={err("consumers")} onedit={e.clone()} />
+                <Field name="efo" label={label("efo")} unit="of those" inputmode="numeric" hint="Kinesis only: consumers with their own 2 MB/s per shard." value={f("efo")} error={err("efo")} onedit={e.clone()} />
+                <Field name="retention" label={label("retention")} unit="h or d" inputmode="text" hint="Hours (36 or 36h) or days (7d)." value={f("retention")} error={err("retention")} onedit={e.clone()} />
+                <Select name="region" label={label("region")} hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
             </div>
             { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
                 <div class="fields">
-                    <Field name="shards" label="Kinesis shards" unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
-                    <Select name="broker" label="MSK Standard broker type" hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
-                    <Field name="brokers" label="MSK Standard brokers" unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of the AZ count." value={f("brokers")} error={err("brokers")} onedit={e.clone()} />
-                    <Field name="storage" label="EBS storage per broker" unit="GB" placeholder="auto" hint="1 to 16,384 GB." value={f("storage")} error={err("storage")} onedit={e.clone()} />
-                    <Select name="express" label="MSK Express broker type" hint="Empty = the cheapest size that fits." value={f("express")} choices={broker_choices(catalog.express_broker_names())} onedit={e.clone()} />
-                    <Field name="express_brokers" label="MSK Express brokers" unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of 3." value={f("express_brokers")} error={err("express_brokers")} onedit={e.clone()} />
-                    <Field name="partitions" label="Kafka partitions" unit="count" inputmode="numeric" placeholder="auto" hint="Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition." value={f("partitions")} error={err("partitions")} onedit={e.clone()} />
-                    <Select name="azs" label="MSK availability zones" hint="Express and most production clusters use 3." value={f("azs")} choices={vec![("3".into(), "3".into()), ("2".into(), "2".into())]} onedit={e.clone()} />
-                    <Field name="rf" label="Replication factor" unit="copies" inputmode="numeric" hint="Kafka copies of each partition (1–3)." value={f("rf")} error={err("rf")} onedit={e.clone()} />
+                    <Field name="shards" label={label("shards")} unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
+                    <Select name="broker" label={label("broker")} hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
+                    <Field name="brokers" label={label("brokers")} unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of the AZ count." value={f("brokers")} error={err("brokers")} onedit={e.clone()} />
+                    <Field name="storage" label={label("storage")} unit="GB" placeholder="auto" hint="1 to 16,384 GB." value={f("storage")} error={err("storage")} onedit={e.clone()} />
+                    <Select name="express" label={label("express")} hint="Empty = the cheapest size that fits." value={f("express")} choices={broker_choices(catalog.express_broker_names())} onedit={e.clone()} />
+                    <Field name="express_brokers" label={label("express_brokers")} unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of 3." value={f("express_brokers")} error={err("express_brokers")} onedit={e.clone()} />
+                    <Field name="partitions" label={label("partitions")} unit="count" inputmode="numeric" placeholder="auto" hint="Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition." value={f("partitions")} error={err("partitions")} onedit={e.clone()} />
+                    <Select name="azs" label={label("azs")} hint="Express and most production clusters use 3." value={f("azs")} choices={vec![("3".into(), "3".into()), ("2".into(), "2".into())]} onedit={e.clone()} />
+                    <Field name="rf" label={label("rf")} unit="copies" inputmode="numeric" hint="Kafka copies of each partition (1–3)." value={f("rf")} error={err("rf")} onedit={e.clone()} />
                     <div class="field checkbox">
                         <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
                         <label for="f-rack_aware">{ "Rack-aware consumers" }</label>
                         <small id="f-rack_aware-hint" class="hint">{ "Consumers fetch from a follower in their own AZ: no cross-AZ read traffic." }</small>
                     </div>
-                    <Field name="tiered" label="MSK tiered storage: local retention" unit="h or d" inputmode="text" placeholder="off" hint="Standard brokers keep this much on EBS; the rest of the retention goes to tiered storage. Empty = off." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
-                    <Field name="discount" label="Private discount" unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
+                    <Field name="tiered" label={label("tiered")} unit="h or d" inputmode="text" placeholder="off" hint="Standard brokers keep this much on EBS; the rest of the retention goes to tiered storage. Empty = off." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
+                    <Field name="discount" label={label("discount")} unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
                 </div>
             }) }
         </section>

@@ -1,0 +1,62 @@
+//! The answer, first on the page (above the form on a phone): the cheapest eligible
+//! option and its monthly total, the recommendation for the ticked must-haves once it
+//! is computed, and, while a field holds text that is not valid, which values the
+//! estimate shown is for.
+
+use crate::model::recommend::Recommendation;
+use crate::model::units::format_usd_cents;
+use crate::model::Estimate;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub estimate: Rc<Estimate>,
+    /// The ranking for the ticked requirements (`None` until it is computed).
+    pub recommendation: Option<Rc<Recommendation>>,
+    /// How many requirements are ticked.
+    pub needs: usize,
+    /// One sentence per field whose text is not valid (see `State::stale`).
+    pub stale: Rc<Vec<String>>,
+}
+
+#[function_component(Answer)]
+pub fn answer(p: &AnswerProps) -> Html {
+    let e = &p.estimate;
+    let cheapest = e.cheapest().and_then(|id| e.option(id));
+    let recommendation = match (&p.recommendation, p.needs) {
+        (_, 0) | (None, _) => Html::default(),
+        (Some(r), n) => {
+            let musts = if n == 1 {
+                "your must-have".to_string()
+            } else {
+                format!("your {n} must-haves")
+            };
+            match r.top() {
+                Some(top) => html! {
+                    <p class="answer-rec">{ format!("Recommended for {musts}: ") }<strong>{ top.id.name() }</strong>
+                        { top.monthly_cents.map(|c| format!(", {} / month", format_usd_cents(c))).unwrap_or_default() }</p>
+                },
+                None => {
+                    html! { <p class="answer-rec">{ format!("No option meets {musts}: see the decision helper.") }</p> }
+                }
+            }
+        }
+    };
+    html! {
+        <section class={classes!("answer", (!p.stale.is_empty()).then_some("is-stale"))} aria-label="The answer">
+            { match cheapest {
+                Some(o) => html! {
+                    <p class="answer-cheapest">{ "Cheapest: " }<strong>{ o.id.name() }</strong>{ " " }
+                        <span class="answer-total" data-total-cents={o.total_cents.to_string()}>{ format_usd_cents(o.total_cents) }</span>
+                        { format!(" / month in {}", e.region) }</p>
+                },
+                None => html! { <p class="answer-cheapest">{ format!("No option is eligible for this workload in {}: see the cards.", e.region) }</p> },
+            } }
+            { recommendation }
+            { (!p.stale.is_empty()).then(|| html! {
+                <ul class="stale" role="status">{ for p.stale.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+            }) }
+        </section>
+    }
+}
