@@ -109,6 +109,8 @@ test("type a workload, read new totals, copy the link, reopen it fresh: same num
   await page.click("button.copy-link");
   await page.waitForSelector(".copy-status:has-text('copied')");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The copied link is the page's whole link at once; the address bar follows it.
+  await page.waitForFunction((c) => location.href === c, copied);
   assertEqual(copied, page.url(), "copied link");
   assert(copied.includes("rps=5120&size=2&consumers=3&retention=7d"), `link ${copied}`);
   await page.screenshot({ path: `${SHOTS}/typed-workload.png`, fullPage: true });
@@ -116,6 +118,165 @@ test("type a workload, read new totals, copy the link, reopen it fresh: same num
   await ready(fresh.page);
   assertEqual(await pageFigures(fresh.page), figures, "figures in a fresh context");
   assertEqual(await fresh.page.inputValue("#f-retention"), "7d", "retention field");
+});
+
+// ---- Typing as a person does: one key at a time, with pauses, through empty and
+// invalid states (never fill(): it sets a whole value at once and hides focus loss).
+const KEY_DELAY = 60;
+const pause = (page) => page.waitForTimeout(250);
+const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+async function backspaces(page, n) {
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press("Backspace");
+    await page.waitForTimeout(KEY_DELAY);
+  }
+}
+/** Clicks into a field, puts the caret at the end and deletes all of it with Backspace. */
+async function clearByKeyboard(page, sel) {
+  await page.click(sel);
+  await page.keyboard.press("End");
+  const n = (await page.inputValue(sel)).length;
+  await backspaces(page, n);
+  await pause(page);
+}
+const staleText = (page) => page.evaluate(() => document.querySelector(".answer .stale")?.innerText ?? "");
+const cheapestCents = (q) => {
+  const json = JSON.parse(spawnSync(CLI, ["--json", q], { encoding: "utf8" }).stdout);
+  return Math.round(json.options.find((o) => o.id === json.cheapest).monthly_usd * 100);
+};
+
+test("typing: clear records/s with Backspace, type 30720: focus kept, link and estimate follow", async ({ open }) => {
+  const { page } = await open("");
+  await ready(page);
+  await clearByKeyboard(page, "#f-rps");
+  assertEqual(await page.inputValue("#f-rps"), "", "field empty");
+  assertEqual(await focused(page), "f-rps", "focus after emptying the field");
+  const stale = await staleText(page);
+  assert(stale.includes("Records per second is empty") && stale.includes("last valid records per second: 1."), `stale notice: ${stale}`);
+  await page.keyboard.type("30720", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue("#f-rps"), "30720", "field");
+  assertEqual(await focused(page), "f-rps", "focus after typing");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rps") === "30720");
+  assertEqual(await staleText(page), "", "no stale notice once valid");
+  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("rps=30720"), "the answer is the CLI's cheapest for rps=30720");
+  assertEqual(await page.inputValue("#f-mbps"), "30", "MB/s follows records/s (30,720 × 1 KB)");
+});
+
+test("typing: record size 0.2, 200B and a bad unit; throughput as MB/s", async ({ open }) => {
+  const { page } = await open("");
+  await ready(page);
+  await clearByKeyboard(page, "#f-size");
+  await page.keyboard.type("0.2", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue("#f-size"), "0.2", "size field");
+  assertEqual(await focused(page), "f-size", "focus through 0 and 0.");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("size") === "0.2");
+  await backspaces(page, 3);
+  await page.keyboard.type("200B", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue("#f-size"), "200B", "size field");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("size") === "0.1953125");
+  assert((await text(page, "#f-size-hint")).includes("Read as 200 bytes"), "the field says what it read");
+  await page.keyboard.type("x", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue("#f-size"), "200Bx", "the text as typed");
+  assertEqual(await focused(page), "f-size", "focus on an invalid value");
+  assert((await text(page, "#f-size-error")).includes("unknown unit"), "message at the field");
+  const stale = await staleText(page);
+  assert(stale.includes("Record size “200Bx”") && stale.includes("last valid record size: 0.1953125 KB"), `stale notice: ${stale}`);
+  assert(new URLSearchParams(new URL(page.url()).search).get("size") === "0.1953125", "the link keeps the last valid value");
+  await backspaces(page, 1);
+  await pause(page);
+  assertEqual(await staleText(page), "", "valid again");
+  // Throughput as MB/s: records/s follows for 200-byte records (30 MB/s × 1,024 ÷ 0.1953125 KB).
+  await clearByKeyboard(page, "#f-mbps");
+  await page.keyboard.type("30", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await focused(page), "f-mbps", "focus in the MB/s field");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rps") === "157286.4");
+  assertEqual(await page.inputValue("#f-rps"), "157286.4", "records/s derived");
+  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("rps=157286.4&size=0.1953125"), "the answer for the typed throughput");
+});
+
+test("typing: every field and select keeps focus and its text through invalid and empty states", async ({ open }) => {
+  const { page } = await open("?open=advanced");
+  await ready(page);
+  const ids = await page.locator(".workload input[type=text]").evaluateAll((els) => els.map((e) => e.id));
+  assert(ids.length >= 15, `fields: ${ids}`);
+  for (const id of ids) {
+    const sel = `#${id}`;
+    const original = await page.inputValue(sel);
+    await page.click(sel);
+    await page.keyboard.press("End");
+    await page.keyboard.type("x!", { delay: KEY_DELAY });
+    await pause(page);
+    assertEqual(await page.inputValue(sel), `${original}x!`, `${id}: the text as typed`);
+    assertEqual(await focused(page), id, `${id}: focus on an invalid value`);
+    assert((await staleText(page)).includes("Showing the estimate for the last valid"), `${id}: stale notice`);
+    await backspaces(page, original.length + 2);
+    await pause(page);
+    assertEqual(await page.inputValue(sel), "", `${id}: emptied`);
+    assertEqual(await focused(page), id, `${id}: focus on an empty field`);
+    await page.keyboard.type(original, { delay: KEY_DELAY });
+    await pause(page);
+    assertEqual(await page.inputValue(sel), original, `${id}: retyped`);
+    assertEqual(await focused(page), id, `${id}: focus after retyping`);
+    assertEqual(await staleText(page), "", `${id}: valid again`);
+  }
+  for (const id of await page.locator(".workload select").evaluateAll((els) => els.map((e) => e.id))) {
+    await page.focus(`#${id}`);
+    await page.keyboard.press("ArrowDown");
+    await pause(page);
+    assertEqual(await focused(page), id, `${id}: focus after choosing with the keyboard`);
+  }
+  await noNaN(page);
+});
+
+test("a link's first paint is its own: the default figures never show as the link's", async ({ open }) => {
+  const q = "?rps=20000&size=4&consumers=3&retention=7d";
+  const defaults = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);
+  const defaultTotals = defaults.options.filter((o) => o.monthly_usd !== null).map((o) => `$${o.monthly_usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+  const onScreen = (page) => page.evaluate(() => document.body.innerText);
+  // The module never arrives: the page says so and shows none of the default totals.
+  const blocked = await open(q, {
+    allow: /Failed to load resource|did not start/,
+    before: (page) => page.route(/\.wasm$/, (route) => route.abort()),
+  });
+  await blocked.page.waitForSelector("html.link-failed");
+  const shown = await onScreen(blocked.page);
+  for (const t of defaultTotals) assert(!shown.includes(t), `the default total ${t} is on screen`);
+  assert(!shown.includes("Monthly cost in"), "no cards");
+  assert(shown.includes("This link's estimate could not be computed"), "says why");
+  assert(shown.includes("rps=20000, size=4, consumers=3, retention=7d"), "names the link's workload");
+  await blocked.page.screenshot({ path: `${SHOTS}/link-wasm-blocked.png` });
+  // The module is slow: until it runs, the page says it is computing, then shows the link's own.
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  const slow = await open(q, { before: (page) => page.route(/\.wasm$/, async (route) => { await held; await route.continue(); }) });
+  await slow.page.waitForSelector(".link-pending-note", { state: "visible" });
+  const before = await onScreen(slow.page);
+  for (const t of defaultTotals) assert(!before.includes(t), `the default total ${t} is on screen before the module`);
+  assert(before.includes("Computing the estimate for this link"), "says it is computing");
+  release();
+  await ready(slow.page);
+  await slow.page.waitForSelector(".link-pending-note", { state: "hidden" });
+  const cli = JSON.parse(spawnSync(CLI, ["--json", q.slice(1)], { encoding: "utf8" }).stdout);
+  const kp = cli.options.find((o) => o.id === "kinesis-provisioned");
+  assertEqual(await total(slow.page, "kinesis-provisioned"), `$${kp.monthly_usd.toLocaleString("en-US", { minimumFractionDigits: 2 })}`, "the link's own total");
+});
+
+test("a 390×844 phone sees the answer on its first screen, light and dark", async ({ open }) => {
+  for (const [q, theme] of [["?rps=30720&consumers=4&retention=3d&region=eu-west-1", "light"], ["?rps=30720&consumers=4&retention=3d&need=kafka-api", "dark"]]) {
+    const { page } = await open(q, { viewport: { width: 390, height: 844 }, colorScheme: theme });
+    await ready(page);
+    if (q.includes("need=")) await page.waitForSelector(".answer-rec");
+    const box = await page.locator(".answer").boundingBox();
+    assert(box && box.y + box.height <= 844, `the answer ends at ${box && box.y + box.height} px`);
+    assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents(q.slice(1)), "cheapest total");
+    if (q.includes("need=")) assert((await text(page, ".answer-rec")).includes("Recommended for your must-have"), "recommendation on the first screen");
+    await page.screenshot({ path: `${SHOTS}/phone-390-first-screen-${theme}.png` });
+  }
 });
 
 test("line items on the page equal the CLI's JSON for the same link", async ({ open }) => {
@@ -259,6 +420,7 @@ test("toggling a requirement changes the recommendation", async ({ open }) => {
   await ready(page);
   const before = await text(page, ".recommendation .summary");
   assert(before.includes("Kinesis Data Streams, provisioned is the best fit"), before);
+  await page.click(".needs-section > summary");
   await page.check("#need-kafka-api");
   await page.waitForFunction(() => location.search.includes("need=kafka-api"));
   const after = await text(page, ".recommendation .summary");
@@ -269,14 +431,22 @@ test("toggling a requirement changes the recommendation", async ({ open }) => {
   assertEqual(order, expected.recommendation.ranking.map((r) => r.id), "ranking");
 });
 
-test("presets are one-click links that set the requirements", async ({ open }) => {
-  const { page } = await open("");
+test("presets tick requirements and leave the workload as typed", async ({ open }) => {
+  const { page } = await open("?rps=50000&size=2&consumers=4");
   await ready(page);
-  await page.click("a[data-preset=choose-msk]");
-  await page.waitForURL(/need=/);
-  await ready(page);
+  await page.click("button[data-preset=choose-msk]");
+  await page.waitForFunction(() => location.search.includes("need="));
+  const status = await text(page, ".preset-status");
+  assert(status.includes("Exactly-once") || status.includes("exactly-once"), `says what it ticked: ${status}`);
+  assert(status.includes("your workload is unchanged"), status);
+  assertEqual(await page.inputValue("#f-rps"), "50000", "records/s kept");
+  assert(page.url().includes("rps=50000&size=2&consumers=4"), `workload kept in the link: ${page.url()}`);
+  await page.click(".needs-section > summary");
   assert(await page.isChecked("#need-exactly-once"), "exactly-once not ticked");
   assert((await text(page, ".recommendation .summary")).includes("MSK"), "MSK not recommended");
+  // Its example workload only when asked for.
+  const href = await page.getAttribute("a.preset-workload[href*='need=']", "href");
+  assert(href.startsWith("?rps="), `example workload link: ${href}`);
 });
 
 test("the feature explorer filters, searches and shows corrections", async ({ open }) => {
@@ -320,12 +490,20 @@ test("the CSV and JSON downloads equal the CLI's JSON for the same link", async 
   const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-csv")]);
   const csv = readFileSync(await csvDl.path(), "utf8").trim().split("\n");
   const rows = csv.slice(1).map((r) => r.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
+  // The link column is the page's absolute link: it means something in a spreadsheet.
+  const link = new URL(`?${q}`, page.url()).href;
   const expected = [];
   for (const o of cliJson.options) {
-    for (const l of o.lines) expected.push([`?${q}`, cliJson.region, o.id, l.id, l.usd.toFixed(2)]);
-    if (o.monthly_usd !== null) expected.push([`?${q}`, cliJson.region, o.id, "total", o.monthly_usd.toFixed(2)]);
+    for (const l of o.lines) expected.push([link, cliJson.region, o.id, l.id, l.usd.toFixed(2)]);
+    if (o.monthly_usd !== null) expected.push([link, cliJson.region, o.id, "total", o.monthly_usd.toFixed(2)]);
   }
-  assertEqual(rows.map((r) => [r[0], r[1], r[3], r[6], r[11]]), expected, "CSV rows");
+  const notes = ["warning", "reason", "assumption"];
+  assertEqual(rows.filter((r) => !notes.includes(r[6])).map((r) => [r[0], r[1], r[3], r[6], r[11]]), expected, "CSV rows");
+  // Each option's warnings, and the assumptions, travel with the figures.
+  const warnings = cliJson.options.flatMap((o) => o.warnings.map((w) => [o.id, w]));
+  assertEqual(rows.filter((r) => r[6] === "warning").map((r) => [r[3], r[7]]), warnings, "CSV warnings");
+  assert(rows.filter((r) => r[6] === "assumption").length >= 5, "CSV assumptions");
+  assert(rows.every((r) => r[0] === link), "absolute link on every row");
   const [jsonDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-json")]);
   assertClose(JSON.parse(readFileSync(await jsonDl.path(), "utf8")), cliJson, "JSON download");
 });
@@ -338,6 +516,11 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   await page.waitForSelector(".export-status:has-text('copied')");
   const md = await page.evaluate(() => navigator.clipboard.readText());
   assert(md.includes("| Option | Capacity | Monthly cost | Status |") && md.includes("$571.63"), md);
+  const cliJson = JSON.parse(cli(["--json", "rps=5120&size=2&consumers=3&retention=7d"]));
+  for (const o of cliJson.options) for (const w of o.warnings) assert(md.includes(w), `warning missing: ${w}`);
+  assert(md.includes("Assumptions:") && md.includes("1 KB = 1,024 bytes"), "assumptions");
+  assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
+  assert(md.includes(`(${new URL("?rps=5120&size=2&consumers=3&retention=7d", page.url()).href})`), "absolute link");
 });
 
 test("the printed page fits the estimate and the recommendation on one page", async ({ open }) => {

@@ -151,6 +151,45 @@ async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     root.remove();
 }
 
+/// The element stays the same one, and keeps the focus, while its value passes through
+/// invalid and empty states (a message appearing beside it once made Yew re-create it).
+#[wasm_bindgen_test]
+async fn a_field_keeps_its_element_and_focus_through_invalid_values() {
+    let (root, app) = mount();
+    until(&root, ".card .amount").await;
+    for (id, texts) in [
+        ("#f-rps", ["", "3", "3x"]),
+        ("#f-size", ["0", "0.", "200Bx"]),
+        ("#f-mbps", ["", "-", "30"]),
+        ("#f-retention", ["7", "7x", ""]),
+    ] {
+        let input: web_sys::HtmlElement = root
+            .query_selector(id)
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.focus().unwrap();
+        for t in texts {
+            type_into(&root, id, t);
+            settle().await;
+            let now = root.query_selector(id).unwrap().unwrap();
+            assert!(now.is_same_node(Some(&input)), "{id} re-created at {t:?}");
+            let active = gloo::utils::document().active_element().unwrap();
+            assert!(
+                active.is_same_node(Some(&input)),
+                "{id} lost focus at {t:?}"
+            );
+            let value = now.dyn_into::<HtmlInputElement>().unwrap().value();
+            assert_eq!(value, t, "{id} keeps the text as typed");
+        }
+    }
+    // The answer says which values the estimate is for.
+    assert!(text(&root, ".answer .stale").contains("Retention is empty"));
+    app.destroy();
+    root.remove();
+}
+
 mod components {
     use super::*;
     use std::cell::RefCell;
@@ -334,10 +373,15 @@ mod components {
         let e = estimate(&d.workload, c);
         let toggled = Rc::new(RefCell::new(Vec::new()));
         let log = toggled.clone();
+        let presets = Rc::new(RefCell::new(Vec::new()));
+        let preset_log = presets.clone();
         let props = DecisionProps {
             needs: d.workload.needs.clone(),
             recommendation: Rc::new(recommend(&e, &d.workload.needs, Matrix::embedded())),
             ontoggle: Callback::from(move |t| log.borrow_mut().push(t)),
+            onpreset: Callback::from(move |n| preset_log.borrow_mut().push(n)),
+            needs_open: true,
+            ontoggle_section: Callback::noop(),
         };
         yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();
         settle().await;
@@ -357,7 +401,21 @@ mod components {
             toggled.borrow().as_slice(),
             [("exactly-once".to_string(), true)]
         );
-        assert!(root.query_selector_all(".presets a").unwrap().length() >= 2);
+        assert!(text(&root, ".needs-section > summary").contains("1 ticked of"));
+        // A preset ticks its requirements (and says which); its example workload is a
+        // separate link.
+        assert!(
+            root.query_selector_all(".presets a.preset-workload")
+                .unwrap()
+                .length()
+                >= 2
+        );
+        click(&root, "button[data-preset=choose-msk]");
+        settle().await;
+        let set = presets.borrow().clone();
+        assert_eq!(set.len(), 1);
+        assert!(set[0].contains(&"exactly-once".to_string()));
+        assert!(text(&root, ".preset-status").contains("your workload is unchanged"));
         root.remove();
     }
 

@@ -3,6 +3,7 @@
 //! is computed, and, while a field holds text that is not valid, which values the
 //! estimate shown is for.
 
+use super::maybe;
 use crate::model::recommend::Recommendation;
 use crate::model::units::format_usd_cents;
 use crate::model::Estimate;
@@ -54,9 +55,9 @@ pub fn answer(p: &AnswerProps) -> Html {
                 None => html! { <p class="answer-cheapest">{ format!("No option is eligible for this workload in {}: see the cards.", e.region) }</p> },
             } }
             { recommendation }
-            { (!p.stale.is_empty()).then(|| html! {
+            { maybe((!p.stale.is_empty()).then(|| html! {
                 <ul class="stale" role="status">{ for p.stale.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-            }) }
+            })) }
         </section>
     }
 }

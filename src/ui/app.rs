@@ -209,7 +209,7 @@ pub fn app() -> Html {
                     <div class="inputs">
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
                         <DerivedFigures derived={estimate.derived.clone()} />
-                        <ShareBar />
+                        <ShareBar link={AttrValue::from(encode_link(&state.workload, &state.view))} />
                         <ExportBar estimate={estimate.clone()} link={AttrValue::from(encode(&state.workload))}
                             messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
                     </div>

@@ -1,6 +1,7 @@
 //! One card per deployment option: total, capacity, utilisation, warnings, status, and
 //! its line items (quantity × unit price = amount), exactly as the CLI prints them.
 
+use super::maybe;
 use super::section::section;
 use crate::model::report::{format_line_quantity, format_unit_usd};
 use crate::model::units::{format_quantity, format_usd_cents};
@@ -49,24 +50,24 @@ fn cost_card(p: &CardProps) -> Html {
                 { badge }
             </header>
             <p class="total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
-                { (o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> }) }</p>
-            { (!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &*o.capacity.summary }</p> }) }
-            { for o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
+                { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
+            { maybe((!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &*o.capacity.summary }</p> })) }
+            { maybe(o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
                 <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }</p>
-            }) }
-            { (!o.reasons.is_empty()).then(|| html! {
+            })) }
+            { maybe((!o.reasons.is_empty()).then(|| html! {
                 <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
-            }) }
-            { (!o.warnings.is_empty()).then(|| html! {
+            })) }
+            { maybe((!o.warnings.is_empty()).then(|| html! {
                 <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-            }) }
-            { (!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, &p.ontoggle, || html! {
+            })) }
+            { maybe((!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, &p.ontoggle, || html! {
                 <table>
                     <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
                     <tbody>
                         { for o.all_lines().map(|l| html! {
                             <tr data-line={l.id} data-cents={l.usd_cents.to_string()}>
-                                <th scope="row">{ &*l.label }{ l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> }) }</th>
+                                <th scope="row">{ &*l.label }{ maybe(l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> })) }</th>
                                 <td class="num">{ format!("{} {}", format_line_quantity(l.quantity), l.unit) }</td>
                                 <td class="num">{ format_unit_usd(l.unit_usd) }</td>
                                 <td class="num">{ format_usd_cents(l.usd_cents) }</td>
@@ -75,7 +76,7 @@ fn cost_card(p: &CardProps) -> Html {
                     </tbody>
                     <tfoot><tr><th scope="row" colspan="3">{ "Monthly total" }</th><td class="num">{ format_usd_cents(o.total_cents) }</td></tr></tfoot>
                 </table>
-            })) }
+            }))) }
         </article>
     }
 }

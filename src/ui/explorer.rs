@@ -194,7 +194,7 @@ pub fn explorer() -> Html {
         <section class="explorer" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
             <p class="seed-documents">{ "Corrections compare today's facts with what the two source documents of this comparison said: " }
-                { matrix.seed_documents.iter().map(|(n, what)| format!("{n} is {what}")).collect::<Vec<_>>().join("; ") }{ "." }</p>
+                { matrix.seed_documents.iter().map(|(_, what)| what.to_string()).collect::<Vec<_>>().join("; and ") }{ "." }</p>
             <div class="tldr">
                 <div><h3>{ "Kinesis, in short" }</h3><p>{ &*matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
                 <div><h3>{ "MSK, in short" }</h3><p>{ &*matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>

@@ -1,6 +1,6 @@
 //! Exports of the estimate as shown: CSV and JSON downloads, Markdown to the clipboard.
 
-use super::share::copy_to_clipboard;
+use super::share::{absolute_link, copy_to_clipboard};
 use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
 use crate::model::matrix::Matrix;
 use crate::model::recommend::recommend;
@@ -18,19 +18,6 @@ pub struct ExportProps {
     pub messages: Rc<Vec<InputMessage>>,
     /// The ticked requirements (the Markdown carries the recommendation for them).
     pub needs: BTreeSet<String>,
-}
-
-/// The absolute link of this page for a workload query (`link`, without `?`): what an
-/// export carries, whatever the address bar shows while the link follows the typing.
-fn absolute_link(link: &str) -> String {
-    let location = gloo::utils::window().location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    if link.is_empty() {
-        format!("{origin}{path}")
-    } else {
-        format!("{origin}{path}?{link}")
-    }
 }
 
 /// Offers `text` as a file download.

@@ -20,3 +20,18 @@ pub mod state;
 pub mod workload_form;
 
 pub use app::{initial_query, App};
+
+use yew::Html;
+
+/// A child that is shown or not, as exactly one child node either way.
+///
+/// Why: in `html!`, a child written `{ option }` or `{ for iter }` is spliced into its
+/// parent's list of children, and Yew matches an unkeyed list of children from its end.
+/// So a child that comes and goes shifts every sibling before it onto a different
+/// element, and Yew re-creates them: a field whose error message appeared lost its
+/// `<input>`, and with it the focus and the keys typed next. Every conditional child in
+/// these components goes through this function (or is an `if` in `html!`, which is one
+/// node too), so a list's length never depends on what is shown.
+pub fn maybe(child: Option<Html>) -> Html {
+    child.unwrap_or_default()
+}

@@ -1,4 +1,4 @@
-//! "Copy link": copies the page's URL (which always holds the whole workload).
+//! "Copy link": copies the page's link, which holds the whole workload and view.
 
 use yew::prelude::*;
 
@@ -19,13 +19,33 @@ pub fn copy_to_clipboard(
     });
 }
 
+/// The absolute link of this page for a query (`query`, without `?`): what "Copy link"
+/// and every export carry, whatever the address bar shows while the link follows the
+/// typing (it is rewritten a moment after the last change).
+pub fn absolute_link(query: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    if query.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{query}")
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The whole link's query (workload and view), without `?`.
+    pub link: AttrValue,
+}
+
 #[function_component(ShareBar)]
-pub fn share_bar() -> Html {
+pub fn share_bar(p: &ShareProps) -> Html {
     let status = use_state(String::new);
     let onclick = {
-        let status = status.clone();
+        let (status, link) = (status.clone(), p.link.clone());
         Callback::from(move |_| {
-            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let href = absolute_link(&link);
             copy_to_clipboard(
                 &href,
                 status.clone(),

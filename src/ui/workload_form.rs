@@ -1,6 +1,7 @@
 //! The workload form: every link parameter as a labelled field with its unit and a
 //! hint. A refused value is marked at its field; the estimate keeps the last valid one.
 
+use super::maybe;
 use super::section::section;
 use super::state::{label, State};
 use crate::model::units::format_quantity;
@@ -51,12 +52,12 @@ fn field(p: &FieldProps) -> Html {
     };
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
-            <label for={id.clone()}>{ p.label }{ (!p.unit.is_empty()).then(|| html!{ <span class="unit">{ format!(" ({})", p.unit) }</span> }) }</label>
+            <label for={id.clone()}>{ p.label }{ maybe((!p.unit.is_empty()).then(|| html!{ <span class="unit">{ format!(" ({})", p.unit) }</span> })) }</label>
             <input id={id} name={name} type="text" inputmode={p.inputmode} value={p.value.clone()}
                 placeholder={p.placeholder} aria-invalid={p.error.is_some().to_string()}
                 aria-describedby={described} {oninput} autocomplete="off" spellcheck="false" />
-            <small id={hint_id} class="hint">{ p.hint }{ p.note.as_ref().filter(|_| p.error.is_none()).map(|n| html! { <span class="note">{ format!(" {n}") }</span> }) }</small>
-            { for p.error.as_ref().map(|e| html! { <small id={err_id} class="error" role="alert">{ format!("{}: {e}", p.label) }</small> }) }
+            <small id={hint_id} class="hint">{ p.hint }{ maybe(p.note.as_ref().filter(|_| p.error.is_none()).map(|n| html! { <span class="note">{ format!(" {n}") }</span> })) }</small>
+            { maybe(p.error.as_ref().map(|e| html! { <small id={err_id} class="error" role="alert">{ format!("{}: {e}", p.label) }</small> })) }
         </div>
     }
 }
@@ -108,7 +109,7 @@ pub fn workload_form(p: &FormProps) -> Html {
     let err = |name: &'static str| s.errors.get(name).map(|e| AttrValue::from(e.clone()));
     let e = p.onedit.clone();
     let bytes = s.workload.record_kb * 1024.0;
-    let size_note = AttrValue::from(format!("= {} bytes.", format_quantity(bytes, 2)));
+    let size_note = AttrValue::from(format!("Read as {} bytes.", format_quantity(bytes, 2)));
     let regions: Vec<(String, String)> = catalog
         .prices
         .regions
