@@ -373,6 +373,35 @@ proptest! {
         let d = decode(&q.join("&"), c());
         let _ = estimate(&d.workload, c());
     }
+
+    /// A size typed with a unit reads as that many bytes, KB or MB, and lands in the link
+    /// as the KB that the decoder reads back exactly.
+    #[test]
+    fn a_size_with_a_unit_reads_back_through_the_link(
+        x in 1e-6f64..1e6,
+        unit in prop::sample::select(vec![("B", 1.0 / 1024.0), ("KB", 1.0), ("KiB", 1.0), ("kb", 1.0), ("MB", 1024.0), ("MiB", 1024.0), ("", 1.0)]),
+    ) {
+        let text = format!("{}{}", stream_showdown::model::fixed::shortest(x), unit.0);
+        let kb = x * unit.1;
+        match parse_size_kb(&text) {
+            Ok(v) => {
+                prop_assert_eq!(v, kb);
+                let w = edit(&Workload::default(), "size", &text, c()).unwrap();
+                prop_assert_eq!(decode(&encode(&w), c()).workload.record_kb, kb);
+            }
+            Err(e) => prop_assert!(kb > 1_048_576.0 && e.contains("at most"), "{} {}", text, e),
+        }
+    }
+
+    /// Any text in the size or MB/s field either gives a valid workload or a reason; never
+    /// a panic, never a non-finite figure.
+    #[test]
+    fn any_text_in_a_form_only_way_of_entry_is_safe(s in ".{0,24}", name in prop::sample::select(vec!["size", "mbps"])) {
+        if let Ok(w) = edit(&Workload::default(), name, &s, c()) {
+            prop_assert!(w.records_per_s.is_finite() && w.record_kb.is_finite() && w.record_kb > 0.0);
+            prop_assert!(decode(&encode(&w), c()).messages.is_empty());
+        }
+    }
 }
 
 #[test]
