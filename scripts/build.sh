@@ -12,6 +12,8 @@ trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
 for js in "$DIST"/*.js; do terser "$js" --module --compress passes=2 --mangle -o "$js"; done
 # Fetch the module after the first paint, with integrity (scripts/loader.mjs).
 node scripts/loader.mjs "$DIST/index.html"
+# The inlined style sheet without comments and spare white space (before its hash is taken).
+node scripts/minify-css.mjs "$DIST/index.html"
 # A strict Content-Security-Policy (inline loader allowed by hash only).
 node scripts/csp.mjs "$DIST/index.html"
 # GitHub Pages: serve files as they are, and load the app on any path.

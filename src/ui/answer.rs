@@ -7,25 +7,25 @@ use super::maybe;
 use crate::model::recommend::Recommendation;
 use crate::model::units::format_usd_cents;
 use crate::model::Estimate;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerProps {
-    pub estimate: Rc<Estimate>,
+/// What the answer shows. (A plain function of the app's render rather than a
+/// component: it changes with every estimate anyway, and a component of its own would
+/// cost the module about 2 KB.)
+pub struct AnswerProps<'a> {
+    pub estimate: &'a Estimate,
     /// The ranking for the ticked requirements (`None` until it is computed).
-    pub recommendation: Option<Rc<Recommendation>>,
+    pub recommendation: Option<&'a Recommendation>,
     /// How many requirements are ticked.
     pub needs: usize,
     /// One sentence per field whose text is not valid (see `State::stale`).
-    pub stale: Rc<Vec<String>>,
+    pub stale: &'a [String],
 }
 
-#[function_component(Answer)]
-pub fn answer(p: &AnswerProps) -> Html {
-    let e = &p.estimate;
+pub fn answer(p: AnswerProps) -> Html {
+    let e = p.estimate;
     let cheapest = e.cheapest().and_then(|id| e.option(id));
-    let recommendation = match (&p.recommendation, p.needs) {
+    let recommendation = match (p.recommendation, p.needs) {
         (_, 0) | (None, _) => Html::default(),
         (Some(r), n) => {
             let musts = if n == 1 {

@@ -1,7 +1,7 @@
 //! The app: one reducer holding the workload; the estimate is computed from it on
 //! every render; the link (query string) is rewritten after each change.
 
-use super::answer::Answer;
+use super::answer::{answer, AnswerProps};
 use super::charts::{BreakEvenChart, ChartTable};
 use super::cost_cards::CostCards;
 use super::decision::{DecisionHelper, NEEDS_SECTION};
@@ -150,11 +150,9 @@ pub fn app() -> Html {
             }
             // The link's own estimate is on the page: show it (the loader hid the
             // pre-rendered default figures for a link with a query).
+            // (The root element's classes are the loader's alone.)
             if let Some(root) = gloo::utils::document().document_element() {
-                let classes = root.class_name();
-                if classes.contains("link-pending") {
-                    root.set_class_name(classes.replace("link-pending", "").trim());
-                }
+                root.set_class_name("");
             }
             let next = |f: Box<dyn FnOnce()>| gloo::timers::callback::Timeout::new(0, f).forget();
             next(Box::new(move || {
@@ -192,7 +190,7 @@ pub fn app() -> Html {
         d.dispatch(Action::SetNeeds(needs))
     });
     let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
-    let stale = Rc::new(state.stale());
+    let stale = state.stale();
     let messages = if state.notice_dismissed {
         Vec::new()
     } else {
@@ -203,8 +201,8 @@ pub fn app() -> Html {
             <Header prices_as_of={AttrValue::from(estimate.prices_as_of.clone())} />
             <main id="main">
                 <Notices {messages} {ondismiss} />
-                <Answer estimate={estimate.clone()} recommendation={(*recommendation).clone()}
-                    needs={state.workload.needs.len()} stale={stale.clone()} />
+                { answer(AnswerProps { estimate: &estimate, recommendation: recommendation.as_deref(),
+                    needs: state.workload.needs.len(), stale: &stale }) }
                 <div class="layout">
                     <div class="inputs">
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />

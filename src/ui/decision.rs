@@ -150,8 +150,7 @@ fn presets(p: &PresetsProps) -> Html {
                     };
                     html! {
                         <li>
-                            <button type="button" class="preset" data-preset={preset.id.clone()} {onclick}
-                                title={format!("Ticks: {}", labels.join("; "))}>{ &*preset.label }</button>
+                            <button type="button" class="preset" data-preset={preset.id.clone()} {onclick}>{ &*preset.label }</button>
                             <span class="preset-items">{ format!(" {} ", preset.items.join("; ")) }</span>
                             <a class="preset-workload" href={format!("?{}", preset.link())}>{ "Open with its example workload" }</a>
                         </li>

@@ -97,14 +97,6 @@ pub const FIELDS: [(&str, &str, &str); 21] = [
     ("need", "Requirements", ""),
 ];
 
-/// A field's label (from [`FIELDS`]).
-pub fn label(name: &str) -> &'static str {
-    FIELDS
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map_or("", |(_, l, _)| l)
-}
-
 /// At most 24 characters of what the user typed, for a sentence.
 fn shorten(text: &str) -> String {
     if text.chars().count() <= 24 {
@@ -112,6 +104,14 @@ fn shorten(text: &str) -> String {
     } else {
         text.chars().take(24).chain(['…']).collect()
     }
+}
+
+/// A field's label (from [`FIELDS`]).
+pub fn label(name: &str) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map_or("", |(_, l, _)| l)
 }
 
 fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {
@@ -179,7 +179,12 @@ impl Reducible for State {
                     .insert("need", display_value(&next.workload, "need"));
             }
             Action::SetNeeds(ids) => {
-                next.workload.needs = ids.into_iter().collect();
+                // (One insert at a time: collecting into a set would bring a sort
+                // routine into the module for this one use.)
+                next.workload.needs.clear();
+                for id in ids {
+                    next.workload.needs.insert(id);
+                }
                 next.fields
                     .insert("need", display_value(&next.workload, "need"));
             }
