@@ -276,6 +276,11 @@ test("a 390×844 phone sees the answer on its first screen, light and dark", asy
     assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents(q.slice(1)), "cheapest total");
     if (q.includes("need=")) assert((await text(page, ".answer-rec")).includes("Recommended for your must-have"), "recommendation on the first screen");
     await page.screenshot({ path: `${SHOTS}/phone-390-first-screen-${theme}.png` });
+    // The charts' axis text, scaled to a phone's width, stays readable (≥ 11 px on screen).
+    await page.waitForSelector("[data-chart=throughput] svg");
+    const tick = await page.locator("[data-chart=throughput] svg .grid text").first().evaluate((t) => t.getBoundingClientRect().height);
+    assert(tick >= 11, `axis text is ${tick} px tall on a phone`);
+    await page.locator("[data-chart=throughput]").screenshot({ path: `${SHOTS}/phone-390-chart-${theme}.png` });
   }
 });
 
