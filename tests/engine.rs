@@ -326,3 +326,152 @@ fn msk_tiered_storage_moves_old_data_off_the_brokers() {
     let e = run("retention=30d&tiered=3d&broker=kafka.t3.small");
     assert_eq!(opt(&e, OptionId::MskStandard).status, Status::NotEligible);
 }
+
+// ---- The workload's shape: streams, producer aggregation, compression, read limits.
+// Every figure below is worked by hand from AWS's published billing rules and the
+// us-east-1 rates in data/prices.toml (AWS Price List values, source
+// "aws-kds-price-list": on-demand $0.04/stream-hour, $0.08/GB in, $0.04/GB out;
+// provisioned $0.015/shard-hour, $0.014 per million 25 KB PUT payload units, EFO
+// $0.015/consumer-shard-hour and $0.013/GB), never copied from the engine's output.
+
+/// 40 event types at 200 KB/s in total, 2 consumers (the example):
+/// on-demand bills stream-hours per stream: 40 × 730 h × $0.04 = $1,168.00.
+/// GB in = 200 records/s × 1 KB × 2,628,000 s ÷ 1,048,576 KB = 501.26953125 GB:
+/// × $0.08 = $40.10 in, × 2 consumers × $0.04 = $40.10 out. One stream: $29.20 +
+/// $40.10 + $40.10 = $109.40; forty: $1,248.20.
+/// Provisioned needs a whole shard per stream: 40 × 730 × $0.015 = $438.00, plus
+/// 525.6 M PUT units (200 × 2,628,000 ÷ 10^6) × $0.014 = $7.36.
+#[test]
+fn forty_streams_pay_stream_hours_and_shards_per_stream() {
+    let one = run("rps=200&size=1&consumers=2");
+    assert_eq!(opt(&one, OptionId::KinesisOnDemand).total_cents, 10_940);
+    let e = run("rps=200&size=1&consumers=2&streams=40");
+    let od = opt(&e, OptionId::KinesisOnDemand);
+    assert_eq!(line(od, "stream_hours").usd_cents, 116_800);
+    assert_eq!(line(od, "stream_hours").quantity, 29_200.0);
+    assert_eq!(line(od, "data_in").usd_cents, 4010);
+    assert_eq!(line(od, "data_out").usd_cents, 4010);
+    assert_eq!(od.total_cents, 124_820);
+    // The page says what one stream would save: $1,248.20 − $109.40 = $1,138.80.
+    assert!(
+        od.warnings.iter().any(|w| w.contains("Multiplexing the 40 streams into one")
+            && w.contains("$1,138.80 less a month: $109.40")),
+        "{:?}",
+        od.warnings
+    );
+    let p = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(p.capacity.shards, Some(40));
+    assert_eq!(line(p, "shard_hours").usd_cents, 43_800);
+    assert_eq!(line(p, "put_payload_units").usd_cents, 736);
+    // Kafka topics share the cluster: at least one partition per topic.
+    assert_eq!(
+        opt(&e, OptionId::MskServerless).capacity.partitions,
+        Some(40)
+    );
+    // Whole shards per stream: a need of 10 shards (10 MB/s) over 3 streams is
+    // 3 × ceil(10 ÷ 3) = 12 shards.
+    let split = run("rps=10240&size=1&streams=3");
+    assert_eq!(
+        opt(&split, OptionId::KinesisProvisioned).capacity.shards,
+        Some(12)
+    );
+}
+
+/// 50,000 records/s of 200 B (the example). Unaggregated: 50 shards for the
+/// 1,000 records/s per shard limit, 50 × 730 × $0.015 = $547.50, and 131,400 M PUT
+/// units (50,000 × 2,628,000 ÷ 10^6) × $0.014 = $1,839.60: $2,387.10.
+/// Aggregated into 25 KB Kinesis records: 9,765.625 KB/s ÷ 25 = 390.625 records/s;
+/// shards for 9.54 MB/s = 10, $109.50; PUT units 390.625 × 2,628,000 ÷ 10^6 =
+/// 1,026.5625 M × $0.014 = $14.37: $123.87.
+#[test]
+fn aggregation_packs_small_records_into_fewer_kinesis_records() {
+    let plain = run("rps=50000&size=0.1953125");
+    let p = opt(&plain, OptionId::KinesisProvisioned);
+    assert_eq!(p.capacity.shards, Some(50));
+    assert_eq!(p.total_cents, 238_710);
+    assert!(
+        p.warnings.iter().any(|w| w.contains("aggregating them into 25 KB")
+            && w.contains("$2,263.23 less a month: $123.87")),
+        "{:?}",
+        p.warnings
+    );
+    let agg = run("rps=50000&size=0.1953125&aggregate=25");
+    let a = opt(&agg, OptionId::KinesisProvisioned);
+    assert_eq!(a.capacity.shards, Some(10));
+    assert_eq!(line(a, "shard_hours").usd_cents, 10_950);
+    assert_eq!(line(a, "put_payload_units").usd_cents, 1437);
+    assert_eq!(a.total_cents, 12_387);
+    // On-demand rounds each Kinesis record up to 1 KB: 200 B records bill 1 KB each,
+    // 50,000 × 2,628,000 ÷ 1,048,576 = 125,312.81 GB × $0.08 = $10,025.02; aggregated,
+    // 390.625 × 25 KB × 2,628,000 ÷ 1,048,576 = 24,475.16 GB × $0.08 = $1,958.01.
+    assert_eq!(
+        line(opt(&plain, OptionId::KinesisOnDemand), "data_in").usd_cents,
+        1_002_502
+    );
+    assert_eq!(
+        line(opt(&agg, OptionId::KinesisOnDemand), "data_in").usd_cents,
+        195_801
+    );
+    // Kafka producers batch natively: no effect on MSK.
+    for id in [OptionId::MskStandard, OptionId::MskExpress, OptionId::MskServerless] {
+        assert_eq!(opt(&plain, id).total_cents, opt(&agg, id).total_cents);
+    }
+}
+
+/// Compression 4:1 on 4 KB records: AWS bills the compressed bytes. On-demand: each
+/// record is 1 KB compressed: 1,000 × 1 KB × 2,628,000 ÷ 1,048,576 = 2,506.26 GB ×
+/// $0.08 = $200.50 in (4 KB uncompressed: 10,025.02 GB, $802.00), and the same GB out ×
+/// $0.04 = $100.25.
+#[test]
+fn compression_bills_the_compressed_bytes() {
+    let raw = run("rps=1000&size=4");
+    let c = run("rps=1000&size=4&compression=4");
+    let od = opt(&c, OptionId::KinesisOnDemand);
+    assert_eq!(
+        line(opt(&raw, OptionId::KinesisOnDemand), "data_in").usd_cents,
+        80_200
+    );
+    assert_eq!(line(od, "data_in").usd_cents, 20_050);
+    assert_eq!(line(od, "data_out").usd_cents, 10_025);
+    assert!((c.derived.avg_write_mb_per_s - 0.9765625).abs() < 1e-12);
+    assert!((c.derived.raw_avg_write_mb_per_s - 3.90625).abs() < 1e-12);
+    // Every option's bill is lower or equal.
+    for (a, b) in raw.options.iter().zip(&c.options) {
+        assert!(b.total_cents <= a.total_cents, "{:?}", a.id);
+    }
+}
+
+/// 10 consumers of a 5 MB/s stream (5,120 records/s of 1 KB) share each shard's 5 read
+/// calls per second and its 2 MB/s: provisioned needs max(5 MB/s ÷ 1, 5,120 ÷ 1,000,
+/// 5 × 10 ÷ 2) = 25 shards: 25 × 730 × $0.015 = $273.75, PUT units 13,455.36 M ×
+/// $0.014 = $188.38: $462.13. With enhanced fan-out for all 10: 6 shards $65.70, PUT
+/// $188.38, 10 × 6 × 730 = 43,800 consumer-shard-hours × $0.015 = $657.00, EFO data
+/// 10 × 12,832.03 GB × $0.013 = $1,668.16: $2,579.24 (AWS Kinesis quotas: 5 read
+/// transactions per second per shard; pricing page for the rates).
+#[test]
+fn many_shared_consumers_are_warned_and_shown_the_fan_out_cost() {
+    let e = run("rps=5120&size=1&consumers=10");
+    let p = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(p.capacity.shards, Some(25));
+    assert_eq!(p.total_cents, 46_213);
+    assert!(
+        p.warnings.iter().any(|w| w.contains("10 consumers share each shard's 5 read calls per second")
+            && w.contains("every 2,000 ms")),
+        "{:?}",
+        p.warnings
+    );
+    assert!(
+        p.warnings.iter().any(|w| w
+            == "With enhanced fan-out for all 10 consumers (efo=10): $2,579.24 a month, $2,117.11 more."),
+        "{:?}",
+        p.warnings
+    );
+    let efo = run("rps=5120&size=1&consumers=10&efo=10");
+    assert_eq!(opt(&efo, OptionId::KinesisProvisioned).total_cents, 257_924);
+    // Two consumers: no read-call warning.
+    let two = run("rps=5120&size=1&consumers=2");
+    assert!(!opt(&two, OptionId::KinesisProvisioned)
+        .warnings
+        .iter()
+        .any(|w| w.contains("read calls")));
+}

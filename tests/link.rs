@@ -56,6 +56,9 @@ fn parameter_names_are_the_contract() {
             "rack_aware",
             "discount",
             "tiered",
+            "streams",
+            "aggregate",
+            "compression",
             "need"
         ]
     );
@@ -316,6 +319,9 @@ prop_compose! {
         rack_aware in any::<bool>(),
         discount in prop_oneof![Just(0.0), 0.0f64..99.0],
         tiered_share in opt_of(0.0f64..1.0),
+        streams in prop_oneof![Just(1u32), 1u32..200],
+        aggregate in opt_of(0.01f64..1024.0),
+        compression in prop_oneof![Just(1.0), 1.0f64..20.0],
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
@@ -345,6 +351,9 @@ prop_compose! {
             discount_pct: discount,
             tiered_local_hours: tiered,
             needs,
+            streams,
+            aggregate_kb: aggregate,
+            compression,
         }
     }
 }
@@ -460,5 +469,44 @@ fn numbers_of_any_magnitude_survive_the_round_trip() {
         let again = decode(&link, c());
         assert!(again.messages.is_empty(), "{link}: {:?}", again.messages);
         assert_eq!(again.workload, d.workload, "{query} -> {link}");
+    }
+}
+
+/// The workload's shape: `streams`, `aggregate`, `compression` (added after v1's first
+/// parameters; absent, they are today's workload). Each bad value is a message naming
+/// the parameter; the rest of the link applies.
+#[test]
+fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
+    let d = decode("rps=5000&streams=40&aggregate=25&compression=4", c());
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    assert_eq!(d.workload.streams, 40);
+    assert_eq!(d.workload.aggregate_kb, Some(25.0));
+    assert_eq!(d.workload.compression, 4.0);
+    assert_eq!(
+        encode(&d.workload),
+        "rps=5000&streams=40&aggregate=25&compression=4"
+    );
+    assert_eq!(decode("aggregate=off", c()).workload.aggregate_kb, None);
+    for (q, param, reason) in [
+        ("streams=0", "streams", "must be between 1 and 100000; default used"),
+        ("streams=2.5", "streams", "must be a whole number; default used"),
+        ("streams=many", "streams", "not a number; default used"),
+        ("compression=0.5", "compression", "must be at least 1; default used"),
+        ("compression=-4", "compression", "must be at least 1; default used"),
+        ("compression=x", "compression", "not a number; default used"),
+        ("aggregate=2000", "aggregate", "must be at most 1024; default used"),
+        ("aggregate=-1", "aggregate", "must be more than 0; default used"),
+        ("aggregate=0", "aggregate", "must be more than 0; default used"),
+    ] {
+        let d = decode(&format!("rps=5000&{q}"), c());
+        assert_eq!(d.workload.records_per_s, 5000.0, "{q}: the rest applies");
+        assert_eq!(d.messages.len(), 1, "{q}");
+        assert_eq!(d.messages[0].param, param, "{q}");
+        assert_eq!(d.messages[0].reason, reason, "{q}");
+        assert_eq!(
+            (d.workload.streams, d.workload.aggregate_kb, d.workload.compression),
+            (1, None, 1.0),
+            "{q}: defaults"
+        );
     }
 }

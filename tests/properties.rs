@@ -97,6 +97,106 @@ proptest! {
     }
 }
 
+/// A link made before `streams`, `aggregate` and `compression` existed prices exactly as
+/// it did: every status, line and total of 300 seeded random v1 links, as the engine
+/// before them printed (tests/fixtures/v1-estimates.tsv, from `showdown --json` at
+/// commit 5c25dd9).
+#[test]
+fn links_without_the_new_parameters_price_exactly_as_before() {
+    let fixture = include_str!("fixtures/v1-estimates.tsv");
+    let mut checked = 0;
+    for row in fixture.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let (query, expected) = row.split_once('\t').unwrap();
+        let d = stream_showdown::model::decode(query, c());
+        let e = estimate(&d.workload, c());
+        let got: Vec<String> = e
+            .options
+            .iter()
+            .map(|o| {
+                let total = if o.status == Status::NotPriced {
+                    "null".to_string()
+                } else {
+                    o.total_cents.to_string()
+                };
+                let lines: Vec<String> = o
+                    .all_lines()
+                    .map(|l| format!("{}={}", l.id, l.usd_cents))
+                    .collect();
+                format!("{}:{}:{total}:{}", o.id.id(), o.status.id(), lines.join(","))
+            })
+            .collect();
+        assert_eq!(got.join(";"), expected, "{query}");
+        checked += 1;
+    }
+    assert_eq!(checked, 300);
+}
+
+prop_compose! {
+    fn shaped_workload()(
+        w in auto_workload(),
+        streams in 1u32..100,
+        aggregate in prop::option::of(0.05f64..1024.0),
+        compression in 1.0f64..20.0,
+    ) -> Workload {
+        Workload { streams, aggregate_kb: aggregate, compression, ..w }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_estimate_of_a_shaped_workload_is_sane(w in shaped_workload()) {
+        check_sane(&estimate(&w, c()))?;
+    }
+
+    /// Aggregating into records no larger than one user record changes nothing (each
+    /// user record is then its own Kinesis record); nor does it on MSK at any size.
+    #[test]
+    fn aggregation_below_the_record_size_is_the_identity(w in shaped_workload(), share in 0.01f64..=1.0) {
+        let record_kb = w.record_kb / w.compression;
+        let plain = estimate(&Workload { aggregate_kb: None, ..w.clone() }, c());
+        let small = estimate(&Workload { aggregate_kb: Some(record_kb * share), ..w.clone() }, c());
+        prop_assert_eq!(&plain, &small);
+        for (x, y) in plain.options.iter().zip(&estimate(&w, c()).options) {
+            if matches!(x.id, stream_showdown::model::OptionId::MskStandard | stream_showdown::model::OptionId::MskExpress | stream_showdown::model::OptionId::MskServerless) {
+                prop_assert_eq!(x.total_cents, y.total_cents);
+            }
+        }
+    }
+
+    /// Compression lowers the bytes AWS bills: no total rises as the ratio grows.
+    #[test]
+    fn cost_never_rises_as_compression_grows(w in shaped_workload(), factor in 1.0f64..10.0) {
+        let more = Workload { compression: (w.compression * factor).min(100.0), ..w.clone() };
+        let (a, b) = (estimate(&w, c()), estimate(&more, c()));
+        for (x, y) in a.options.iter().zip(&b.options) {
+            if x.status == Status::Priced && y.status == Status::Priced {
+                prop_assert!(y.total_cents <= x.total_cents, "{:?}: {} → {}", x.id, x.total_cents, y.total_cents);
+            }
+        }
+    }
+
+    /// Spreading a workload over more streams never costs less than one stream, and
+    /// on-demand Kinesis (stream-hours per stream) pays more with every stream. (Not
+    /// every option is monotonic between two stream counts: a need of 4 shards takes
+    /// 3 × 2 = 6 shards over 3 streams but 4 over 4.)
+    #[test]
+    fn more_streams_never_cost_less_than_one(w in auto_workload(), streams in 2u32..100) {
+        let one = estimate(&w, c());
+        let many = estimate(&Workload { streams, ..w.clone() }, c());
+        let more = estimate(&Workload { streams: streams + 1, ..w.clone() }, c());
+        for ((x, y), z) in one.options.iter().zip(&many.options).zip(&more.options) {
+            if x.status == Status::Priced && y.status == Status::Priced {
+                prop_assert!(y.total_cents >= x.total_cents, "{:?}: {} → {}", x.id, x.total_cents, y.total_cents);
+            }
+            if x.id == stream_showdown::model::OptionId::KinesisOnDemand && y.status == Status::Priced && z.status == Status::Priced {
+                prop_assert!(z.total_cents > y.total_cents);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 

@@ -5,7 +5,8 @@ use super::catalog::Catalog;
 use super::limits::Limits;
 use super::options;
 use super::prices::{Rate, RegionPrices};
-use super::units::{format_quantity, usd_to_cents};
+use super::fixed::shortest;
+use super::units::{format_quantity, format_usd_cents, usd_to_cents};
 use super::workload::{Derived, Workload};
 
 /// The deployment options, with their stable ids (used in links, exports and JSON).
@@ -226,8 +227,100 @@ impl Estimate {
     }
 }
 
-/// Prices every deployment option for a workload.
+/// Prices every deployment option for a workload, and says on each option where one
+/// input would change its bill (see [`advice`]).
 pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
+    let mut e = estimate_only(workload, catalog);
+    if let Some(region) = catalog.region(&workload.region) {
+        for o in e.options.iter_mut().filter(|o| o.status == Status::Priced) {
+            o.warnings
+                .extend(advice(o.id, o.total_cents, workload, region, catalog));
+        }
+    }
+    e
+}
+
+/// The other way of running the same workload that would change an option's bill,
+/// priced: multiplexing many streams into one; aggregating small records for Kinesis;
+/// enhanced fan-out when several consumers share each shard's read calls. One sentence
+/// each, only where it applies (and, for the first two, only where it saves at least
+/// a dollar a month).
+fn advice(
+    id: OptionId,
+    total_cents: i64,
+    w: &Workload,
+    region: &RegionPrices,
+    catalog: &Catalog,
+) -> Vec<String> {
+    let kinesis = matches!(id, OptionId::KinesisOnDemand | OptionId::KinesisProvisioned);
+    let k = &catalog.limits.kinesis;
+    let d = w.derived();
+    let priced = |alt: Workload| {
+        let d = alt.derived();
+        let ctx = Ctx {
+            workload: &alt,
+            derived: &d,
+            region_code: &w.region,
+            region,
+            limits: &catalog.limits,
+        };
+        let o = finish(id, &ctx);
+        (o.status == Status::Priced).then_some(o.total_cents)
+    };
+    let mut out = Vec::new();
+    let saving = |alt: Option<i64>| alt.filter(|&a| total_cents - a >= 100);
+    if w.streams > 1 {
+        if let Some(alt) = saving(priced(Workload {
+            streams: 1,
+            ..w.clone()
+        })) {
+            out.push(format!(
+                "Multiplexing the {} streams into one (consumers filter by event type) would cost {} less a month: {}.",
+                w.streams,
+                format_usd_cents(total_cents - alt),
+                format_usd_cents(alt)
+            ));
+        }
+    }
+    if kinesis && d.kinesis_record_kb < k.put_payload_unit_kb {
+        if let Some(alt) = saving(priced(Workload {
+            aggregate_kb: Some(k.put_payload_unit_kb),
+            ..w.clone()
+        })) {
+            out.push(format!(
+                "Small records: aggregating them into {} KB Kinesis records (KPL aggregation or batching; aggregate={}) would cost {} less a month: {}.",
+                shortest(k.put_payload_unit_kb),
+                shortest(k.put_payload_unit_kb),
+                format_usd_cents(total_cents - alt),
+                format_usd_cents(alt)
+            ));
+        }
+    }
+    if kinesis && d.shared_consumers >= 3 && w.consumers <= k.max_efo_consumers {
+        if let Some(alt) = priced(Workload {
+            efo_consumers: w.consumers,
+            ..w.clone()
+        }) {
+            let (word, diff) = if alt >= total_cents {
+                ("more", alt - total_cents)
+            } else {
+                ("less", total_cents - alt)
+            };
+            out.push(format!(
+                "With enhanced fan-out for all {} consumers (efo={}): {} a month, {} {word}.",
+                w.consumers,
+                w.consumers,
+                format_usd_cents(alt),
+                format_usd_cents(diff)
+            ));
+        }
+    }
+    out
+}
+
+/// Prices every deployment option, without [`advice`] (the charts' sweeps, which price
+/// many workloads, and advice's own alternatives).
+pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
     let derived = workload.derived();
     let options = match catalog.region(&workload.region) {
         None => OptionId::ALL
@@ -281,9 +374,15 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
         OptionId::MskExpress => options::msk_express::estimate(ctx),
         OptionId::MskServerless => options::msk_serverless::estimate(ctx),
     };
-    let Some(priced) = priced else {
+    let Some(mut priced) = priced else {
         return OptionEstimate::not_priced(id, not_priced_reason(id, ctx));
     };
+    if matches!(
+        id,
+        OptionId::MskStandard | OptionId::MskExpress | OptionId::MskServerless
+    ) {
+        priced.warnings.extend(options::kafka_topic_warning(ctx));
+    }
     let subtotal: i64 = priced.lines.iter().map(|l| l.usd_cents).sum();
     let pct = ctx.workload.discount_pct;
     let discount = (pct > 0.0).then(|| {

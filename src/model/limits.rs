@@ -20,6 +20,10 @@ pub struct KinesisLimits {
     pub max_retention_hours: f64,
     pub put_payload_unit_kb: f64,
     pub on_demand_initial_write_mb_per_s: f64,
+    /// GetRecords calls per second per shard, shared by the shared-throughput consumers.
+    pub shard_read_transactions_per_s: f64,
+    /// On-demand streams per account by default.
+    pub on_demand_streams_quota: u32,
     pub on_demand_max_write_mb_per_s_default: f64,
     pub on_demand_max_write_mb_per_s: Map<f64>,
     pub shard_quota_default: u32,

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Parameter names of link format v1, in the order the encoder writes them.
-pub const PARAMS: [&str; 20] = [
+pub const PARAMS: [&str; 23] = [
     "rps",
     "size",
     "peak",
@@ -34,6 +34,9 @@ pub const PARAMS: [&str; 20] = [
     "rack_aware",
     "discount",
     "tiered",
+    "streams",
+    "aggregate",
+    "compression",
     "need",
 ];
 
@@ -46,6 +49,10 @@ pub const MAX_SHARDS: u32 = 1_000_000;
 pub const MAX_BROKERS: u32 = 1000;
 pub const MAX_STORAGE_GB: f64 = 16_384.0;
 pub const MAX_PARTITIONS: u32 = 1_000_000;
+pub const MAX_STREAMS: u32 = 100_000;
+/// Largest aggregated Kinesis record: 1 MiB, Kinesis's default maximum record size.
+pub const MAX_AGGREGATE_KB: f64 = 1024.0;
+pub const MAX_COMPRESSION: f64 = 100.0;
 /// Longest value echoed back in a message; the rest is cut with an ellipsis.
 const MAX_ECHO_CHARS: usize = 40;
 
@@ -365,6 +372,12 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         }
         "tiered" if auto || value.trim().eq_ignore_ascii_case("off") => w.tiered_local_hours = None,
         "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
+        "streams" => w.streams = parse_count(value, 1, MAX_STREAMS)?,
+        "aggregate" if auto || value.trim().eq_ignore_ascii_case("off") => w.aggregate_kb = None,
+        "aggregate" => {
+            w.aggregate_kb = Some(parse_number(value, 0.0, MAX_AGGREGATE_KB, false)?)
+        }
+        "compression" => w.compression = parse_number(value, 1.0, MAX_COMPRESSION, true)?,
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
@@ -487,6 +500,9 @@ pub fn display_value(w: &Workload, name: &str) -> String {
             .map(format_retention)
             .unwrap_or_default(),
         "need" => w.needs.iter().cloned().collect::<Vec<_>>().join(","),
+        "streams" => w.streams.to_string(),
+        "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),
+        "compression" => shortest(w.compression),
         _ => String::new(),
     }
 }
@@ -565,6 +581,7 @@ pub fn is_optional(name: &str) -> bool {
             | "express_brokers"
             | "partitions"
             | "tiered"
+            | "aggregate"
             | "need"
     )
 }

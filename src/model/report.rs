@@ -59,14 +59,24 @@ pub const ASSUMPTIONS: [&str; 6] = [
 ];
 
 pub fn workload_summary(d: &super::workload::Derived) -> String {
-    format!(
+    let mut s = format!(
         "{} MB/s average write, {} MB/s peak, {} MB/s peak read; {} GB in per month; {} GB retained",
         format_quantity(d.avg_write_mb_per_s, 3),
         format_quantity(d.peak_write_mb_per_s, 3),
         format_quantity(d.peak_read_mb_per_s, 3),
         format_quantity(d.gb_in_per_month, 2),
         format_quantity(d.gb_retained, 2)
-    )
+    );
+    if d.raw_avg_write_mb_per_s != d.avg_write_mb_per_s {
+        s += &format!(
+            " (compressed; {} MB/s before compression)",
+            format_quantity(d.raw_avg_write_mb_per_s, 3)
+        );
+    }
+    if d.streams > 1 {
+        s += &format!("; over {} streams or topics", d.streams);
+    }
+    s
 }
 
 /// A readable table of every option, for the terminal.

@@ -3,7 +3,7 @@
 //! where the cheapest eligible option changes.
 
 use super::catalog::Catalog;
-use super::estimate::{estimate, OptionId, Status};
+use super::estimate::{estimate_only, OptionId, Status};
 use super::units::{format_quantity, KB_PER_MB};
 use super::workload::Workload;
 
@@ -117,7 +117,7 @@ pub fn sweep(base: &Workload, axis: Axis, points: usize, catalog: &Catalog) -> S
         .collect();
     let mut cheapest = Vec::with_capacity(points);
     for &x in &xs {
-        let e = estimate(&axis.apply(base, x), catalog);
+        let e = estimate_only(&axis.apply(base, x), catalog);
         for (s, o) in series.iter_mut().zip(&e.options) {
             s.cents
                 .push((o.status == Status::Priced).then_some(o.total_cents));

@@ -54,6 +54,16 @@ pub struct Workload {
     pub tiered_local_hours: Option<f64>,
     /// Ticked requirement ids (`need=`, comma-separated), from the comparison model.
     pub needs: BTreeSet<String>,
+    /// Streams (Kinesis) or topics (Kafka) the workload is spread over evenly (`streams`).
+    pub streams: u32,
+    /// Kinesis producer aggregation: user records packed into Kinesis records of this
+    /// many KB (KPL aggregation or batching; `aggregate`); `None` = one Kinesis record
+    /// per user record. No cost effect on Kafka, whose producers batch natively.
+    pub aggregate_kb: Option<f64>,
+    /// Compression ratio of what producers send (`compression`, 4 = 4:1): AWS bills the
+    /// compressed bytes. Kafka producers compress batches natively; Kinesis producers
+    /// only if they compress the payload themselves.
+    pub compression: f64,
 }
 
 impl Default for Workload {
@@ -79,15 +89,23 @@ impl Default for Workload {
             discount_pct: 0.0,
             tiered_local_hours: None,
             needs: BTreeSet::new(),
+            streams: 1,
+            aggregate_kb: None,
+            compression: 1.0,
         }
     }
 }
 
-/// Figures derived from a workload, shared by every deployment option.
+/// Figures derived from a workload, shared by every deployment option: the one place
+/// where compression, producer aggregation and the split over streams become the
+/// bytes, records and streams that AWS bills and sizes for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Derived {
-    /// Average write throughput, MB/s (record size as written, not rounded).
+    /// Average write throughput as billed (after compression), MB/s (record size as
+    /// written, not rounded).
     pub avg_write_mb_per_s: f64,
+    /// Average write throughput before compression, MB/s (what producers hand over).
+    pub raw_avg_write_mb_per_s: f64,
     /// Peak write throughput, MB/s.
     pub peak_write_mb_per_s: f64,
     /// Peak records per second.
@@ -102,16 +120,34 @@ pub struct Derived {
     pub gb_out_per_month: f64,
     /// GB held for the retention period (one copy).
     pub gb_retained: f64,
+    /// Streams (Kinesis) or topics (Kafka), at least 1.
+    pub streams: u32,
+    /// The size of a record as Kinesis receives it, KB: after compression and, with
+    /// producer aggregation, the aggregated record (never smaller than one user record).
+    pub kinesis_record_kb: f64,
+    /// Kinesis records per second, average and peak, all streams together.
+    pub kinesis_records_per_s: f64,
+    pub kinesis_peak_records_per_s: f64,
 }
 
 impl Workload {
     /// The derived figures of this workload.
     pub fn derived(&self) -> Derived {
-        let avg_write = self.records_per_s * self.record_kb / KB_PER_MB;
+        let compression = self.compression.max(1.0);
+        let raw_avg_write = self.records_per_s * self.record_kb / KB_PER_MB;
+        let avg_write = raw_avg_write / compression;
         let peak_write = avg_write * self.peak_factor;
         let gb_in = mb_per_s_to_gb_per_month(avg_write);
+        let record_kb = self.record_kb / compression;
+        // Aggregation packs user records into larger Kinesis records; a user record
+        // larger than the aggregate size is sent on its own.
+        let (kinesis_record_kb, kinesis_records_per_s) = match self.aggregate_kb {
+            Some(a) if a > record_kb => (a, avg_write * KB_PER_MB / a),
+            _ => (record_kb, self.records_per_s),
+        };
         Derived {
             avg_write_mb_per_s: avg_write,
+            raw_avg_write_mb_per_s: raw_avg_write,
             peak_write_mb_per_s: peak_write,
             peak_records_per_s: self.records_per_s * self.peak_factor,
             shared_consumers: self.consumers.saturating_sub(self.efo_consumers),
@@ -119,6 +155,10 @@ impl Workload {
             gb_in_per_month: gb_in,
             gb_out_per_month: gb_in * f64::from(self.consumers),
             gb_retained: gb_over_hours(avg_write, self.retention_hours),
+            streams: self.streams.max(1),
+            kinesis_record_kb,
+            kinesis_records_per_s,
+            kinesis_peak_records_per_s: kinesis_records_per_s * self.peak_factor,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The figures derived from the workload, shown live under the form.
 
+use super::maybe;
 use crate::model::units::format_quantity;
 use crate::model::workload::Derived;
 use yew::prelude::*;
@@ -20,6 +21,9 @@ pub fn derived_figures(p: &DerivedProps) -> Html {
     html! {
         <dl class="derived" aria-label="Derived figures">
             { item("Write, average", format!("{} MB/s", format_quantity(d.avg_write_mb_per_s, 3)), "write") }
+            { maybe((d.raw_avg_write_mb_per_s != d.avg_write_mb_per_s).then(|| item("Before compression", format!("{} MB/s", format_quantity(d.raw_avg_write_mb_per_s, 3)), "raw-write"))) }
+            { maybe((d.streams > 1).then(|| item("Per stream or topic", format!("{} MB/s", format_quantity(d.avg_write_mb_per_s / f64::from(d.streams), 3)), "per-stream"))) }
+            { item("Kinesis records", format!("{}/s of {} KB", format_quantity(d.kinesis_records_per_s, 1), format_quantity(d.kinesis_record_kb, 3)), "kinesis-records") }
             { item("Write, peak", format!("{} MB/s", format_quantity(d.peak_write_mb_per_s, 3)), "peak-write") }
             { item("Read, peak (all consumers)", format!("{} MB/s", format_quantity(d.peak_read_mb_per_s, 3)), "read") }
             { item("Data in per month", format!("{} GB", format_quantity(d.gb_in_per_month, 1)), "gb-in") }

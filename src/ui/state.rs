@@ -73,7 +73,7 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 21] = [
+pub const FIELDS: [(&str, &str, &str); 24] = [
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
     ("size", "Record size", "KB"),
@@ -81,6 +81,9 @@ pub const FIELDS: [(&str, &str, &str); 21] = [
     ("consumers", "Consumers", ""),
     ("efo", "Enhanced fan-out consumers", ""),
     ("retention", "Retention", ""),
+    ("streams", "Streams or topics", ""),
+    ("compression", "Compression ratio", ""),
+    ("aggregate", "Kinesis aggregation", "KB"),
     ("region", "Region", ""),
     ("shards", "Kinesis shards", ""),
     ("broker", "MSK Standard broker type", ""),

@@ -2,7 +2,7 @@
 //! rounded up to 1 KB), GB out for shared-throughput consumers, EFO GB, extended and
 //! long-term retention GB-months. No shards to size.
 
-use super::{kinesis_limits, kinesis_retention_windows_gb};
+use super::{count_of, kinesis_limits, kinesis_retention_windows_gb};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
@@ -16,30 +16,39 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let mut blockers = Vec::new();
     kinesis_limits(ctx, &mut warnings, &mut blockers);
 
+    // Write limits are per stream; the workload is spread evenly over its streams.
+    let streams = d.streams;
+    let per_stream_peak = d.peak_write_mb_per_s / f64::from(streams);
     let max_write = k.on_demand_max_write_mb_per_s(ctx.region_code);
     let absolute_max = k
         .on_demand_max_write_mb_per_s
         .values()
         .copied()
         .fold(max_write, f64::max);
-    if d.peak_write_mb_per_s > absolute_max {
+    if per_stream_peak > absolute_max {
         blockers.push(format!(
             "Peak write of {} MB/s is above the on-demand maximum of {} MB/s per stream.",
-            format_quantity(d.peak_write_mb_per_s, 1),
+            format_quantity(per_stream_peak, 1),
             format_quantity(absolute_max, 0)
         ));
-    } else if d.peak_write_mb_per_s > max_write {
+    } else if per_stream_peak > max_write {
         warnings.push(format!(
             "Peak write of {} MB/s is above this region's on-demand default maximum of {} MB/s; it needs a quota increase.",
-            format_quantity(d.peak_write_mb_per_s, 1),
+            format_quantity(per_stream_peak, 1),
             format_quantity(max_write, 0)
         ));
     }
-    if d.peak_write_mb_per_s > k.on_demand_initial_write_mb_per_s {
+    if per_stream_peak > k.on_demand_initial_write_mb_per_s {
         warnings.push(format!(
             "A new on-demand stream starts at {} MB/s write and adapts to twice its previous 30-day peak; warm it up or start provisioned to take {} MB/s from day one.",
             shortest(k.on_demand_initial_write_mb_per_s),
-            format_quantity(d.peak_write_mb_per_s, 1)
+            format_quantity(per_stream_peak, 1)
+        ));
+    }
+    if streams > k.on_demand_streams_quota {
+        warnings.push(format!(
+            "{streams} on-demand streams exceed the default quota of {} per account; request an increase.",
+            k.on_demand_streams_quota
         ));
     }
     if w.peak_factor > 2.0 {
@@ -49,15 +58,16 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         );
     }
 
-    let billed_kb = w.record_kb.ceil();
-    let gb_in_billed = w.records_per_s * billed_kb * SECONDS_PER_MONTH / KB_PER_GB;
+    // Each Kinesis record (compressed, or aggregated) is rounded up to whole KB.
+    let billed_kb = d.kinesis_record_kb.ceil();
+    let gb_in_billed = d.kinesis_records_per_s * billed_kb * SECONDS_PER_MONTH / KB_PER_GB;
     let (extended_gb, long_term_gb) = kinesis_retention_windows_gb(ctx);
 
     let mut lines = vec![
         Line::new(
             "stream_hours",
-            "Stream-hours (1 stream)",
-            HOURS_PER_MONTH,
+            format!("Stream-hours ({})", count_of(streams, "stream", "streams")),
+            HOURS_PER_MONTH * f64::from(streams),
             "stream-hour",
             &rates.stream_hour,
         ),

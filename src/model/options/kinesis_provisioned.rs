@@ -11,22 +11,25 @@ use crate::model::limits::KinesisLimits;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, SECONDS_PER_MONTH};
 use crate::model::workload::Derived;
 
-/// Shards the peak needs, as a fraction (before rounding up).
+/// Shards the peak needs, as a fraction (before rounding up), all streams together.
 pub fn shards_needed(d: &Derived, k: &KinesisLimits) -> f64 {
     let write = d.peak_write_mb_per_s / k.shard_write_mb_per_s;
-    let records = d.peak_records_per_s / k.shard_write_records_per_s;
+    let records = d.kinesis_peak_records_per_s / k.shard_write_records_per_s;
     let read = d.peak_write_mb_per_s * f64::from(d.shared_consumers) / k.shard_read_mb_per_s;
     write.max(records).max(read)
 }
 
-/// Whole shards for the workload: at least 1.
+/// Whole shards for the workload: each stream needs whole shards for its share of the
+/// peak, at least 1 (shards = streams × ceil(need ÷ streams)).
 pub fn auto_shards(d: &Derived, k: &KinesisLimits) -> u32 {
-    let need = shards_needed(d, k).ceil();
-    if need.is_finite() && need >= 1.0 {
-        need.min(f64::from(u32::MAX)) as u32
+    let streams = f64::from(d.streams.max(1));
+    let per_stream = (shards_needed(d, k) / streams).ceil();
+    let per_stream = if per_stream.is_finite() && per_stream >= 1.0 {
+        per_stream
     } else {
-        1
-    }
+        1.0
+    };
+    (per_stream * streams).min(f64::from(u32::MAX)) as u32
 }
 
 /// PUT payload units per record: one per started 25 KB.
@@ -59,8 +62,9 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ));
     }
     let shard_hours = f64::from(shards) * HOURS_PER_MONTH;
-    let units_per_record = put_units_per_record(w.record_kb, k.put_payload_unit_kb);
-    let put_units_million = w.records_per_s * units_per_record * SECONDS_PER_MONTH / 1e6;
+    // Per Kinesis record as it is put (compressed, or aggregated).
+    let units_per_record = put_units_per_record(d.kinesis_record_kb, k.put_payload_unit_kb);
+    let put_units_million = d.kinesis_records_per_s * units_per_record * SECONDS_PER_MONTH / 1e6;
     let (_, long_term_gb) = kinesis_retention_windows_gb(ctx);
 
     let mut lines = vec![

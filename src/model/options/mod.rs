@@ -48,13 +48,15 @@ pub fn kinesis_limits(ctx: &Ctx, warnings: &mut Vec<String>, blockers: &mut Vec<
             shortest(k.max_retention_hours / 24.0)
         ));
     }
-    if w.record_kb > k.max_record_kb {
+    // (The record as Kinesis receives it: compressed, or aggregated.)
+    let record_kb = ctx.derived.kinesis_record_kb;
+    if record_kb > k.max_record_kb {
         blockers.push(format!(
             "Records of {} KB are larger than Kinesis's maximum of {} KB (10 MiB).",
-            format_quantity(w.record_kb, 1),
+            format_quantity(record_kb, 1),
             shortest(k.max_record_kb)
         ));
-    } else if w.record_kb > k.default_max_record_kb {
+    } else if record_kb > k.default_max_record_kb {
         warnings.push(format!(
             "Records above {} KB (1 MiB) need the stream's maximum record size raised (UpdateMaxRecordSize, up to 10 MiB).",
             shortest(k.default_max_record_kb)
@@ -64,6 +66,17 @@ pub fn kinesis_limits(ctx: &Ctx, warnings: &mut Vec<String>, blockers: &mut Vec<
         blockers.push(format!(
             "{} enhanced fan-out consumers: a stream registers at most {}.",
             w.efo_consumers, k.max_efo_consumers
+        ));
+    }
+    // Read calls: each shard serves 5 GetRecords calls per second, shared by every
+    // consumer without enhanced fan-out.
+    let shared = ctx.derived.shared_consumers;
+    if shared >= 3 {
+        let every_ms = f64::from(shared) * 1000.0 / k.shard_read_transactions_per_s;
+        warnings.push(format!(
+            "{shared} consumers share each shard's {} read calls per second: each can poll a shard only every {} ms, which adds latency; enhanced fan-out (efo=) gives each consumer its own 2 MB/s per shard, pushed to it.",
+            shortest(k.shard_read_transactions_per_s),
+            format_quantity(every_ms, 0)
         ));
     }
 }
@@ -76,14 +89,25 @@ pub fn partitions(ctx: &Ctx) -> u32 {
     }
     let k = &ctx.limits.kafka;
     let d = ctx.derived;
+    // (At least one per topic.)
     let need = (d.peak_write_mb_per_s / k.partition_target_in_mb_per_s)
         .max(d.peak_read_mb_per_s / k.partition_target_out_mb_per_s)
-        .ceil();
+        .ceil()
+        .max(f64::from(d.streams));
     if need.is_finite() && need >= 1.0 {
         need.min(f64::from(u32::MAX)) as u32
     } else {
         1
     }
+}
+
+/// A partition count set below the number of topics (each topic needs at least one).
+pub fn kafka_topic_warning(ctx: &Ctx) -> Option<String> {
+    let streams = ctx.derived.streams;
+    let p = ctx.workload.partitions?;
+    (p < streams).then(|| {
+        format!("{p} partitions are fewer than the {streams} topics: each topic needs at least one.")
+    })
 }
 
 /// Cross-AZ client traffic lines for provisioned MSK: producers always, consumers
