@@ -233,6 +233,31 @@ test("typing: every field and select keeps focus and its text through invalid an
   await noNaN(page);
 });
 
+test("typing the workload's shape: streams, Kinesis aggregation, compression; the link reopens the same numbers", async ({ open }) => {
+  const { page } = await open("?rps=50000&size=0.1953125&consumers=2");
+  await ready(page);
+  // Small records: the Kinesis cards say what aggregation would save.
+  assert((await text(page, "[data-option=kinesis-provisioned] .warnings")).includes("aggregating them into 25 KB"), "aggregation advice");
+  await clearByKeyboard(page, "#f-streams");
+  await page.keyboard.type("40", { delay: KEY_DELAY });
+  await page.click("#f-aggregate");
+  await page.keyboard.type("25", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-compression");
+  await page.keyboard.type("2", { delay: KEY_DELAY });
+  await pause(page);
+  await page.waitForFunction(() => location.search.includes("streams=40&aggregate=25&compression=2"));
+  const q = new URL(page.url()).search.slice(1);
+  const figures = await pageFigures(page);
+  assertEqual(figures, cliFigures(q), "the page's figures are the CLI's");
+  assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "40 shards", "a shard per stream");
+  assert((await text(page, "[data-option=kinesis-on-demand] .warnings")).includes("Multiplexing the 40 streams into one"), "multiplexing advice");
+  assert((await text(page, ".derived")).includes("Before compression"), "derived figures show the compression");
+  const fresh = await open(page.url());
+  await ready(fresh.page);
+  assertEqual(await pageFigures(fresh.page), figures, "same figures from the link");
+  assertEqual(await fresh.page.inputValue("#f-aggregate"), "25", "aggregate field");
+});
+
 test("a link's first paint is its own: the default figures never show as the link's", async ({ open }) => {
   const q = "?rps=20000&size=4&consumers=3&retention=7d";
   const defaults = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);

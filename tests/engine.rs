@@ -354,8 +354,10 @@ fn forty_streams_pay_stream_hours_and_shards_per_stream() {
     assert_eq!(od.total_cents, 124_820);
     // The page says what one stream would save: $1,248.20 − $109.40 = $1,138.80.
     assert!(
-        od.warnings.iter().any(|w| w.contains("Multiplexing the 40 streams into one")
-            && w.contains("$1,138.80 less a month: $109.40")),
+        od.warnings
+            .iter()
+            .any(|w| w.contains("Multiplexing the 40 streams into one")
+                && w.contains("$1,138.80 less a month: $109.40")),
         "{:?}",
         od.warnings
     );
@@ -390,8 +392,10 @@ fn aggregation_packs_small_records_into_fewer_kinesis_records() {
     assert_eq!(p.capacity.shards, Some(50));
     assert_eq!(p.total_cents, 238_710);
     assert!(
-        p.warnings.iter().any(|w| w.contains("aggregating them into 25 KB")
-            && w.contains("$2,263.23 less a month: $123.87")),
+        p.warnings
+            .iter()
+            .any(|w| w.contains("aggregating them into 25 KB")
+                && w.contains("$2,263.23 less a month: $123.87")),
         "{:?}",
         p.warnings
     );
@@ -413,7 +417,11 @@ fn aggregation_packs_small_records_into_fewer_kinesis_records() {
         195_801
     );
     // Kafka producers batch natively: no effect on MSK.
-    for id in [OptionId::MskStandard, OptionId::MskExpress, OptionId::MskServerless] {
+    for id in [
+        OptionId::MskStandard,
+        OptionId::MskExpress,
+        OptionId::MskServerless,
+    ] {
         assert_eq!(opt(&plain, id).total_cents, opt(&agg, id).total_cents);
     }
 }
@@ -455,7 +463,8 @@ fn many_shared_consumers_are_warned_and_shown_the_fan_out_cost() {
     assert_eq!(p.capacity.shards, Some(25));
     assert_eq!(p.total_cents, 46_213);
     assert!(
-        p.warnings.iter().any(|w| w.contains("10 consumers share each shard's 5 read calls per second")
+        p.warnings.iter().any(|w| w
+            .contains("10 consumers share each shard's 5 read calls per second")
             && w.contains("every 2,000 ms")),
         "{:?}",
         p.warnings

@@ -488,15 +488,43 @@ fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
     );
     assert_eq!(decode("aggregate=off", c()).workload.aggregate_kb, None);
     for (q, param, reason) in [
-        ("streams=0", "streams", "must be between 1 and 100000; default used"),
-        ("streams=2.5", "streams", "must be a whole number; default used"),
+        (
+            "streams=0",
+            "streams",
+            "must be between 1 and 100000; default used",
+        ),
+        (
+            "streams=2.5",
+            "streams",
+            "must be a whole number; default used",
+        ),
         ("streams=many", "streams", "not a number; default used"),
-        ("compression=0.5", "compression", "must be at least 1; default used"),
-        ("compression=-4", "compression", "must be at least 1; default used"),
+        (
+            "compression=0.5",
+            "compression",
+            "must be at least 1; default used",
+        ),
+        (
+            "compression=-4",
+            "compression",
+            "must be at least 1; default used",
+        ),
         ("compression=x", "compression", "not a number; default used"),
-        ("aggregate=2000", "aggregate", "must be at most 1024; default used"),
-        ("aggregate=-1", "aggregate", "must be more than 0; default used"),
-        ("aggregate=0", "aggregate", "must be more than 0; default used"),
+        (
+            "aggregate=2000",
+            "aggregate",
+            "must be at most 1024; default used",
+        ),
+        (
+            "aggregate=-1",
+            "aggregate",
+            "must be more than 0; default used",
+        ),
+        (
+            "aggregate=0",
+            "aggregate",
+            "must be more than 0; default used",
+        ),
     ] {
         let d = decode(&format!("rps=5000&{q}"), c());
         assert_eq!(d.workload.records_per_s, 5000.0, "{q}: the rest applies");
@@ -504,7 +532,11 @@ fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
         assert_eq!(d.messages[0].param, param, "{q}");
         assert_eq!(d.messages[0].reason, reason, "{q}");
         assert_eq!(
-            (d.workload.streams, d.workload.aggregate_kb, d.workload.compression),
+            (
+                d.workload.streams,
+                d.workload.aggregate_kb,
+                d.workload.compression
+            ),
             (1, None, 1.0),
             "{q}: defaults"
         );

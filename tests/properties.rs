@@ -105,7 +105,10 @@ proptest! {
 fn links_without_the_new_parameters_price_exactly_as_before() {
     let fixture = include_str!("fixtures/v1-estimates.tsv");
     let mut checked = 0;
-    for row in fixture.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for row in fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let (query, expected) = row.split_once('\t').unwrap();
         let d = stream_showdown::model::decode(query, c());
         let e = estimate(&d.workload, c());
@@ -122,7 +125,12 @@ fn links_without_the_new_parameters_price_exactly_as_before() {
                     .all_lines()
                     .map(|l| format!("{}={}", l.id, l.usd_cents))
                     .collect();
-                format!("{}:{}:{total}:{}", o.id.id(), o.status.id(), lines.join(","))
+                format!(
+                    "{}:{}:{total}:{}",
+                    o.id.id(),
+                    o.status.id(),
+                    lines.join(",")
+                )
             })
             .collect();
         assert_eq!(got.join(";"), expected, "{query}");

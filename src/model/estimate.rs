@@ -2,10 +2,10 @@
 //! option's monthly estimate out.
 
 use super::catalog::Catalog;
+use super::fixed::shortest;
 use super::limits::Limits;
 use super::options;
 use super::prices::{Rate, RegionPrices};
-use super::fixed::shortest;
 use super::units::{format_quantity, format_usd_cents, usd_to_cents};
 use super::workload::{Derived, Workload};
 

@@ -374,9 +374,7 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
         "streams" => w.streams = parse_count(value, 1, MAX_STREAMS)?,
         "aggregate" if auto || value.trim().eq_ignore_ascii_case("off") => w.aggregate_kb = None,
-        "aggregate" => {
-            w.aggregate_kb = Some(parse_number(value, 0.0, MAX_AGGREGATE_KB, false)?)
-        }
+        "aggregate" => w.aggregate_kb = Some(parse_number(value, 0.0, MAX_AGGREGATE_KB, false)?),
         "compression" => w.compression = parse_number(value, 1.0, MAX_COMPRESSION, true)?,
         "need" => {
             let matrix = Matrix::calculator();

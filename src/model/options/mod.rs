@@ -106,7 +106,9 @@ pub fn kafka_topic_warning(ctx: &Ctx) -> Option<String> {
     let streams = ctx.derived.streams;
     let p = ctx.workload.partitions?;
     (p < streams).then(|| {
-        format!("{p} partitions are fewer than the {streams} topics: each topic needs at least one.")
+        format!(
+            "{p} partitions are fewer than the {streams} topics: each topic needs at least one."
+        )
     })
 }
 
