@@ -233,7 +233,7 @@ test("typing: every field and select keeps focus and its text through invalid an
   await noNaN(page);
 });
 
-test("typing the workload's shape: streams, Kinesis aggregation, compression; the link reopens the same numbers", async ({ open }) => {
+test("typing the workload's shape: streams, Kinesis aggregation, compression, replays; the link reopens the same numbers", async ({ open }) => {
   const { page } = await open("?rps=50000&size=0.1953125&consumers=2");
   await ready(page);
   // Small records: the Kinesis cards say what aggregation would save.
@@ -244,12 +244,17 @@ test("typing the workload's shape: streams, Kinesis aggregation, compression; th
   await page.keyboard.type("25", { delay: KEY_DELAY });
   await clearByKeyboard(page, "#f-compression");
   await page.keyboard.type("2", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-retention");
+  await page.keyboard.type("30d", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-replay");
+  await page.keyboard.type("1.5", { delay: KEY_DELAY });
   await pause(page);
-  await page.waitForFunction(() => location.search.includes("streams=40&aggregate=25&compression=2"));
+  await page.waitForFunction(() => location.search.includes("streams=40&aggregate=25&compression=2&replay=1.5"));
   const q = new URL(page.url()).search.slice(1);
   const figures = await pageFigures(page);
   assertEqual(figures, cliFigures(q), "the page's figures are the CLI's");
-  assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "40 shards", "a shard per stream");
+  assertEqual(await page.locator("[data-option=kinesis-provisioned] tr[data-line=long_term_retrieval]").count(), 1, "replays of data older than 7 days are priced");
+  assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "40 shards over 40 streams", "a shard per stream");
   assert((await text(page, "[data-option=kinesis-on-demand] .warnings")).includes("Multiplexing the 40 streams into one"), "multiplexing advice");
   assert((await text(page, ".derived")).includes("Before compression"), "derived figures show the compression");
   const fresh = await open(page.url());

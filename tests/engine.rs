@@ -484,3 +484,44 @@ fn many_shared_consumers_are_warned_and_shown_the_fan_out_cost() {
         .iter()
         .any(|w| w.contains("read calls")));
 }
+
+/// One replay a month of 30 days of 1,000 records/s of 1 KB (0.9765625 MB/s): the
+/// retained data is 0.9765625 × 720 h × 3,600 ÷ 1,024 = 2,471.92 GB, of which the part
+/// held beyond 7 days is 0.9765625 × 552 h × 3,600 ÷ 1,024 = 1,895.14 GB.
+/// - Provisioned: long-term retrieval 1,895.14 GB × $0.021 (AWS Price List, 'Extended
+///   retention retrieval (7D+)', reproduced by infracost) = $39.80.
+/// - On-demand: the re-read is data out: 2,471.92 GB × $0.04 = $98.88.
+/// - MSK Serverless: 2,471.92 GB more data out.
+/// - MSK Standard with tiered storage keeping 1 day on brokers: the replay reads the
+///   tiered 2,471.92 − 82.40 = 2,389.53 GB back at $0.0015/GB (AWS's MSK pricing data,
+///   us-east-1) = $3.58.
+#[test]
+fn replays_price_the_reads_of_old_data() {
+    let base = run("rps=1000&size=1&retention=30d");
+    let e = run("rps=1000&size=1&retention=30d&replay=1");
+    let p = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(line(p, "long_term_retrieval").usd_cents, 3980);
+    assert!((line(p, "long_term_retrieval").quantity - 1_895.141_601_562_5).abs() < 1e-6);
+    let od = opt(&e, OptionId::KinesisOnDemand);
+    assert_eq!(line(od, "replay_data_out").usd_cents, 9888);
+    assert!(od
+        .warnings
+        .iter()
+        .any(|w| w.contains("no AWS rate for on-demand long-term retrieval")));
+    let out = |e: &Estimate| line(opt(e, OptionId::MskServerless), "data_out").quantity;
+    assert!((out(&e) - out(&base) - 2_471.923_828_125).abs() < 1e-6);
+    let tiered = run("rps=1000&size=1&retention=30d&tiered=1d&replay=1");
+    assert_eq!(
+        line(opt(&tiered, OptionId::MskStandard), "tiered_retrieval").usd_cents,
+        358
+    );
+    // No replay, no retrieval line.
+    assert!(!has_line(
+        opt(&base, OptionId::KinesisProvisioned),
+        "long_term_retrieval"
+    ));
+    // Every total grows with the replays.
+    for (a, b) in base.options.iter().zip(&e.options) {
+        assert!(b.total_cents >= a.total_cents, "{:?}", a.id);
+    }
+}

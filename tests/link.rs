@@ -59,6 +59,7 @@ fn parameter_names_are_the_contract() {
             "streams",
             "aggregate",
             "compression",
+            "replay",
             "need"
         ]
     );
@@ -322,6 +323,7 @@ prop_compose! {
         streams in prop_oneof![Just(1u32), 1u32..200],
         aggregate in opt_of(0.01f64..1024.0),
         compression in prop_oneof![Just(1.0), 1.0f64..20.0],
+        replays in prop_oneof![Just(0.0), 0.0f64..30.0],
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
@@ -354,6 +356,7 @@ prop_compose! {
             streams,
             aggregate_kb: aggregate,
             compression,
+            replays,
         }
     }
 }
@@ -525,6 +528,13 @@ fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
             "aggregate",
             "must be more than 0; default used",
         ),
+        ("replay=-1", "replay", "must be at least 0; default used"),
+        (
+            "replay=1001",
+            "replay",
+            "must be at most 1000; default used",
+        ),
+        ("replay=often", "replay", "not a number; default used"),
     ] {
         let d = decode(&format!("rps=5000&{q}"), c());
         assert_eq!(d.workload.records_per_s, 5000.0, "{q}: the rest applies");
@@ -535,9 +545,10 @@ fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
             (
                 d.workload.streams,
                 d.workload.aggregate_kb,
-                d.workload.compression
+                d.workload.compression,
+                d.workload.replays
             ),
-            (1, None, 1.0),
+            (1, None, 1.0, 0.0),
             "{q}: defaults"
         );
     }

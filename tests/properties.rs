@@ -145,8 +145,9 @@ prop_compose! {
         streams in 1u32..100,
         aggregate in prop::option::of(0.05f64..1024.0),
         compression in 1.0f64..20.0,
+        replays in prop_oneof![Just(0.0), 0.0f64..50.0],
     ) -> Workload {
-        Workload { streams, aggregate_kb: aggregate, compression, ..w }
+        Workload { streams, aggregate_kb: aggregate, compression, replays, ..w }
     }
 }
 
@@ -181,6 +182,18 @@ proptest! {
         for (x, y) in a.options.iter().zip(&b.options) {
             if x.status == Status::Priced && y.status == Status::Priced {
                 prop_assert!(y.total_cents <= x.total_cents, "{:?}: {} → {}", x.id, x.total_cents, y.total_cents);
+            }
+        }
+    }
+
+    /// Replays only add reads: no total falls as they grow.
+    #[test]
+    fn cost_never_falls_as_replays_grow(w in shaped_workload(), extra in 0.0f64..50.0) {
+        let more = Workload { replays: w.replays + extra, ..w.clone() };
+        let (a, b) = (estimate(&w, c()), estimate(&more, c()));
+        for (x, y) in a.options.iter().zip(&b.options) {
+            if x.status == Status::Priced && y.status == Status::Priced {
+                prop_assert!(y.total_cents >= x.total_cents, "{:?}: {} → {}", x.id, x.total_cents, y.total_cents);
             }
         }
     }

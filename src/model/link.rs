@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Parameter names of link format v1, in the order the encoder writes them.
-pub const PARAMS: [&str; 23] = [
+pub const PARAMS: [&str; 24] = [
     "rps",
     "size",
     "peak",
@@ -37,6 +37,7 @@ pub const PARAMS: [&str; 23] = [
     "streams",
     "aggregate",
     "compression",
+    "replay",
     "need",
 ];
 
@@ -53,6 +54,8 @@ pub const MAX_STREAMS: u32 = 100_000;
 /// Largest aggregated Kinesis record: 1 MiB, Kinesis's default maximum record size.
 pub const MAX_AGGREGATE_KB: f64 = 1024.0;
 pub const MAX_COMPRESSION: f64 = 100.0;
+/// Most replays a month (about one an hour).
+pub const MAX_REPLAYS: f64 = 1000.0;
 /// Longest value echoed back in a message; the rest is cut with an ellipsis.
 const MAX_ECHO_CHARS: usize = 40;
 
@@ -376,6 +379,8 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "aggregate" if auto || value.trim().eq_ignore_ascii_case("off") => w.aggregate_kb = None,
         "aggregate" => w.aggregate_kb = Some(parse_number(value, 0.0, MAX_AGGREGATE_KB, false)?),
         "compression" => w.compression = parse_number(value, 1.0, MAX_COMPRESSION, true)?,
+        // (+ 0.0: "replay=-0" is the default, as written.)
+        "replay" => w.replays = parse_number(value, 0.0, MAX_REPLAYS, true)? + 0.0,
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
@@ -501,6 +506,7 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "streams" => w.streams.to_string(),
         "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),
         "compression" => shortest(w.compression),
+        "replay" => shortest(w.replays),
         _ => String::new(),
     }
 }

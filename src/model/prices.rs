@@ -56,6 +56,8 @@ pub struct KinesisProvisionedRates {
     pub long_term_retention_gb_month: Rate,
     pub efo_consumer_shard_hour: Rate,
     pub efo_data_out_gb: Rate,
+    /// Reading data held beyond 7 days, per GB.
+    pub long_term_retrieval_gb: Rate,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -179,6 +181,10 @@ impl PriceBook {
                     &k.efo_consumer_shard_hour,
                 );
                 add("kinesis_provisioned.efo_data_out_gb", &k.efo_data_out_gb);
+                add(
+                    "kinesis_provisioned.long_term_retrieval_gb",
+                    &k.long_term_retrieval_gb,
+                );
             }
             if let Some(m) = &r.msk_standard {
                 for (b, rate) in &m.broker_hour {

@@ -3,7 +3,9 @@
 //! The [`Workload`] is the only state of the app; estimates, charts and
 //! recommendations are computed from it on every change.
 
-use super::units::{gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB};
+use super::units::{
+    gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB, MB_PER_GB, SECONDS_PER_MONTH,
+};
 use std::collections::BTreeSet;
 
 /// Retention bounds accepted by the link and the form (1 hour to 10 years).
@@ -64,6 +66,9 @@ pub struct Workload {
     /// compressed bytes. Kafka producers compress batches natively; Kinesis producers
     /// only if they compress the payload themselves.
     pub compression: f64,
+    /// How many times a month one consumer re-reads the whole retained data
+    /// (`replay`, e.g. 1 for a monthly audit re-read; 0 = never).
+    pub replays: f64,
 }
 
 impl Default for Workload {
@@ -92,6 +97,7 @@ impl Default for Workload {
             streams: 1,
             aggregate_kb: None,
             compression: 1.0,
+            replays: 0.0,
         }
     }
 }
@@ -112,12 +118,17 @@ pub struct Derived {
     pub peak_records_per_s: f64,
     /// Consumers reading with shared throughput (all consumers minus EFO ones).
     pub shared_consumers: u32,
-    /// Peak read throughput of all consumers together, MB/s.
+    /// Peak read throughput of all consumers together, MB/s (replays included, spread
+    /// over the month).
     pub peak_read_mb_per_s: f64,
     /// GB written in a 730-hour month.
     pub gb_in_per_month: f64,
-    /// GB read in a month by all consumers together.
+    /// GB read in a month by all consumers together (replays included).
     pub gb_out_per_month: f64,
+    /// GB re-read in a month by replays (`replays` × the retained GB).
+    pub replay_gb_per_month: f64,
+    /// The read throughput of the replays, spread over the month, MB/s.
+    pub replay_read_mb_per_s: f64,
     /// GB held for the retention period (one copy).
     pub gb_retained: f64,
     /// Streams (Kinesis) or topics (Kafka), at least 1.
@@ -145,16 +156,22 @@ impl Workload {
             Some(a) if a > record_kb => (a, avg_write * KB_PER_MB / a),
             _ => (record_kb, self.records_per_s),
         };
+        // Replays re-read the retained data, spread over the month.
+        let gb_retained = gb_over_hours(avg_write, self.retention_hours);
+        let replay_gb = self.replays.max(0.0) * gb_retained;
+        let replay_mb_per_s = replay_gb * MB_PER_GB / SECONDS_PER_MONTH;
         Derived {
             avg_write_mb_per_s: avg_write,
             raw_avg_write_mb_per_s: raw_avg_write,
             peak_write_mb_per_s: peak_write,
             peak_records_per_s: self.records_per_s * self.peak_factor,
             shared_consumers: self.consumers.saturating_sub(self.efo_consumers),
-            peak_read_mb_per_s: peak_write * f64::from(self.consumers),
+            peak_read_mb_per_s: peak_write * f64::from(self.consumers) + replay_mb_per_s,
             gb_in_per_month: gb_in,
-            gb_out_per_month: gb_in * f64::from(self.consumers),
-            gb_retained: gb_over_hours(avg_write, self.retention_hours),
+            gb_out_per_month: gb_in * f64::from(self.consumers) + replay_gb,
+            replay_gb_per_month: replay_gb,
+            replay_read_mb_per_s: replay_mb_per_s,
+            gb_retained,
             streams: self.streams.max(1),
             kinesis_record_kb,
             kinesis_records_per_s,

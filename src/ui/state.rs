@@ -73,7 +73,7 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 24] = [
+pub const FIELDS: [(&str, &str, &str); 25] = [
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
     ("size", "Record size", "KB"),
@@ -84,6 +84,7 @@ pub const FIELDS: [(&str, &str, &str); 24] = [
     ("streams", "Streams or topics", ""),
     ("compression", "Compression ratio", ""),
     ("aggregate", "Kinesis aggregation", "KB"),
+    ("replay", "Replays", "a month"),
     ("region", "Region", ""),
     ("shards", "Kinesis shards", ""),
     ("broker", "MSK Standard broker type", ""),

@@ -135,6 +135,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                 <Field name="streams" label={label("streams")} unit="count" inputmode="numeric" hint="The workload is spread evenly over this many Kinesis streams or Kafka topics." value={f("streams")} error={err("streams")} onedit={e.clone()} />
                 <Field name="compression" label={label("compression")} unit="× (4 = 4:1)" hint="AWS bills the compressed bytes. Kafka producers compress batches; for Kinesis only if its producers compress the payload themselves." value={f("compression")} error={err("compression")} onedit={e.clone()} />
                 <Field name="aggregate" label={label("aggregate")} unit="KB per Kinesis record" placeholder="off" hint="Kinesis producers pack records into records of this size (KPL aggregation or batching, e.g. 25). Empty = off. No effect on MSK, whose producers batch anyway." value={f("aggregate")} error={err("aggregate")} onedit={e.clone()} />
+                <Field name="replay" label={label("replay")} unit="per month" hint="Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit)." value={f("replay")} error={err("replay")} onedit={e.clone()} />
                 <Select name="region" label={label("region")} hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
             </div>
             { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {

@@ -103,6 +103,34 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.efo_data_out_gb,
         ));
     }
+    if w.replays > 0.0 {
+        lines.push(Line::new(
+            "replay_data_out",
+            format!(
+                "Data out, replays ({} × the retained data)",
+                shortest(w.replays)
+            ),
+            d.replay_gb_per_month,
+            "GB",
+            &rates.data_out_gb,
+        ));
+        if long_term_gb > 0.0 {
+            let provisioned = ctx
+                .region
+                .kinesis_provisioned
+                .as_ref()
+                .map(|p| {
+                    format!(
+                        " (provisioned streams pay ${}/GB here)",
+                        shortest(p.long_term_retrieval_gb.usd)
+                    )
+                })
+                .unwrap_or_default();
+            warnings.push(format!(
+                "Replays re-read data older than 7 days: no AWS rate for on-demand long-term retrieval was found, so none is priced here{provisioned}."
+            ));
+        }
+    }
     if extended_gb > 0.0 {
         lines.push(Line::new(
             "extended_retention",

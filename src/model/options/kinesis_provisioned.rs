@@ -7,6 +7,7 @@
 
 use super::{kinesis_limits, kinesis_retention_windows_gb};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::fixed::shortest;
 use crate::model::limits::KinesisLimits;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, SECONDS_PER_MONTH};
 use crate::model::workload::Derived;
@@ -15,7 +16,8 @@ use crate::model::workload::Derived;
 pub fn shards_needed(d: &Derived, k: &KinesisLimits) -> f64 {
     let write = d.peak_write_mb_per_s / k.shard_write_mb_per_s;
     let records = d.kinesis_peak_records_per_s / k.shard_write_records_per_s;
-    let read = d.peak_write_mb_per_s * f64::from(d.shared_consumers) / k.shard_read_mb_per_s;
+    let read = (d.peak_write_mb_per_s * f64::from(d.shared_consumers) + d.replay_read_mb_per_s)
+        / k.shard_read_mb_per_s;
     write.max(records).max(read)
 }
 
@@ -104,6 +106,18 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.long_term_retention_gb_month,
         ));
     }
+    if w.replays > 0.0 && long_term_gb > 0.0 {
+        lines.push(Line::new(
+            "long_term_retrieval",
+            format!(
+                "Long-term retrieval ({} replays of the data held beyond 7 d)",
+                shortest(w.replays)
+            ),
+            w.replays * long_term_gb,
+            "GB",
+            &rates.long_term_retrieval_gb,
+        ));
+    }
     if w.efo_consumers > 0 {
         lines.push(Line::new(
             "efo_consumer_shard_hours",
@@ -126,7 +140,11 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let plural = if shards == 1 { "shard" } else { "shards" };
     Some(Priced {
         capacity: Capacity {
-            summary: format!("{shards} {plural}"),
+            summary: if d.streams > 1 {
+                format!("{shards} {plural} over {} streams", d.streams)
+            } else {
+                format!("{shards} {plural}")
+            },
             shards: Some(shards),
             utilisation_pct: Some(needed / f64::from(shards) * 100.0),
             ..Capacity::default()

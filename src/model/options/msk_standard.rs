@@ -24,6 +24,7 @@
 use super::{ceil_count, count_of, cross_az_lines, partitions, round_up_to_multiple};
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::fixed::shortest;
 use crate::model::limits::StandardBroker;
 use crate::model::link::format_retention;
 use crate::model::units::{format_quantity, gb_over_hours, HOURS_PER_MONTH};
@@ -204,6 +205,19 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             "GB-month",
             &rates.tiered_storage_gb_month,
         ));
+        // Replays read the older data back from the tiered store.
+        if w.replays > 0.0 {
+            lines.push(Line::new(
+                "tiered_retrieval",
+                format!(
+                    "Tiered storage retrieval ({} replays of the tiered data)",
+                    shortest(w.replays)
+                ),
+                w.replays * (d.gb_retained - local_retained_gb(ctx)).max(0.0),
+                "GB",
+                &rates.tiered_retrieval_gb,
+            ));
+        }
     }
     cross_az_lines(ctx, w.azs, &mut lines);
 
