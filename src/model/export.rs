@@ -120,7 +120,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         })
         .collect();
     format!(
-        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{}}},\"cheapest\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}]}}",
+        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{}}},\"cheapest\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}]}}",
         json_str(&e.prices_as_of),
         json_str(&e.region),
         json_str(&format!("?{link}")),
@@ -130,6 +130,11 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         json_num(d.gb_in_per_month),
         json_num(d.gb_out_per_month),
         json_num(d.gb_retained),
+        json_num(d.raw_avg_write_mb_per_s),
+        d.streams,
+        json_num(d.kinesis_record_kb),
+        json_num(d.kinesis_records_per_s),
+        json_num(d.replay_gb_per_month),
         json_opt_str(e.cheapest().map(|c| c.id())),
         options.join(","),
         e.not_priced

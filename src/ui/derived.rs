@@ -28,6 +28,7 @@ pub fn derived_figures(p: &DerivedProps) -> Html {
             { item("Read, peak (all consumers)", format!("{} MB/s", format_quantity(d.peak_read_mb_per_s, 3)), "read") }
             { item("Data in per month", format!("{} GB", format_quantity(d.gb_in_per_month, 1)), "gb-in") }
             { item("Data retained", format!("{} GB", format_quantity(d.gb_retained, 1)), "gb-retained") }
+            { maybe((d.replay_gb_per_month > 0.0).then(|| item("Re-read by replays", format!("{} GB a month", format_quantity(d.replay_gb_per_month, 1)), "replay"))) }
         </dl>
     }
 }

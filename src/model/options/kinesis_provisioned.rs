@@ -110,7 +110,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         lines.push(Line::new(
             "long_term_retrieval",
             format!(
-                "Long-term retrieval ({} replays of the data held beyond 7 d)",
+                "Long-term retrieval (replays: {} × the data held beyond 7 d)",
                 shortest(w.replays)
             ),
             w.replays * long_term_gb,

@@ -210,7 +210,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             lines.push(Line::new(
                 "tiered_retrieval",
                 format!(
-                    "Tiered storage retrieval ({} replays of the tiered data)",
+                    "Tiered storage retrieval (replays: {} × the tiered data)",
                     shortest(w.replays)
                 ),
                 w.replays * (d.gb_retained - local_retained_gb(ctx)).max(0.0),
