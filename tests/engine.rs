@@ -525,3 +525,58 @@ fn replays_price_the_reads_of_old_data() {
         assert!(b.total_cents >= a.total_cents, "{:?}", a.id);
     }
 }
+
+/// Aggregation packs whole records: floor(25 KB ÷ 10 KB) = 2 records of 10 KB per
+/// 20 KB Kinesis record, so 1,000 records/s become 500 Kinesis records/s: PUT units
+/// 500 × ceil(20 ÷ 25) × 2,628,000 ÷ 10^6 = 1,314 M × $0.014 = $18.40 (unaggregated:
+/// 2,628 M, $36.79). Records of 20 KB do not fit two to an aggregate: nothing changes,
+/// and no saving is promised.
+#[test]
+fn aggregation_packs_whole_records_only() {
+    let ten = run("rps=1000&size=10&aggregate=25");
+    assert_eq!(
+        line(opt(&ten, OptionId::KinesisProvisioned), "put_payload_units").usd_cents,
+        1840
+    );
+    assert_eq!(
+        line(
+            opt(&run("rps=1000&size=10"), OptionId::KinesisProvisioned),
+            "put_payload_units"
+        )
+        .usd_cents,
+        3679
+    );
+    let twenty = run("rps=10000&size=20");
+    let aggregated = run("rps=10000&size=20&aggregate=25");
+    for (a, b) in twenty.options.iter().zip(&aggregated.options) {
+        assert_eq!(a.total_cents, b.total_cents, "{:?}", a.id);
+    }
+    assert!(!opt(&twenty, OptionId::KinesisProvisioned)
+        .warnings
+        .iter()
+        .any(|w| w.contains("aggregating")));
+}
+
+/// Replays read even with no other consumer; Kafka's message-size limit sees the
+/// compressed record (10 MiB compressed 4:1 is 2.5 MiB, within Serverless's 8 MiB).
+#[test]
+fn replays_without_consumers_and_compressed_record_limits() {
+    let e = run("rps=10&size=1&consumers=0&retention=30d&replay=2");
+    assert!(has_line(opt(&e, OptionId::MskServerless), "data_out"));
+    assert!(has_line(
+        opt(&e, OptionId::MskStandard),
+        "cross_az_consumers"
+    ));
+    assert_eq!(
+        opt(&run("rps=1&size=10240"), OptionId::MskServerless).status,
+        Status::NotEligible
+    );
+    assert_eq!(
+        opt(
+            &run("rps=1&size=10240&compression=4"),
+            OptionId::MskServerless
+        )
+        .status,
+        Status::Priced
+    );
+}

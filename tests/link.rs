@@ -283,6 +283,14 @@ fn throughput_in_mb_per_s_sets_records_per_second() {
         edit(&edit(&w, "size", "1B", c()).unwrap(), "mbps", "1e7", c()),
         Err("more than 1000000000 records/s at 0.0009765625 KB a record".to_string())
     );
+    // MB/s is what producers hand over, before compression, both ways: 1,000 records/s of
+    // 1 KB compressed 4:1 still shows 0.9765625 MB/s, and typing 1 sets 1,024 records/s.
+    let compressed = decode("compression=4", c()).workload;
+    assert_eq!(field_value(&compressed, "mbps"), "0.9765625");
+    assert_eq!(
+        edit(&compressed, "mbps", "1", c()).unwrap().records_per_s,
+        1024.0
+    );
     // Not a link parameter: a link that names it is told so.
     assert!(decode("mbps=30", c()).messages[0]
         .reason

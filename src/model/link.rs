@@ -531,7 +531,8 @@ pub fn linked_fields(name: &str) -> &'static [&'static str] {
 /// a [`FORM_ONLY`] field computed from the workload.
 pub fn field_value(w: &Workload, name: &str) -> String {
     match name {
-        "mbps" => shortest(w.derived().avg_write_mb_per_s),
+        // (What producers hand over, before compression: `edit` reads it so too.)
+        "mbps" => shortest(w.derived().raw_avg_write_mb_per_s),
         _ => display_value(w, name),
     }
 }

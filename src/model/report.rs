@@ -46,19 +46,19 @@ pub fn option_headline(o: &OptionEstimate) -> String {
     }
 }
 
-/// The workload's derived figures in one line (CLI table and Markdown export).
 /// The units and sizing rules every estimate assumes, in one short block: the page's
 /// footer, and every export, state them from here.
 pub const ASSUMPTIONS: [&str; 7] = [
     "1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 2^30 bytes; a month = 730 hours. Amounts are rounded to the cent per line; a total is the sum of its rounded lines.",
-    "Kinesis provisioned shards = ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1,000, shared-read MB/s ÷ 2)); enhanced fan-out consumers get their own 2 MB/s per shard.",
+    "Kinesis provisioned shards = streams × ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1,000, (shared-read + replay MB/s) ÷ 2) ÷ streams), at least one per stream; enhanced fan-out consumers get their own 2 MB/s per shard.",
     "Kinesis on-demand bills ingest with each record rounded up to 1 KB; reads are not rounded.",
     "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins.",
     "MSK Express: sustained ingress and egress per broker size from AWS's quotas, 3 AZs, multiples of 3. MSK Serverless: not eligible past its cluster or partition quotas.",
     "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; consumers too unless rack-aware). Replication between brokers is free.",
-    "Bytes are billed after compression; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregated, when producers aggregate).",
+    "Bytes are billed after compression; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
 ];
 
+/// The workload's derived figures in one line (CLI table and Markdown export).
 pub fn workload_summary(d: &super::workload::Derived) -> String {
     let mut s = format!(
         "{} MB/s average write, {} MB/s peak, {} MB/s peak read; {} GB in per month; {} GB retained",

@@ -133,6 +133,8 @@ pub struct Derived {
     pub gb_retained: f64,
     /// Streams (Kinesis) or topics (Kafka), at least 1.
     pub streams: u32,
+    /// One user record after compression, KB (what Kafka's message-size limits see).
+    pub compressed_record_kb: f64,
     /// The size of a record as Kinesis receives it, KB: after compression and, with
     /// producer aggregation, the aggregated record (never smaller than one user record).
     pub kinesis_record_kb: f64,
@@ -150,12 +152,20 @@ impl Workload {
         let peak_write = avg_write * self.peak_factor;
         let gb_in = mb_per_s_to_gb_per_month(avg_write);
         let record_kb = self.record_kb / compression;
-        // Aggregation packs user records into larger Kinesis records; a user record
-        // larger than the aggregate size is sent on its own.
-        let (kinesis_record_kb, kinesis_records_per_s) = match self.aggregate_kb {
-            Some(a) if a > record_kb => (a, avg_write * KB_PER_MB / a),
-            _ => (record_kb, self.records_per_s),
-        };
+        // Aggregation packs whole user records into Kinesis records of at most the
+        // aggregate size: n = floor(aggregate ÷ record) of them, each aggregate full (a
+        // steady stream). With n < 2 (records larger than half the aggregate) each user
+        // record is sent on its own.
+        let per_aggregate = self.aggregate_kb.map_or(1.0, |a| (a / record_kb).floor());
+        let (kinesis_record_kb, kinesis_records_per_s) =
+            if per_aggregate >= 2.0 && per_aggregate.is_finite() {
+                (
+                    per_aggregate * record_kb,
+                    self.records_per_s / per_aggregate,
+                )
+            } else {
+                (record_kb, self.records_per_s)
+            };
         // Replays re-read the retained data, spread over the month.
         let gb_retained = gb_over_hours(avg_write, self.retention_hours);
         let replay_gb = self.replays.max(0.0) * gb_retained;
@@ -173,6 +183,7 @@ impl Workload {
             replay_read_mb_per_s: replay_mb_per_s,
             gb_retained,
             streams: self.streams.max(1),
+            compressed_record_kb: record_kb,
             kinesis_record_kb,
             kinesis_records_per_s,
             kinesis_peak_records_per_s: kinesis_records_per_s * self.peak_factor,

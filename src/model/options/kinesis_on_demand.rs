@@ -152,7 +152,12 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     Some(Priced {
         capacity: Capacity {
             summary: format!(
-                "On-demand stream, {} MB/s peak write",
+                "On-demand{}, {} MB/s peak write",
+                if streams > 1 {
+                    format!(", {streams} streams")
+                } else {
+                    " stream".to_string()
+                },
                 format_quantity(d.peak_write_mb_per_s, 2)
             ),
             ..Capacity::default()

@@ -133,7 +133,9 @@ pub fn cross_az_lines(ctx: &Ctx, azs: u32, lines: &mut Vec<Line>) {
         both_sides,
         rate,
     ));
-    if !ctx.workload.rack_aware && ctx.workload.consumers > 0 {
+    if !ctx.workload.rack_aware
+        && (ctx.workload.consumers > 0 || ctx.derived.replay_gb_per_month > 0.0)
+    {
         lines.push(Line::with_unit_price(
             "cross_az_consumers",
             format!(

@@ -45,10 +45,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             shortest(l.partition_out_mb_per_s)
         ));
     }
-    if w.record_kb > l.max_record_kb {
+    if d.compressed_record_kb > l.max_record_kb {
         blockers.push(format!(
             "Records of {} KB are above the Serverless maximum message size of {} KB (8 MiB).",
-            format_quantity(w.record_kb, 1),
+            format_quantity(d.compressed_record_kb, 1),
             shortest(l.max_record_kb)
         ));
     }
@@ -75,7 +75,8 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.data_in_gb,
         ),
     ];
-    if w.consumers > 0 {
+    // (Replays read too, with or without consumers.)
+    if w.consumers > 0 || d.replay_gb_per_month > 0.0 {
         lines.push(Line::new(
             "data_out",
             format!("Data out ({} consumers)", w.consumers),

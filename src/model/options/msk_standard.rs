@@ -14,12 +14,8 @@
 //! Tiered storage (`tiered=` local retention): brokers keep only the local retention on
 //! EBS; the rest of the retention is one copy in the tiered store, billed per GB-month;
 //! the throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
-//! the tiered store) is not included: consumers are assumed to read recent data.
-//!
-//! Tiered storage (`tiered=` local retention): brokers keep only the local retention on
-//! EBS; the rest of the retention is one copy in the tiered store, billed per GB-month;
-//! the throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
-//! the tiered store) is not included: consumers are assumed to read recent data.
+//! the tiered store) is priced for replays (`replay=`); other consumers are assumed to
+//! read recent data, from the brokers.
 
 use super::{ceil_count, count_of, cross_az_lines, partitions, round_up_to_multiple};
 use crate::model::catalog::broker_sort_key;
