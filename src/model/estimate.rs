@@ -232,9 +232,10 @@ impl Estimate {
 pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
     let mut e = estimate_only(workload, catalog);
     if let Some(region) = catalog.region(&workload.region) {
+        let d = &e.derived;
         for o in e.options.iter_mut().filter(|o| o.status == Status::Priced) {
             o.warnings
-                .extend(advice(o.id, o.total_cents, workload, region, catalog));
+                .extend(advice(o.id, o.total_cents, workload, d, region, catalog));
         }
     }
     e
@@ -249,12 +250,12 @@ fn advice(
     id: OptionId,
     total_cents: i64,
     w: &Workload,
+    d: &Derived,
     region: &RegionPrices,
     catalog: &Catalog,
 ) -> Vec<String> {
     let kinesis = matches!(id, OptionId::KinesisOnDemand | OptionId::KinesisProvisioned);
     let k = &catalog.limits.kinesis;
-    let d = w.derived();
     let priced = |alt: Workload| {
         let d = alt.derived();
         let ctx = Ctx {

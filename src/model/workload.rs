@@ -114,8 +114,6 @@ pub struct Derived {
     pub raw_avg_write_mb_per_s: f64,
     /// Peak write throughput, MB/s.
     pub peak_write_mb_per_s: f64,
-    /// Peak records per second.
-    pub peak_records_per_s: f64,
     /// Consumers reading with shared throughput (all consumers minus EFO ones).
     pub shared_consumers: u32,
     /// Peak read throughput of all consumers together, MB/s (replays included, spread
@@ -174,7 +172,6 @@ impl Workload {
             avg_write_mb_per_s: avg_write,
             raw_avg_write_mb_per_s: raw_avg_write,
             peak_write_mb_per_s: peak_write,
-            peak_records_per_s: self.records_per_s * self.peak_factor,
             shared_consumers: self.consumers.saturating_sub(self.efo_consumers),
             peak_read_mb_per_s: peak_write * f64::from(self.consumers) + replay_mb_per_s,
             gb_in_per_month: gb_in,

@@ -191,13 +191,14 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ),
     ];
     if let Some(h) = w.tiered_local_hours {
+        let tiered_gb = (d.gb_retained - local_retained_gb(ctx)).max(0.0);
         lines.push(Line::new(
             "tiered_storage",
             format!(
                 "Tiered storage (data held beyond {} on brokers)",
                 format_retention(h)
             ),
-            (d.gb_retained - local_retained_gb(ctx)).max(0.0),
+            tiered_gb,
             "GB-month",
             &rates.tiered_storage_gb_month,
         ));
@@ -209,7 +210,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
                     "Tiered storage retrieval (replays: {} × the tiered data)",
                     shortest(w.replays)
                 ),
-                w.replays * (d.gb_retained - local_retained_gb(ctx)).max(0.0),
+                w.replays * tiered_gb,
                 "GB",
                 &rates.tiered_retrieval_gb,
             ));
