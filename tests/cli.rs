@@ -36,13 +36,14 @@ fn json_answers_for_every_option() {
         ids,
         [
             "kinesis-on-demand",
+            "kinesis-on-demand-advantage",
             "kinesis-provisioned",
             "msk-standard",
             "msk-express",
             "msk-serverless"
         ]
     );
-    let kp = &v["options"][1];
+    let kp = &v["options"][2];
     assert_eq!(kp["capacity"]["shards"], 10);
     assert_eq!(kp["eligible"], true);
     let lines = kp["lines"].as_array().unwrap();
@@ -62,6 +63,7 @@ fn table_names_every_option_and_the_cheapest() {
     assert_eq!(code, 0);
     for name in [
         "kinesis-on-demand",
+        "kinesis-on-demand-advantage",
         "kinesis-provisioned",
         "msk-standard",
         "msk-express",
@@ -93,5 +95,5 @@ fn matrix_prints_the_features_and_the_recommendation() {
     assert!(v["rows"].as_array().unwrap().len() >= 30);
     let top = v["recommendation"]["top"].as_str().unwrap();
     assert!(top == "msk-express" || top == "msk-standard", "{top}");
-    assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 5);
+    assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 6);
 }

@@ -86,6 +86,7 @@ fn every_region_prices_every_option_or_says_why_not() {
         for id in OptionId::ALL {
             let present = match id {
                 OptionId::KinesisOnDemand => region.kinesis_on_demand.is_some(),
+                OptionId::KinesisOnDemandAdvantage => region.kinesis_on_demand_advantage.is_some(),
                 OptionId::KinesisProvisioned => region.kinesis_provisioned.is_some(),
                 OptionId::MskStandard => region.msk_standard.is_some(),
                 OptionId::MskExpress => region.msk_express.is_some(),
@@ -102,6 +103,15 @@ fn every_region_prices_every_option_or_says_why_not() {
             assert!(
                 OptionId::from_id(key).is_some(),
                 "{code}: unknown option {key}"
+            );
+        }
+        if region.kinesis_on_demand.is_some()
+            || region.kinesis_on_demand_advantage.is_some()
+            || region.kinesis_provisioned.is_some()
+        {
+            assert!(
+                region.network.is_some(),
+                "{code}: Kinesis needs network-path rates (network=endpoint|nat)"
             );
         }
         if region.msk_standard.is_some() || region.msk_express.is_some() {
@@ -190,10 +200,20 @@ fn the_built_in_data_equals_the_toml_files() {
     );
 }
 
+/// On-demand Advantage left the "not priced" list once AWS published its rates: it is
+/// priced where Kinesis is, from AWS's blog in us-east-1 (grade A, not uncertain).
 #[test]
-fn on_demand_advantage_is_listed_as_not_priced_with_the_reason() {
-    let e = estimate(&Workload::default(), catalog());
-    let (name, reason) = &e.not_priced[0];
-    assert!(name.contains("On-demand Advantage"));
-    assert!(reason.contains("No AWS-published"));
+fn on_demand_advantage_is_priced_from_aws_rates() {
+    let c = catalog();
+    let e = estimate(&Workload::default(), c);
+    assert!(e.not_priced.is_empty(), "{:?}", e.not_priced);
+    let r = c.prices.regions.get("us-east-1").unwrap();
+    let a = r.kinesis_on_demand_advantage.as_ref().unwrap();
+    for rate in [&a.data_in_gb, &a.data_out_gb, &a.efo_data_out_gb] {
+        assert_eq!(rate.source, "aws-blog-kds-advantage-savings");
+        assert!(rate.uncertain.is_none());
+        assert_eq!(c.prices.sources.get(&rate.source).unwrap().grade, "A");
+    }
+    let o = e.option(OptionId::KinesisOnDemandAdvantage).unwrap();
+    assert_eq!(o.status, Status::Priced);
 }

@@ -103,7 +103,7 @@ fn five_thousand_records_of_2kb_need_10_shards() {
 /// 1 KB, 1 consumer, 24 h): 2,628,000,000 KB in a 730-hour month = 2,506.256 GB.
 #[test]
 fn on_demand_default_workload_by_hand() {
-    let e = run("");
+    let e = run("v=1");
     let o = opt(&e, OptionId::KinesisOnDemand);
     let gb = 1000.0 * 2_628_000.0 / 1_048_576.0;
     assert!((line(o, "data_in").quantity - gb).abs() < 1e-9);
@@ -241,7 +241,7 @@ fn msk_cross_az_traffic_is_billed_on_both_sides_unless_rack_aware() {
 fn msk_standard_auto_sizing_by_the_aws_rule() {
     // 1 MB/s, 1 consumer: m7g.large sustains min(78.75/6.5, 117/7.2) × 0.5 = 6.06 MB/s,
     // so 3 brokers (one per AZ, RF 3) of the cheapest type, kafka.m7g.large in us-east-1.
-    let e = run("");
+    let e = run("v=1");
     let o = opt(&e, OptionId::MskStandard);
     assert_eq!(o.capacity.brokers, Some(3));
     assert_eq!(o.capacity.broker_type.as_deref(), Some("kafka.m7g.large"));
@@ -275,7 +275,7 @@ fn msk_express_sizing_and_lines() {
 
 #[test]
 fn msk_serverless_lines_and_quotas() {
-    let e = run("");
+    let e = run("v=1");
     let o = opt(&e, OptionId::MskServerless);
     assert_eq!(line(o, "cluster_hours").usd_cents, 54_750); // 730 × $0.75
     assert_eq!(o.capacity.partitions, Some(1));
@@ -579,4 +579,274 @@ fn replays_without_consumers_and_compressed_record_limits() {
         .status,
         Status::Priced
     );
+}
+
+// ---------------------------------------------------------------------------------
+// Options as deployed: On-demand Advantage, the network path, tiered storage in MSK
+// sizing (link format v2).
+
+/// 25 MiB/s for a 730-hour month: 25 × 2,628,000 ÷ 1,024 = 64,160.15625 GB.
+const COMMITMENT_GB: f64 = 64_160.156_25;
+
+fn daily(o: &OptionEstimate) -> f64 {
+    o.total_cents as f64 / 100.0 * 24.0 / 730.0
+}
+
+fn within(got: f64, want: f64, pct: f64) -> bool {
+    ((got - want) / want).abs() * 100.0 <= pct
+}
+
+/// AWS Big Data Blog, "Kinesis On-demand Advantage saves 60%+ on streaming costs"
+/// (2026-03-09, us-east-1 prices; copy in api-evangelist/kinesis @fe4f025), scenario 3:
+/// one stream at 25 MiBps with 10 enhanced fan-out consumers (AWS Lambda), 24 h
+/// retention, measured in Cost Explorer: Standard $1,266, Advantage $419 for the day.
+///
+/// By hand from the blog's rates: 25 MiB/s = 64,160.16 GB a month.
+/// - Standard: 730 × $0.04 = $29.20; in 64,160.16 × $0.08 = $5,132.81; EFO 10 × 64,160.16
+///   × $0.05 = $32,080.08; $37,242.09 a month = $1,224.40 a day.
+/// - Advantage: in × $0.032 = $2,053.13; EFO × $0.016 = $10,265.63 (the EFO reads count
+///   toward the 25 MiB/s retrieval commitment, as AWS's Pricing Calculator counts every
+///   consumer); $12,318.76 a month = $405.00 a day.
+///
+/// Both are 3.3 % below AWS's bill, by the same factor: the measured traffic was a little
+/// above the nominal 25 MiBps (had EFO reads not counted toward the commitment, the
+/// Advantage figure would be $438.75 a day, 4.7 % above, and the two gaps would differ).
+/// Lambda reads the stream itself: no VPC path (network=none).
+#[test]
+fn advantage_matches_aws_measured_bill_for_ten_efo_consumers() {
+    let e = run("v=2&rps=25600&consumers=10&efo=10&network=none");
+    let std = opt(&e, OptionId::KinesisOnDemand);
+    let adv = opt(&e, OptionId::KinesisOnDemandAdvantage);
+    assert_eq!(std.total_cents, 2920 + 513_281 + 3_208_008);
+    assert_eq!(line(adv, "data_in").usd_cents, 205_313);
+    assert_eq!(line(adv, "efo_data_out").usd_cents, 1_026_563);
+    assert!(!has_line(adv, "stream_hours"));
+    assert!(!has_line(adv, "commitment_ingest_shortfall"));
+    assert!(!has_line(adv, "commitment_retrieval_shortfall"));
+    assert_eq!(adv.total_cents, 1_231_876);
+    assert!(within(daily(std), 1266.0, 4.0), "{}", daily(std));
+    assert!(within(daily(adv), 419.0, 4.0), "{}", daily(adv));
+}
+
+/// The same post, scenario 2: 10 streams, 15 MiBps in total, 48 h retention, measured
+/// at $176 a day (Standard) and $104 a day (Advantage). The post states no consumer
+/// count or record size; one consumer of 1 KB records is assumed.
+///
+/// By hand: 15 MiB/s = 38,496.09 GB a month; retained beyond 24 h: one day of data
+/// = 1,265.63 GB held all month.
+/// - Standard: 10 × 730 × $0.04 = $292; in × $0.08 = $3,079.69; out × $0.04 = $1,539.84;
+///   1,265.63 × $0.10 = $126.56; $5,038.09 a month = $165.64 a day (5.9 % below AWS's
+///   $176: Standard bills each record rounded up to 1 KB, so records a little above a
+///   KB, which the post does not state, bill more; Advantage's shortfall hides this).
+/// - Advantage: in × $0.032 = $1,231.88; out × $0.016 = $615.94; retention 1,265.63 ×
+///   $0.023 = $29.11; the commitment shortfall 64,160.16 − 38,496.09 = 25,664.06 GB, in
+///   × $0.032 = $821.25 and out × $0.016 = $410.63: $3,108.81 a month = $102.21 a day
+///   (1.7 % below AWS's $104).
+#[test]
+fn advantage_matches_aws_measured_bill_for_ten_streams_below_the_commitment() {
+    let e = run("v=2&rps=15360&streams=10&retention=2d&network=none");
+    let std = opt(&e, OptionId::KinesisOnDemand);
+    let adv = opt(&e, OptionId::KinesisOnDemandAdvantage);
+    assert_eq!(std.total_cents, 29_200 + 307_969 + 153_984 + 12_656);
+    let short = line(adv, "commitment_ingest_shortfall");
+    assert!((short.quantity - (COMMITMENT_GB - 38_496.093_75)).abs() < 1e-6);
+    assert_eq!(short.usd_cents, 82_125);
+    assert_eq!(
+        line(adv, "commitment_retrieval_shortfall").usd_cents,
+        41_063
+    );
+    assert!(
+        short.uncertain.is_some(),
+        "how AWS meters a partial commitment is unpublished"
+    );
+    assert_eq!(adv.total_cents, 123_188 + 61_594 + 2_911 + 82_125 + 41_063);
+    assert!(within(daily(std), 176.0, 6.0), "{}", daily(std));
+    assert!(within(daily(adv), 104.0, 2.0), "{}", daily(adv));
+}
+
+/// The same post's first case: 10 streams, 100 MiBps in total (one consumer assumed,
+/// 24 h retention): $1,037 a day Standard, about $412 a day Advantage. By hand:
+/// 256,640.63 GB a month; Standard $292 + $20,531.25 + $10,265.63 = $31,088.88 = $1,022.10
+/// a day (−1.4 %); Advantage $8,212.50 + $4,106.25 = $12,318.75 = $405.00 a day (−1.7 %).
+#[test]
+fn advantage_matches_aws_measured_bill_at_100_mib_per_s() {
+    let e = run("v=2&rps=102400&streams=10&network=none");
+    assert_eq!(opt(&e, OptionId::KinesisOnDemand).total_cents, 3_108_888);
+    let adv = opt(&e, OptionId::KinesisOnDemandAdvantage);
+    assert_eq!(adv.total_cents, 1_231_875);
+    assert!(within(daily(adv), 412.0, 2.0));
+}
+
+/// The commitment floor: AWS's Pricing Calculator, captured for 3 records/s of 200 KB
+/// with 2 consumers in us-east-2, bills $3,079.73 (FahadMustafa/aws-calc @3bc557c:
+/// max(0.586, 25) MB/s of ingest at $0.032 + max(1.172, 25) MB/s of retrieval at $0.016).
+/// By hand: 64,160.16 GB × ($0.032 + $0.016) = $3,079.69; here as four lines, each
+/// rounded to the cent: in 1,503.75 GB × $0.032 = $48.12, its shortfall 62,656.41 ×
+/// $0.032 = $2,005.00(5), out 3,007.5 × $0.016 = $48.12, its shortfall 61,152.66 ×
+/// $0.016 = $978.44: $3,079.68 (the calculator's 5 cents are rounding). The card says
+/// the commitment is the account's, per Region.
+#[test]
+fn advantage_below_the_commitment_pays_the_floor() {
+    let e = run("v=2&region=us-east-2&rps=3&size=200&consumers=2&network=none");
+    let adv = opt(&e, OptionId::KinesisOnDemandAdvantage);
+    assert_eq!(
+        line(adv, "commitment_retrieval_shortfall").usd_cents,
+        97_844
+    );
+    assert_eq!(adv.total_cents, 307_968);
+    assert!(adv
+        .warnings
+        .iter()
+        .any(|w| w.contains("per account and Region") && w.contains("10 MiB/s")));
+    // 50 EFO consumers with Advantage, 20 otherwise.
+    let e = run("v=2&consumers=30&efo=30");
+    assert_eq!(
+        opt(&e, OptionId::KinesisOnDemandAdvantage).status,
+        Status::Priced
+    );
+    assert_eq!(
+        opt(&e, OptionId::KinesisOnDemand).status,
+        Status::NotEligible
+    );
+}
+
+/// The network path (issue scenario: 30 MB/s of 1 KB records, 4 consumers, 3 days).
+/// Kinesis provisioned is $2,663.25 with no path (as v1 links priced it). An interface
+/// endpoint in each of 3 AZs (AWS price list via infracost's golden file, us-east-1):
+/// 3 × 730 × $0.01 = $21.90, plus every GB in and out: 76,992.19 + 4 × 76,992.19 =
+/// 384,960.94 GB × $0.01 (first PB) = $3,849.61; total $6,534.76 (the issue's $6,534.75
+/// summed before rounding each line to the cent). A NAT gateway per AZ instead: 3 × 730
+/// × $0.045 = $98.55 and 384,960.94 × $0.045 = $17,323.24. MSK is unchanged: its clients
+/// are in the cluster's VPC.
+#[test]
+fn the_network_path_is_priced_on_every_kinesis_option() {
+    let none = run("rps=30720&consumers=4&retention=3d");
+    assert_eq!(
+        opt(&none, OptionId::KinesisProvisioned).total_cents,
+        266_325
+    );
+    let endpoint = run("v=2&rps=30720&consumers=4&retention=3d");
+    let nat = run("v=2&rps=30720&consumers=4&retention=3d&network=nat");
+    for id in [
+        OptionId::KinesisOnDemand,
+        OptionId::KinesisOnDemandAdvantage,
+        OptionId::KinesisProvisioned,
+    ] {
+        let o = opt(&endpoint, id);
+        assert_eq!(line(o, "endpoint_hours").usd_cents, 2190);
+        assert!((line(o, "endpoint_data").quantity - 384_960.937_5).abs() < 1e-6);
+        assert_eq!(line(o, "endpoint_data").usd_cents, 384_961);
+        assert_eq!(o.total_cents, opt(&none, id).total_cents + 2190 + 384_961);
+        let n = opt(&nat, id);
+        assert_eq!(line(n, "nat_hours").usd_cents, 9855);
+        assert_eq!(line(n, "nat_data").usd_cents, 1_732_324);
+    }
+    assert_eq!(
+        opt(&endpoint, OptionId::KinesisProvisioned).total_cents,
+        653_476
+    );
+    for id in [OptionId::MskExpress, OptionId::MskServerless] {
+        assert_eq!(opt(&endpoint, id).total_cents, opt(&nat, id).total_cents);
+        assert!(!opt(&endpoint, id)
+            .lines
+            .iter()
+            .any(|l| l.id.starts_with("endpoint")));
+    }
+    // A NAT gateway says what an endpoint would save.
+    assert!(opt(&nat, OptionId::KinesisProvisioned)
+        .warnings
+        .iter()
+        .any(|w| w.contains("network=endpoint")));
+}
+
+/// PrivateLink's tiers (first 1 PB, next 4 PB, over 5 PB a month at $0.01, $0.006,
+/// $0.004; AWS PrivateLink pricing): 1 GiB/s written and read by 3 consumers is
+/// 4 × 2,628,000 = 10,512,000 GB a month: 1,048,576 × $0.01 = $10,485.76; 4,194,304 ×
+/// $0.006 = $25,165.82; the remaining 5,269,120 × $0.004 = $21,076.48.
+#[test]
+fn endpoint_data_is_priced_in_tiers() {
+    let e = run("v=2&rps=1048576&consumers=3");
+    let o = opt(&e, OptionId::KinesisOnDemand);
+    assert_eq!(line(o, "endpoint_data").usd_cents, 1_048_576);
+    assert_eq!(line(o, "endpoint_data_next").usd_cents, 2_516_582);
+    assert!((line(o, "endpoint_data_over").quantity - 5_269_120.0).abs() < 1e-6);
+    assert_eq!(line(o, "endpoint_data_over").usd_cents, 2_107_648);
+}
+
+/// Tiered storage in MSK Standard auto-sizing (issue figures). 5 MB/s kept 365 days:
+/// all on EBS, AWS's sizing rule (retained × RF 3 × 2 headroom ÷ 16,384 GB) needs 57 ×
+/// kafka.m7g.large with 16,209 GB each: $101,221.92, as v1 links priced it. Link format
+/// v2's auto compares tiered storage and keeps 1 day on brokers: 3 × m7g.large (730 ×
+/// $0.204 × 3 = $446.76), EBS 5 × 86,400 ÷ 1,024 × 3 × 2 = 2,531.25 GB → 844 GB each
+/// ($253.20), tiered 5 × 364 × 86,400 ÷ 1,024 = 153,562.5 GB × $0.06 = $9,213.75, plus
+/// cross-AZ producers $342.18: $10,255.89, the same as tiered=1d.
+#[test]
+fn standard_auto_sizing_uses_tiered_storage_at_long_retention() {
+    let v1 = run("rps=5120&retention=365d");
+    assert_eq!(opt(&v1, OptionId::MskStandard).total_cents, 10_122_192);
+    let manual = run("rps=5120&retention=365d&tiered=1d");
+    let auto = run("v=2&rps=5120&retention=365d");
+    let o = opt(&auto, OptionId::MskStandard);
+    assert_eq!(o.total_cents, 1_025_589);
+    assert_eq!(
+        o.total_cents,
+        opt(&manual, OptionId::MskStandard).total_cents
+    );
+    assert_eq!(o.capacity.brokers, Some(3));
+    assert_eq!(line(o, "tiered_storage").usd_cents, 921_375);
+    assert!(o.capacity.summary.contains("tiered storage beyond 1d"));
+    assert!(o
+        .warnings
+        .iter()
+        .any(|w| w.contains("Tiered storage chosen")));
+    // Below AWS's 3-day minimum for a tiered topic, auto keeps everything local.
+    let short = run("v=2&rps=5120&retention=2d");
+    assert!(!has_line(
+        opt(&short, OptionId::MskStandard),
+        "tiered_storage"
+    ));
+    // tiered=off prices the all-local cluster.
+    let off = run("v=2&rps=5120&retention=365d&tiered=off");
+    assert_eq!(opt(&off, OptionId::MskStandard).total_cents, 10_122_192);
+}
+
+/// Partitions: at least one per broker (every broker leads partitions), at least one
+/// per topic, and enough for the throughput; the card says why. Issue case: 57 brokers
+/// with 1 partition was not a layout.
+#[test]
+fn auto_partitions_cover_every_broker() {
+    let e = run("rps=5120&retention=365d");
+    let o = opt(&e, OptionId::MskStandard);
+    assert_eq!(o.capacity.partitions, Some(57));
+    assert!(o.capacity.summary.contains("one per broker"));
+    let x = opt(&e, OptionId::MskExpress);
+    assert!(x.capacity.partitions >= x.capacity.brokers);
+    // A count the user set stays, with a warning when brokers lead none.
+    let e = run("rps=5120&retention=365d&partitions=6");
+    let o = opt(&e, OptionId::MskStandard);
+    assert_eq!(o.capacity.partitions, Some(6));
+    assert!(o.warnings.iter().any(|w| w.contains("lead no partition")));
+    // Throughput decides at 200 MB/s: 200 ÷ 5 MB/s per partition = 40.
+    let e = run("v=2&rps=204800");
+    let o = opt(&e, OptionId::MskStandard);
+    assert!(o.capacity.partitions.unwrap() >= 40);
+}
+
+/// Rack-aware consumers are a visible choice: the MSK cards say what they save.
+/// 1 consumer of 5 MB/s, 3 AZs: 2/3 of 12,832.03 GB out crosses AZs, billed $0.02 a GB
+/// (out + in): $171.09 a month.
+#[test]
+fn msk_cards_say_what_rack_aware_consumers_save() {
+    let e = run("v=2&rps=5120");
+    for id in [OptionId::MskStandard, OptionId::MskExpress] {
+        let o = opt(&e, id);
+        assert_eq!(line(o, "cross_az_consumers").usd_cents, 17_109);
+        assert!(
+            o.warnings
+                .iter()
+                .any(|w| w.contains("rack_aware=true") && w.contains("$171.09")),
+            "{:?}",
+            o.warnings
+        );
+    }
 }

@@ -5,9 +5,10 @@
 use proptest::prelude::*;
 use stream_showdown::model::link::{
     decode, edit, encode, field_value, format_retention, parse_retention, parse_size_kb,
-    percent_decode, query_part, PARAMS,
+    percent_decode, query_part, todays_defaults, PARAMS,
 };
 use stream_showdown::model::matrix::Matrix;
+use stream_showdown::model::workload::{NetworkPath, Tiered};
 use stream_showdown::model::{estimate, Catalog, Workload};
 
 fn c() -> &'static Catalog {
@@ -60,6 +61,7 @@ fn parameter_names_are_the_contract() {
             "aggregate",
             "compression",
             "replay",
+            "network",
             "need"
         ]
     );
@@ -89,11 +91,95 @@ fn every_parameter_decodes_and_encodes_in_a_stable_order() {
     assert_eq!(w.replication_factor, 2);
     assert!(w.rack_aware);
     assert_eq!(w.discount_pct, 5.0);
-    assert_eq!(w.tiered_local_hours, Some(12.0));
+    assert_eq!(w.tiered, Tiered::Local(12.0));
+    // A v1 link (no `v=`): the network path it left out keeps v1's default, and the
+    // encoder writes it out so the v2 link means the same.
+    assert_eq!(w.network, NetworkPath::None);
+    assert_eq!(d.version, 1);
+    assert_eq!(d.legacy, ["network"]);
     assert_eq!(
         encode(w),
-        "rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5&tiered=12h"
+        "v=2&rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5&tiered=12h&network=none"
     );
+}
+
+/// The version marker: new links carry `v=2`; a link without it was made before it
+/// existed and keeps v1's defaults for what it left out (no network path for Kinesis,
+/// tiered storage off), and says so; a bare address or a sections-only link is today's.
+#[test]
+fn links_carry_their_version_and_old_links_keep_their_defaults() {
+    // New links.
+    let w = Workload {
+        records_per_s: 30_720.0,
+        ..Workload::default()
+    };
+    assert_eq!(encode(&w), "v=2&rps=30720");
+    assert_eq!(encode(&Workload::default()), "");
+    let d = decode("v=2&rps=30720", c());
+    assert_eq!(d.version, 2);
+    assert!(d.legacy.is_empty());
+    assert_eq!(d.workload.network, NetworkPath::Endpoint);
+    assert_eq!(d.workload.tiered, Tiered::Auto);
+    // An old link.
+    let d = decode("rps=30720&consumers=4&retention=3d", c());
+    assert_eq!(d.version, 1);
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    assert_eq!(d.workload.network, NetworkPath::None);
+    assert_eq!(d.workload.tiered, Tiered::Off);
+    assert_eq!(d.legacy, ["network", "tiered"]);
+    // Re-encoded, it says so explicitly and reads back the same.
+    let again = encode(&d.workload);
+    assert_eq!(
+        again,
+        "v=2&rps=30720&consumers=4&retention=3d&tiered=off&network=none"
+    );
+    assert_eq!(decode(&again, c()).workload, d.workload);
+    // Today's defaults, one step.
+    let today = todays_defaults(&d.workload, &d.legacy);
+    assert_eq!(today.network, NetworkPath::Endpoint);
+    assert_eq!(today.tiered, Tiered::Auto);
+    assert_eq!(encode(&today), "v=2&rps=30720&consumers=4&retention=3d");
+    // What an old link set itself stays; `tiered=auto` meant "off" in v1.
+    let d = decode("rps=5&tiered=1d&retention=7d", c());
+    assert_eq!(d.workload.tiered, Tiered::Local(24.0));
+    assert_eq!(d.legacy, ["network"]);
+    assert_eq!(
+        decode("rps=5&tiered=auto", c()).workload.tiered,
+        Tiered::Off
+    );
+    assert_eq!(
+        decode("v=2&rps=5&tiered=auto", c()).workload.tiered,
+        Tiered::Auto
+    );
+    assert_eq!(decode("v=1&network=nat", c()).legacy, ["tiered"]);
+    // Sections only, or nothing: today's defaults.
+    let d = decode("open=needs", c());
+    assert_eq!((d.version, d.workload.network), (2, NetworkPath::Endpoint));
+    // A newer or broken marker: a message, and the rest applies.
+    let d = decode("v=3&rps=7", c());
+    assert_eq!(d.version, 2);
+    assert_eq!(d.workload.records_per_s, 7.0);
+    assert!(d.messages[0].reason.contains("newer"), "{:?}", d.messages);
+    let d = decode("v=two&rps=7", c());
+    assert_eq!(d.version, 1);
+    assert!(d.messages[0].reason.contains("not a link format version"));
+}
+
+#[test]
+fn the_network_path_decodes_and_refuses_unknown_values() {
+    for (q, n) in [
+        ("v=2&network=endpoint", NetworkPath::Endpoint),
+        ("v=2&network=NAT", NetworkPath::Nat),
+        ("v=2&network=none", NetworkPath::None),
+    ] {
+        let d = decode(q, c());
+        assert!(d.messages.is_empty(), "{q}: {:?}", d.messages);
+        assert_eq!(d.workload.network, n, "{q}");
+    }
+    let d = decode("v=2&network=vpn", c());
+    assert_eq!(d.workload.network, NetworkPath::Endpoint);
+    assert_eq!(d.messages[0].param, "network");
+    assert!(d.messages[0].reason.contains("endpoint, nat or none"));
 }
 
 #[test]
@@ -147,7 +233,7 @@ fn relations_between_parameters_are_checked() {
     assert_eq!(d.workload.efo_consumers, 2);
     assert_eq!(d.workload.brokers, None);
     assert_eq!(d.workload.express_brokers, None);
-    assert_eq!(d.workload.tiered_local_hours, None); // not shorter than the 24 h retention
+    assert_eq!(d.workload.tiered, Tiered::Off); // not shorter than the 24 h retention
     assert_eq!(d.messages.len(), 4);
 }
 
@@ -252,8 +338,11 @@ fn record_size_is_typed_with_units_and_lands_in_the_link_as_kb() {
     let w = Workload::default();
     let typed = edit(&w, "size", "200B", c()).unwrap();
     assert_eq!(typed.record_kb, 0.1953125);
-    assert_eq!(encode(&typed), "size=0.1953125");
-    assert_eq!(encode(&edit(&w, "size", "0.2", c()).unwrap()), "size=0.2");
+    assert_eq!(encode(&typed), "v=2&size=0.1953125");
+    assert_eq!(
+        encode(&edit(&w, "size", "0.2", c()).unwrap()),
+        "v=2&size=0.2"
+    );
     // A link's size= stays a plain number: a unit in a hand-edited link is refused (with
     // its message) as before, never read another way.
     let d = decode("size=200B", c());
@@ -269,7 +358,7 @@ fn throughput_in_mb_per_s_sets_records_per_second() {
     // 30 MB/s of 1 KB records = 30 × 1,024 = 30,720 records/s.
     let typed = edit(&w, "mbps", "30", c()).unwrap();
     assert_eq!(typed.records_per_s, 30720.0);
-    assert_eq!(encode(&typed), "rps=30720");
+    assert_eq!(encode(&typed), "v=2&rps=30720");
     // 30 MB/s of 4 KB records = 7,680 records/s.
     let four = edit(&edit(&w, "size", "4", c()).unwrap(), "mbps", "30", c()).unwrap();
     assert_eq!(four.records_per_s, 7680.0);
@@ -332,6 +421,8 @@ prop_compose! {
         aggregate in opt_of(0.01f64..1024.0),
         compression in prop_oneof![Just(1.0), 1.0f64..20.0],
         replays in prop_oneof![Just(0.0), 0.0f64..30.0],
+        tiered_auto in any::<bool>(),
+        network in prop::sample::select(NetworkPath::ALL.to_vec()),
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
@@ -359,12 +450,17 @@ prop_compose! {
             replication_factor: rf,
             rack_aware,
             discount_pct: discount,
-            tiered_local_hours: tiered,
+            tiered: match tiered {
+                Some(h) => Tiered::Local(h),
+                None if tiered_auto => Tiered::Auto,
+                None => Tiered::Off,
+            },
             needs,
             streams,
             aggregate_kb: aggregate,
             compression,
             replays,
+            network,
         }
     }
 }
@@ -427,12 +523,12 @@ proptest! {
 #[test]
 fn open_sections_travel_in_the_link() {
     use stream_showdown::model::encode_link;
-    let d = decode("rps=5000&open=kinesis-provisioned,advanced", c());
+    let d = decode("v=2&rps=5000&open=kinesis-provisioned,advanced", c());
     assert!(d.messages.is_empty(), "{:?}", d.messages);
     assert!(d.view.is_open("advanced") && d.view.is_open("kinesis-provisioned"));
     assert_eq!(
         encode_link(&d.workload, &d.view),
-        "rps=5000&open=advanced,kinesis-provisioned"
+        "v=2&rps=5000&open=advanced,kinesis-provisioned"
     );
     let d = decode("open=advanced,charts-of-the-future", c());
     assert!(d.view.is_open("advanced"));
@@ -444,7 +540,7 @@ fn open_sections_travel_in_the_link() {
 
 #[test]
 fn needs_are_requirement_ids_and_unknown_ones_are_named() {
-    let d = decode("need=kafka-api,exactly-once,teleportation", c());
+    let d = decode("v=2&need=kafka-api,exactly-once,teleportation", c());
     assert_eq!(
         d.workload
             .needs
@@ -455,7 +551,7 @@ fn needs_are_requirement_ids_and_unknown_ones_are_named() {
     );
     assert_eq!(d.messages.len(), 1);
     assert!(d.messages[0].reason.contains("teleportation"));
-    assert_eq!(encode(&d.workload), "need=exactly-once,kafka-api");
+    assert_eq!(encode(&d.workload), "v=2&need=exactly-once,kafka-api");
 }
 
 #[test]
@@ -488,14 +584,14 @@ fn numbers_of_any_magnitude_survive_the_round_trip() {
 /// the parameter; the rest of the link applies.
 #[test]
 fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
-    let d = decode("rps=5000&streams=40&aggregate=25&compression=4", c());
+    let d = decode("v=2&rps=5000&streams=40&aggregate=25&compression=4", c());
     assert!(d.messages.is_empty(), "{:?}", d.messages);
     assert_eq!(d.workload.streams, 40);
     assert_eq!(d.workload.aggregate_kb, Some(25.0));
     assert_eq!(d.workload.compression, 4.0);
     assert_eq!(
         encode(&d.workload),
-        "rps=5000&streams=40&aggregate=25&compression=4"
+        "v=2&rps=5000&streams=40&aggregate=25&compression=4"
     );
     assert_eq!(decode("aggregate=off", c()).workload.aggregate_kb, None);
     for (q, param, reason) in [

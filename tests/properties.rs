@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use stream_showdown::model::estimate::Status;
+use stream_showdown::model::workload::Tiered;
 use stream_showdown::model::{estimate, Catalog, Estimate, Workload};
 
 fn c() -> &'static Catalog {
@@ -38,7 +39,7 @@ prop_compose! {
             replication_factor: rf,
             rack_aware,
             discount_pct: discount,
-            tiered_local_hours: tiered.filter(|&h| h < retention),
+            tiered: tiered.filter(|&h| h < retention).map_or(Tiered::Off, Tiered::Local),
             ..Workload::default()
         }
     }
@@ -112,9 +113,12 @@ fn links_without_the_new_parameters_price_exactly_as_before() {
         let (query, expected) = row.split_once('\t').unwrap();
         let d = stream_showdown::model::decode(query, c());
         let e = estimate(&d.workload, c());
+        // (Options added since, such as On-demand Advantage, are new cards: the
+        // options the link priced then must price exactly as then.)
         let got: Vec<String> = e
             .options
             .iter()
+            .filter(|o| o.id != stream_showdown::model::OptionId::KinesisOnDemandAdvantage)
             .map(|o| {
                 let total = if o.status == Status::NotPriced {
                     "null".to_string()
@@ -258,5 +262,73 @@ proptest! {
         prop_assert_eq!(s.parse::<f64>().unwrap(), x);
         let std = if x == 0.0 { "0".to_string() } else { x.to_string() };
         prop_assert_eq!(s.len(), std.len(), "{} vs {}", s, std);
+    }
+}
+
+prop_compose! {
+    /// A workload as a v2 link leaves it to auto-sizing: tiered storage auto, brokers,
+    /// broker type, storage and partitions auto.
+    fn v2_auto_workload()(
+        w in auto_workload(),
+        replays in prop_oneof![Just(0.0), 0.0f64..5.0],
+        streams in prop_oneof![Just(1u32), 1u32..50],
+    ) -> Workload {
+        Workload { tiered: Tiered::Auto, replays, streams, ..w }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// No auto-sized MSK Standard total is beaten by more than 5 % by a choice the link
+    /// can express: any broker type auto-sizing may pick, with all data on brokers or
+    /// tiered storage keeping 1 or 3 days locally (where AWS allows tiered storage: a
+    /// retention of at least 3 days). And when any such choice fits a cluster, auto fits.
+    #[test]
+    fn auto_sizing_is_within_five_percent_of_every_manual_layout(w in v2_auto_workload()) {
+        use stream_showdown::model::OptionId;
+        let auto = estimate(&w, c());
+        let a = auto.option(OptionId::MskStandard).unwrap();
+        if a.status == Status::NotPriced {
+            return Ok(());
+        }
+        let l = &c().limits.msk_standard;
+        let mut layouts = vec![Tiered::Off];
+        if w.retention_hours >= l.tiered_min_retention_hours {
+            layouts.extend([24.0, 72.0].into_iter().filter(|&h| h < w.retention_hours).map(Tiered::Local));
+        }
+        for (name, b) in l.brokers.iter().filter(|(_, b)| b.auto) {
+            for &tiered in &layouts {
+                if tiered != Tiered::Off && !b.tiered {
+                    continue;
+                }
+                let alt = Workload { broker: Some(name.to_string()), tiered, ..w.clone() };
+                let e = estimate(&alt, c());
+                let m = e.option(OptionId::MskStandard).unwrap();
+                if m.status != Status::Priced {
+                    continue;
+                }
+                prop_assert_eq!(a.status, Status::Priced, "{} {:?} fits, auto does not", name, tiered);
+                prop_assert!(
+                    a.total_cents as f64 <= m.total_cents as f64 * 1.05 + 1.0,
+                    "auto {} > {} {:?} {}", a.total_cents, name, tiered, m.total_cents
+                );
+            }
+        }
+    }
+
+    /// Auto partitions are at least the broker count (every broker leads partitions) and
+    /// at least one per topic, on Standard and Express.
+    #[test]
+    fn auto_partitions_are_at_least_the_brokers_and_the_topics(w in v2_auto_workload()) {
+        use stream_showdown::model::OptionId;
+        let e = estimate(&w, c());
+        for id in [OptionId::MskStandard, OptionId::MskExpress] {
+            let o = e.option(id).unwrap();
+            if let (Some(p), Some(b)) = (o.capacity.partitions, o.capacity.brokers) {
+                prop_assert!(p >= b, "{:?}: {} partitions < {} brokers", id, p, b);
+                prop_assert!(p >= w.streams, "{:?}: {} partitions < {} topics", id, p, w.streams);
+            }
+        }
     }
 }

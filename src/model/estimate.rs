@@ -7,12 +7,13 @@ use super::limits::Limits;
 use super::options;
 use super::prices::{Rate, RegionPrices};
 use super::units::{format_quantity, format_usd_cents, usd_to_cents};
-use super::workload::{Derived, Workload};
+use super::workload::{Derived, NetworkPath, Workload};
 
 /// The deployment options, with their stable ids (used in links, exports and JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OptionId {
     KinesisOnDemand,
+    KinesisOnDemandAdvantage,
     KinesisProvisioned,
     MskStandard,
     MskExpress,
@@ -20,8 +21,9 @@ pub enum OptionId {
 }
 
 impl OptionId {
-    pub const ALL: [OptionId; 5] = [
+    pub const ALL: [OptionId; 6] = [
         OptionId::KinesisOnDemand,
+        OptionId::KinesisOnDemandAdvantage,
         OptionId::KinesisProvisioned,
         OptionId::MskStandard,
         OptionId::MskExpress,
@@ -32,6 +34,7 @@ impl OptionId {
     pub fn id(self) -> &'static str {
         match self {
             OptionId::KinesisOnDemand => "kinesis-on-demand",
+            OptionId::KinesisOnDemandAdvantage => "kinesis-on-demand-advantage",
             OptionId::KinesisProvisioned => "kinesis-provisioned",
             OptionId::MskStandard => "msk-standard",
             OptionId::MskExpress => "msk-express",
@@ -43,11 +46,22 @@ impl OptionId {
     pub fn name(self) -> &'static str {
         match self {
             OptionId::KinesisOnDemand => "Kinesis Data Streams, on-demand",
+            OptionId::KinesisOnDemandAdvantage => "Kinesis Data Streams, On-demand Advantage",
             OptionId::KinesisProvisioned => "Kinesis Data Streams, provisioned",
             OptionId::MskStandard => "MSK provisioned, Standard brokers",
             OptionId::MskExpress => "MSK provisioned, Express brokers",
             OptionId::MskServerless => "MSK Serverless",
         }
+    }
+
+    /// Kinesis Data Streams, in any mode.
+    pub fn is_kinesis(self) -> bool {
+        matches!(
+            self,
+            OptionId::KinesisOnDemand
+                | OptionId::KinesisOnDemandAdvantage
+                | OptionId::KinesisProvisioned
+        )
     }
 
     pub fn from_id(id: &str) -> Option<OptionId> {
@@ -243,9 +257,10 @@ pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
 
 /// The other way of running the same workload that would change an option's bill,
 /// priced: multiplexing many streams into one; aggregating small records for Kinesis;
-/// enhanced fan-out when several consumers share each shard's read calls. One sentence
-/// each, only where it applies (and, for the first two, only where it saves at least
-/// a dollar a month).
+/// enhanced fan-out when several consumers share each shard's read calls; an interface
+/// endpoint instead of NAT gateways; rack-aware consumers on MSK (or what they save when
+/// on). One sentence each, only where it applies (and, for savings, only where it saves
+/// at least a dollar a month).
 fn advice(
     id: OptionId,
     total_cents: i64,
@@ -254,7 +269,7 @@ fn advice(
     region: &RegionPrices,
     catalog: &Catalog,
 ) -> Vec<String> {
-    let kinesis = matches!(id, OptionId::KinesisOnDemand | OptionId::KinesisProvisioned);
+    let kinesis = id.is_kinesis();
     let k = &catalog.limits.kinesis;
     let priced = |alt: Workload| {
         let d = alt.derived();
@@ -307,13 +322,56 @@ fn advice(
             } else {
                 ("less", total_cents - alt)
             };
+            let change = if diff == 0 {
+                "the same".to_string()
+            } else {
+                format!("{} {word}", format_usd_cents(diff))
+            };
             out.push(format!(
-                "With enhanced fan-out for all {} consumers (efo={}): {} a month, {} {word}.",
+                "With enhanced fan-out for all {} consumers (efo={}): {} a month, {change}.",
                 w.consumers,
                 w.consumers,
                 format_usd_cents(alt),
-                format_usd_cents(diff)
             ));
+        }
+    }
+    if kinesis && w.network == NetworkPath::Nat {
+        if let Some(alt) = saving(priced(Workload {
+            network: NetworkPath::Endpoint,
+            ..w.clone()
+        })) {
+            out.push(format!(
+                "An interface VPC endpoint in each AZ instead of NAT gateways (network=endpoint) would cost {} less a month: {}.",
+                format_usd_cents(total_cents - alt),
+                format_usd_cents(alt)
+            ));
+        }
+    }
+    // Rack-aware consumers (follower fetching) read from a replica in their own AZ.
+    let reads = w.consumers > 0 || w.replays > 0.0;
+    if matches!(id, OptionId::MskStandard | OptionId::MskExpress) && reads {
+        if !w.rack_aware {
+            if let Some(alt) = saving(priced(Workload {
+                rack_aware: true,
+                ..w.clone()
+            })) {
+                out.push(format!(
+                    "Rack-aware consumers (follower fetching, rack_aware=true) read from their own AZ: {} less a month, {}.",
+                    format_usd_cents(total_cents - alt),
+                    format_usd_cents(alt)
+                ));
+            }
+        } else if let Some(alt) = priced(Workload {
+            rack_aware: false,
+            ..w.clone()
+        }) {
+            if alt > total_cents {
+                out.push(format!(
+                    "Rack-aware consumers (rack_aware=true) save {} a month of cross-AZ traffic here (without: {}).",
+                    format_usd_cents(alt - total_cents),
+                    format_usd_cents(alt)
+                ));
+            }
         }
     }
     out
@@ -370,6 +428,7 @@ fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
 fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
     let priced = match id {
         OptionId::KinesisOnDemand => options::kinesis_on_demand::estimate(ctx),
+        OptionId::KinesisOnDemandAdvantage => options::kinesis_on_demand_advantage::estimate(ctx),
         OptionId::KinesisProvisioned => options::kinesis_provisioned::estimate(ctx),
         OptionId::MskStandard => options::msk_standard::estimate(ctx),
         OptionId::MskExpress => options::msk_express::estimate(ctx),
@@ -378,10 +437,14 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
     let Some(mut priced) = priced else {
         return OptionEstimate::not_priced(id, not_priced_reason(id, ctx));
     };
-    if matches!(
-        id,
-        OptionId::MskStandard | OptionId::MskExpress | OptionId::MskServerless
-    ) {
+    // The network path, priced once for every Kinesis mode.
+    if id.is_kinesis() {
+        match super::network::kinesis_lines(ctx) {
+            Ok(lines) => priced.lines.extend(lines),
+            Err(w) => priced.warnings.push(w),
+        }
+    }
+    if !id.is_kinesis() {
         priced.warnings.extend(options::kafka_topic_warning(ctx));
     }
     let subtotal: i64 = priced.lines.iter().map(|l| l.usd_cents).sum();

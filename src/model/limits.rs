@@ -28,6 +28,11 @@ pub struct KinesisLimits {
     pub on_demand_max_write_mb_per_s: Map<f64>,
     pub shard_quota_default: u32,
     pub shard_quota: Map<u32>,
+    /// On-demand Advantage: the account's minimum throughput commitment, MB/s of ingest
+    /// and, separately, MB/s of retrieval (per account and Region).
+    pub advantage_commitment_mb_per_s: f64,
+    /// Enhanced fan-out consumers per stream with On-demand Advantage.
+    pub advantage_max_efo_consumers: u32,
 }
 
 impl KinesisLimits {
@@ -46,6 +51,16 @@ impl KinesisLimits {
             .copied()
             .unwrap_or(self.shard_quota_default)
     }
+}
+
+/// The network path's pricing structure: the sizes of AWS PrivateLink's monthly
+/// data-processing tiers (the third tier is everything above the first two).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkLimits {
+    pub sources: List<Text>,
+    pub interface_endpoint_first_tier_gb: f64,
+    pub interface_endpoint_second_tier_gb: f64,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -87,6 +102,10 @@ pub struct MskStandardLimits {
     pub nic_per_consumer_factor: f64,
     pub storage_headroom: f64,
     pub tiered_factor_increase: f64,
+    /// The shortest total retention of a topic with tiered storage, hours.
+    pub tiered_min_retention_hours: f64,
+    /// Local retentions auto-sizing compares with all-local storage, hours.
+    pub tiered_local_candidates_hours: List<f64>,
     pub min_storage_gb_per_broker: f64,
     pub max_storage_gb_per_broker: f64,
     pub max_brokers_per_cluster: u32,
@@ -153,6 +172,7 @@ pub struct Limits {
     pub sources: Map<Source>,
     pub kinesis: KinesisLimits,
     pub kafka: KafkaLimits,
+    pub network: NetworkLimits,
     pub msk_standard: MskStandardLimits,
     pub msk_express: MskExpressLimits,
     pub msk_serverless: MskServerlessLimits,
@@ -166,10 +186,11 @@ impl Limits {
     }
 
     /// Every `sources` list in the file, with its section name.
-    pub fn source_lists(&self) -> [(&'static str, &[Text]); 5] {
+    pub fn source_lists(&self) -> [(&'static str, &[Text]); 6] {
         [
             ("kinesis", &self.kinesis.sources),
             ("kafka", &self.kafka.sources),
+            ("network", &self.network.sources),
             ("msk_standard", &self.msk_standard.sources),
             ("msk_express", &self.msk_express.sources),
             ("msk_serverless", &self.msk_serverless.sources),

@@ -1,7 +1,10 @@
 //! The link codec: the only code that knows the query parameter names.
 //!
-//! Link format v1 is a public contract (see README, "Link format"): names, units and
-//! defaults never change meaning; new versions only add parameters. The decoder never
+//! The link format is a public contract (see README, "Link format"): names and units
+//! never change meaning; new versions add parameters. A new default applies to new
+//! links only: the encoder writes the format's version (`v=2`), and a link without it
+//! opens with the defaults of the version it was made with ([`Workload::defaults_of_version`]),
+//! and says which of today's defaults differ ([`Decoded::legacy`]). The decoder never
 //! fails as a whole: each bad parameter becomes an [`InputMessage`] and the rest apply.
 
 use super::catalog::Catalog;
@@ -9,12 +12,21 @@ use super::fixed::shortest;
 use super::matrix::Matrix;
 use super::units::{HOURS_PER_DAY, KB_PER_MB};
 use super::view::{self, View, VIEW_PARAMS};
-use super::workload::{Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
+use super::workload::{NetworkPath, Tiered, Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// Parameter names of link format v1, in the order the encoder writes them.
-pub const PARAMS: [&str; 24] = [
+/// The link format's version, written by the encoder as `v=2` (absent = v1).
+pub const LINK_VERSION: u32 = 2;
+/// The version marker's parameter name.
+pub const VERSION_PARAM: &str = "v";
+
+/// Parameters whose default changed with v2: a v1 link that leaves them out opens with
+/// v1's default ([`Workload::defaults_of_version`]).
+pub const CHANGED_IN_V2: [&str; 2] = ["network", "tiered"];
+
+/// Workload parameter names, in the order the encoder writes them (after `v`).
+pub const PARAMS: [&str; 25] = [
     "rps",
     "size",
     "peak",
@@ -38,6 +50,7 @@ pub const PARAMS: [&str; 24] = [
     "aggregate",
     "compression",
     "replay",
+    "network",
     "need",
 ];
 
@@ -90,6 +103,60 @@ pub struct Decoded {
     /// Open sections of the page (they change no figure).
     pub view: View,
     pub messages: Vec<InputMessage>,
+    /// The link format version the link was read as.
+    pub version: u32,
+    /// Parameters the link left out that took an older version's default, which
+    /// differs from today's (see [`todays_defaults`]).
+    pub legacy: Vec<&'static str>,
+}
+
+/// The workload with today's defaults for the `legacy` parameters (the ones an older
+/// link left out), everything else as it is.
+pub fn todays_defaults(w: &Workload, legacy: &[&str]) -> Workload {
+    let today = Workload::default();
+    let mut out = w.clone();
+    for name in legacy {
+        match *name {
+            "network" => out.network = today.network,
+            "tiered" => out.tiered = today.tiered,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The version a link is read as: its `v=` marker; without one, v1 if it sets any
+/// workload parameter (it was made before the marker existed), else today's version
+/// (a bare address, or a link that only opens sections).
+fn link_version(query: &str, messages: &mut Vec<InputMessage>) -> u32 {
+    let mut version = None;
+    let mut workload_params = false;
+    for pair in query.trim_start_matches('?').split('&') {
+        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = percent_decode(raw_name).unwrap_or_default();
+        if name == VERSION_PARAM {
+            let value = percent_decode(raw_value).unwrap_or_default();
+            match value.trim().parse::<u32>() {
+                Ok(v) if (1..=LINK_VERSION).contains(&v) => version = Some(v),
+                Ok(v) if v > LINK_VERSION => {
+                    messages.push(InputMessage::new(
+                        VERSION_PARAM,
+                        &value,
+                        format!("made by a newer version of this page; read as v{LINK_VERSION}"),
+                    ));
+                    version = Some(LINK_VERSION);
+                }
+                _ => messages.push(InputMessage::new(
+                    VERSION_PARAM,
+                    &value,
+                    format!("not a link format version (1 to {LINK_VERSION}); ignored"),
+                )),
+            }
+        } else if PARAMS.contains(&name.as_str()) {
+            workload_params = true;
+        }
+    }
+    version.unwrap_or(if workload_params { 1 } else { LINK_VERSION })
 }
 
 fn shorten(s: &str) -> String {
@@ -234,10 +301,12 @@ fn parse_bool(value: &str) -> Result<bool, String> {
 /// Decodes a query (see [`query_part`] for URLs) into a workload. Never fails: every
 /// bad parameter becomes a message and its default applies.
 pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
-    let mut w = Workload::default();
-    let mut v = View::default();
     let mut messages = Vec::new();
+    let version = link_version(query, &mut messages);
+    let mut w = Workload::defaults_of_version(version);
+    let mut v = View::default();
     let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut applied_params: Vec<String> = Vec::new();
     for pair in query.trim_start_matches('?').split('&') {
         if pair.is_empty() {
             continue;
@@ -259,6 +328,9 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             ));
             continue;
         };
+        if name == VERSION_PARAM {
+            continue;
+        }
         if !PARAMS.contains(&name.as_str()) && !VIEW_PARAMS.contains(&name.as_str()) {
             messages.push(InputMessage::new(
                 &name,
@@ -287,8 +359,13 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
                 }
             })
         };
-        if let Err(reason) = applied {
-            messages.push(InputMessage::new(&name, &value, reason));
+        match applied {
+            Err(reason) => messages.push(InputMessage::new(&name, &value, reason)),
+            Ok(()) => applied_params.push(name),
+        }
+        // In v1, `tiered=auto` meant what it said then: tiered storage off.
+        if version <= 1 && w.tiered == Tiered::Auto {
+            w.tiered = Tiered::Off;
         }
     }
     for (name, count) in seen {
@@ -301,10 +378,22 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
         }
     }
     check_relations(&mut w, &mut messages);
+    let today = Workload::default();
+    let legacy = if version < LINK_VERSION {
+        CHANGED_IN_V2
+            .into_iter()
+            .filter(|p| !applied_params.iter().any(|a| a == p))
+            .filter(|p| display_value(&w, p) != display_value(&today, p))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Decoded {
         workload: w,
         view: v,
         messages,
+        version,
+        legacy,
     }
 }
 
@@ -373,14 +462,19 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
             // + 0.0 turns -0 into 0, so "discount=-0" is the default, as written.
             w.discount_pct = d + 0.0;
         }
-        "tiered" if auto || value.trim().eq_ignore_ascii_case("off") => w.tiered_local_hours = None,
-        "tiered" => w.tiered_local_hours = Some(parse_retention(value)?),
+        "tiered" if auto => w.tiered = Tiered::Auto,
+        "tiered" if value.trim().eq_ignore_ascii_case("off") => w.tiered = Tiered::Off,
+        "tiered" => w.tiered = Tiered::Local(parse_retention(value)?),
         "streams" => w.streams = parse_count(value, 1, MAX_STREAMS)?,
         "aggregate" if auto || value.trim().eq_ignore_ascii_case("off") => w.aggregate_kb = None,
         "aggregate" => w.aggregate_kb = Some(parse_number(value, 0.0, MAX_AGGREGATE_KB, false)?),
         "compression" => w.compression = parse_number(value, 1.0, MAX_COMPRESSION, true)?,
         // (+ 0.0: "replay=-0" is the default, as written.)
         "replay" => w.replays = parse_number(value, 0.0, MAX_REPLAYS, true)? + 0.0,
+        "network" => {
+            w.network = NetworkPath::from_id(&value.trim().to_ascii_lowercase())
+                .ok_or("must be endpoint, nat or none")?
+        }
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
@@ -428,7 +522,7 @@ fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
             w.brokers = None;
         }
     }
-    if let Some(h) = w.tiered_local_hours {
+    if let Tiered::Local(h) = w.tiered {
         if h >= w.retention_hours {
             messages.push(InputMessage::new(
                 "tiered",
@@ -438,7 +532,7 @@ fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
                     format_retention(w.retention_hours)
                 ),
             ));
-            w.tiered_local_hours = None;
+            w.tiered = Tiered::Off;
         }
     }
     if let Some(b) = w.express_brokers {
@@ -462,8 +556,9 @@ fn push(out: &mut String, name: &str, value: &str) {
     out.push_str(&percent_encode(value));
 }
 
-/// Encodes a workload: only what differs from the defaults, in [`PARAMS`] order, each
-/// value written as [`display_value`] shows it.
+/// Encodes a workload: the version marker, then only what differs from today's
+/// defaults, in [`PARAMS`] order, each value written as [`display_value`] shows it.
+/// A workload of today's defaults is the empty query.
 pub fn encode(w: &Workload) -> String {
     let d = Workload::default();
     let mut out = String::new();
@@ -473,7 +568,11 @@ pub fn encode(w: &Workload) -> String {
             push(&mut out, name, &value);
         }
     }
-    out
+    if out.is_empty() {
+        out
+    } else {
+        format!("{VERSION_PARAM}={LINK_VERSION}&{out}")
+    }
 }
 
 /// The text a form field shows for a parameter: the value the encoder would write,
@@ -498,10 +597,12 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "rf" => w.replication_factor.to_string(),
         "rack_aware" => w.rack_aware.to_string(),
         "discount" => shortest(w.discount_pct),
-        "tiered" => w
-            .tiered_local_hours
-            .map(format_retention)
-            .unwrap_or_default(),
+        "tiered" => match w.tiered {
+            Tiered::Auto => String::new(),
+            Tiered::Off => "off".to_string(),
+            Tiered::Local(h) => format_retention(h),
+        },
+        "network" => w.network.id().to_string(),
         "need" => w.needs.iter().cloned().collect::<Vec<_>>().join(","),
         "streams" => w.streams.to_string(),
         "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),

@@ -11,6 +11,7 @@ pub mod fixed;
 pub mod limits;
 pub mod link;
 pub mod matrix;
+pub mod network;
 pub mod options;
 pub mod prices;
 pub mod recommend;

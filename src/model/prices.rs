@@ -47,6 +47,33 @@ pub struct KinesisOnDemandRates {
     pub long_term_retention_gb_month: Rate,
 }
 
+/// On-demand Advantage: no stream-hour; per-GB rates, with an account-level minimum
+/// throughput commitment (limits.toml) whose shortfall is billed at the same rates.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KinesisAdvantageRates {
+    pub data_in_gb: Rate,
+    pub data_out_gb: Rate,
+    pub efo_data_out_gb: Rate,
+    pub extended_retention_gb_month: Rate,
+    pub long_term_retention_gb_month: Rate,
+}
+
+/// How clients in a VPC reach a service's public API: an interface VPC endpoint
+/// (AWS PrivateLink) in each AZ, or a NAT gateway in each AZ.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkRates {
+    /// Per endpoint per AZ per hour.
+    pub interface_endpoint_hour: Rate,
+    /// Data processed per GB, by monthly tier (limits.toml [network] sets the tier sizes).
+    pub interface_endpoint_gb_first_tier: Rate,
+    pub interface_endpoint_gb_second_tier: Rate,
+    pub interface_endpoint_gb_third_tier: Rate,
+    pub nat_gateway_hour: Rate,
+    pub nat_gateway_gb: Rate,
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisProvisionedRates {
@@ -106,6 +133,8 @@ pub struct RegionPrices {
     #[serde(default)]
     pub kinesis_on_demand: Option<KinesisOnDemandRates>,
     #[serde(default)]
+    pub kinesis_on_demand_advantage: Option<KinesisAdvantageRates>,
+    #[serde(default)]
     pub kinesis_provisioned: Option<KinesisProvisionedRates>,
     #[serde(default)]
     pub msk_standard: Option<MskStandardRates>,
@@ -115,6 +144,8 @@ pub struct RegionPrices {
     pub msk_serverless: Option<MskServerlessRates>,
     #[serde(default)]
     pub data_transfer: Option<DataTransferRates>,
+    #[serde(default)]
+    pub network: Option<NetworkRates>,
     /// Option id → why it has no rates here.
     #[serde(default)]
     pub not_priced: Map<Text>,
@@ -159,6 +190,22 @@ impl PriceBook {
                 );
                 add(
                     "kinesis_on_demand.long_term_retention_gb_month",
+                    &k.long_term_retention_gb_month,
+                );
+            }
+            if let Some(k) = &r.kinesis_on_demand_advantage {
+                add("kinesis_on_demand_advantage.data_in_gb", &k.data_in_gb);
+                add("kinesis_on_demand_advantage.data_out_gb", &k.data_out_gb);
+                add(
+                    "kinesis_on_demand_advantage.efo_data_out_gb",
+                    &k.efo_data_out_gb,
+                );
+                add(
+                    "kinesis_on_demand_advantage.extended_retention_gb_month",
+                    &k.extended_retention_gb_month,
+                );
+                add(
+                    "kinesis_on_demand_advantage.long_term_retention_gb_month",
                     &k.long_term_retention_gb_month,
                 );
             }
@@ -220,6 +267,26 @@ impl PriceBook {
                     "data_transfer.cross_az_gb_each_direction",
                     &t.cross_az_gb_each_direction,
                 );
+            }
+            if let Some(n) = &r.network {
+                add(
+                    "network.interface_endpoint_hour",
+                    &n.interface_endpoint_hour,
+                );
+                add(
+                    "network.interface_endpoint_gb_first_tier",
+                    &n.interface_endpoint_gb_first_tier,
+                );
+                add(
+                    "network.interface_endpoint_gb_second_tier",
+                    &n.interface_endpoint_gb_second_tier,
+                );
+                add(
+                    "network.interface_endpoint_gb_third_tier",
+                    &n.interface_endpoint_gb_third_tier,
+                );
+                add("network.nat_gateway_hour", &n.nat_gateway_hour);
+                add("network.nat_gateway_gb", &n.nat_gateway_gb);
             }
         }
         out

@@ -5,7 +5,7 @@
 use super::catalog::Catalog;
 use super::estimate::{estimate_only, OptionId, Status};
 use super::units::{format_quantity, KB_PER_MB};
-use super::workload::Workload;
+use super::workload::{Tiered, Workload};
 
 /// Points per break-even chart (the page and `showdown --crossovers` use the same).
 pub const CHART_POINTS: usize = 48;
@@ -63,8 +63,11 @@ impl Axis {
             Axis::Throughput => w.records_per_s = x * KB_PER_MB / w.record_kb,
             Axis::Retention => {
                 w.retention_hours = x * 24.0;
-                if w.tiered_local_hours.is_some_and(|h| h >= w.retention_hours) {
-                    w.tiered_local_hours = None;
+                if w.tiered
+                    .local_hours()
+                    .is_some_and(|h| h >= w.retention_hours)
+                {
+                    w.tiered = Tiered::Off;
                 }
             }
         }

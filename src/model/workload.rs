@@ -51,9 +51,9 @@ pub struct Workload {
     pub rack_aware: bool,
     /// Private discount in percent, applied to every line (`discount`).
     pub discount_pct: f64,
-    /// MSK Standard tiered storage: hours kept on broker storage, the rest of the
-    /// retention in the tiered store (`tiered`); `None` = tiered storage off.
-    pub tiered_local_hours: Option<f64>,
+    /// MSK Standard tiered storage (`tiered`): chosen by auto-sizing, off, or a local
+    /// retention (hours kept on broker storage, the rest in the tiered store).
+    pub tiered: Tiered,
     /// Ticked requirement ids (`need=`, comma-separated), from the comparison model.
     pub needs: BTreeSet<String>,
     /// Streams (Kinesis) or topics (Kafka) the workload is spread over evenly (`streams`).
@@ -69,6 +69,60 @@ pub struct Workload {
     /// How many times a month one consumer re-reads the whole retained data
     /// (`replay`, e.g. 1 for a monthly audit re-read; 0 = never).
     pub replays: f64,
+    /// How clients in a VPC reach Kinesis (`network`).
+    pub network: NetworkPath,
+}
+
+/// MSK Standard tiered storage.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tiered {
+    /// Auto-sizing compares local-only storage with tiered storage and takes the
+    /// cheaper (`tiered=auto`, the default of link format v2).
+    Auto,
+    /// Every byte on broker storage (`tiered=off`; link format v1's default).
+    Off,
+    /// Tiered storage on, with this many hours kept on broker storage (`tiered=1d`).
+    Local(f64),
+}
+
+impl Tiered {
+    /// The local retention, when the user set one.
+    pub fn local_hours(self) -> Option<f64> {
+        match self {
+            Tiered::Local(h) => Some(h),
+            _ => None,
+        }
+    }
+}
+
+/// How clients in a VPC reach Kinesis's API (Kafka clients sit in the cluster's VPC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkPath {
+    /// An interface VPC endpoint (AWS PrivateLink) in each AZ (`network=endpoint`, the
+    /// default of link format v2).
+    Endpoint,
+    /// A NAT gateway in each AZ (`network=nat`).
+    Nat,
+    /// No VPC path priced: public clients, or AWS services such as Lambda or Firehose
+    /// read the stream (`network=none`; link format v1's default).
+    None,
+}
+
+impl NetworkPath {
+    pub const ALL: [NetworkPath; 3] = [NetworkPath::Endpoint, NetworkPath::Nat, NetworkPath::None];
+
+    /// The link value.
+    pub fn id(self) -> &'static str {
+        match self {
+            NetworkPath::Endpoint => "endpoint",
+            NetworkPath::Nat => "nat",
+            NetworkPath::None => "none",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<NetworkPath> {
+        NetworkPath::ALL.into_iter().find(|n| n.id() == id)
+    }
 }
 
 impl Default for Workload {
@@ -92,12 +146,30 @@ impl Default for Workload {
             replication_factor: 3,
             rack_aware: false,
             discount_pct: 0.0,
-            tiered_local_hours: None,
+            tiered: Tiered::Auto,
             needs: BTreeSet::new(),
             streams: 1,
             aggregate_kb: None,
             compression: 1.0,
             replays: 0.0,
+            network: NetworkPath::Endpoint,
+        }
+    }
+}
+
+impl Workload {
+    /// The defaults of a link format version: v1 links (made before 2026-12) priced
+    /// Kinesis with no network path and MSK Standard without tiered storage unless the
+    /// link set it; v2 is today's [`Workload::default`].
+    pub fn defaults_of_version(version: u32) -> Workload {
+        if version <= 1 {
+            Workload {
+                tiered: Tiered::Off,
+                network: NetworkPath::None,
+                ..Workload::default()
+            }
+        } else {
+            Workload::default()
         }
     }
 }

@@ -1,20 +1,61 @@
 //! Kinesis Data Streams, on-demand (Standard) mode: stream-hours, GB in (each record
 //! rounded up to 1 KB), GB out for shared-throughput consumers, EFO GB, extended and
 //! long-term retention GB-months. No shards to size.
+//!
+//! On-demand Advantage bills the same quantities without the stream-hour, at its own
+//! rates ([`super::kinesis_on_demand_advantage`]); both use [`priced`].
 
 use super::{count_of, kinesis_limits, kinesis_retention_windows_gb};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
+use crate::model::prices::Rate;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
 
+/// The rates of one on-demand mode.
+pub struct OnDemandRates<'a> {
+    /// Per stream-hour (On-demand Standard only).
+    pub stream_hour: Option<&'a Rate>,
+    pub data_in_gb: &'a Rate,
+    pub data_out_gb: &'a Rate,
+    pub efo_data_out_gb: &'a Rate,
+    pub extended_retention_gb_month: &'a Rate,
+    pub long_term_retention_gb_month: &'a Rate,
+    /// Enhanced fan-out consumers a stream may register in this mode.
+    pub max_efo_consumers: u32,
+}
+
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
-    let rates = ctx.region.kinesis_on_demand.as_ref()?;
+    let r = ctx.region.kinesis_on_demand.as_ref()?;
+    Some(priced(
+        ctx,
+        &OnDemandRates {
+            stream_hour: Some(&r.stream_hour),
+            data_in_gb: &r.data_in_gb,
+            data_out_gb: &r.data_out_gb,
+            efo_data_out_gb: &r.efo_data_out_gb,
+            extended_retention_gb_month: &r.extended_retention_gb_month,
+            long_term_retention_gb_month: &r.long_term_retention_gb_month,
+            max_efo_consumers: ctx.limits.kinesis.max_efo_consumers,
+        },
+    ))
+}
+
+/// GB ingested as on-demand bills it: each Kinesis record (compressed, or aggregated)
+/// rounded up to whole KB.
+pub fn billed_gb_in(ctx: &Ctx) -> f64 {
+    let d = ctx.derived;
+    d.kinesis_records_per_s * d.kinesis_record_kb.ceil() * SECONDS_PER_MONTH / KB_PER_GB
+}
+
+/// The lines, capacity and warnings of an on-demand mode at `rates`.
+pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
     let w = ctx.workload;
     let d = ctx.derived;
     let k = &ctx.limits.kinesis;
+    let advantage = rates.stream_hour.is_none();
     let mut warnings = Vec::new();
     let mut blockers = Vec::new();
-    kinesis_limits(ctx, &mut warnings, &mut blockers);
+    kinesis_limits(ctx, rates.max_efo_consumers, &mut warnings, &mut blockers);
 
     // Write limits are per stream; the workload is spread evenly over its streams.
     let streams = d.streams;
@@ -38,7 +79,13 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             format_quantity(max_write, 0)
         ));
     }
-    if per_stream_peak > k.on_demand_initial_write_mb_per_s {
+    if per_stream_peak > k.on_demand_initial_write_mb_per_s && advantage {
+        warnings.push(format!(
+            "A new on-demand stream starts at {} MB/s write; set its warm throughput to {} MB/s (no charge with On-demand Advantage) to take the peak from day one.",
+            shortest(k.on_demand_initial_write_mb_per_s),
+            format_quantity(per_stream_peak, 1)
+        ));
+    } else if per_stream_peak > k.on_demand_initial_write_mb_per_s {
         warnings.push(format!(
             "A new on-demand stream starts at {} MB/s write and adapts to twice its previous 30-day peak; warm it up or start provisioned to take {} MB/s from day one.",
             shortest(k.on_demand_initial_write_mb_per_s),
@@ -51,7 +98,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             k.on_demand_streams_quota
         ));
     }
-    if w.peak_factor > 2.0 {
+    if w.peak_factor > 2.0 && !advantage {
         warnings.push(
             "Peaks above twice the previous peak within 15 minutes can be throttled in on-demand mode."
                 .to_string(),
@@ -60,28 +107,29 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
 
     // Each Kinesis record (compressed, or aggregated) is rounded up to whole KB.
     let billed_kb = d.kinesis_record_kb.ceil();
-    let gb_in_billed = d.kinesis_records_per_s * billed_kb * SECONDS_PER_MONTH / KB_PER_GB;
+    let gb_in_billed = billed_gb_in(ctx);
     let (extended_gb, long_term_gb) = kinesis_retention_windows_gb(ctx);
 
-    let mut lines = vec![
-        Line::new(
+    let mut lines = Vec::new();
+    if let Some(rate) = rates.stream_hour {
+        lines.push(Line::new(
             "stream_hours",
             format!("Stream-hours ({})", count_of(streams, "stream", "streams")),
             HOURS_PER_MONTH * f64::from(streams),
             "stream-hour",
-            &rates.stream_hour,
+            rate,
+        ));
+    }
+    lines.push(Line::new(
+        "data_in",
+        format!(
+            "Data in (records rounded up to {} KB)",
+            format_quantity(billed_kb, 0)
         ),
-        Line::new(
-            "data_in",
-            format!(
-                "Data in (records rounded up to {} KB)",
-                format_quantity(billed_kb, 0)
-            ),
-            gb_in_billed,
-            "GB",
-            &rates.data_in_gb,
-        ),
-    ];
+        gb_in_billed,
+        "GB",
+        rates.data_in_gb,
+    ));
     if d.shared_consumers > 0 {
         lines.push(Line::new(
             "data_out",
@@ -91,7 +139,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             ),
             d.gb_in_per_month * f64::from(d.shared_consumers),
             "GB",
-            &rates.data_out_gb,
+            rates.data_out_gb,
         ));
     }
     if w.efo_consumers > 0 {
@@ -100,7 +148,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             format!("Data out, enhanced fan-out ({} consumers)", w.efo_consumers),
             d.gb_in_per_month * f64::from(w.efo_consumers),
             "GB",
-            &rates.efo_data_out_gb,
+            rates.efo_data_out_gb,
         ));
     }
     if w.replays > 0.0 {
@@ -112,7 +160,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             ),
             d.replay_gb_per_month,
             "GB",
-            &rates.data_out_gb,
+            rates.data_out_gb,
         ));
         if long_term_gb > 0.0 {
             let provisioned = ctx
@@ -137,7 +185,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             "Extended retention (data held 24 h–7 d)",
             extended_gb,
             "GB-month",
-            &rates.extended_retention_gb_month,
+            rates.extended_retention_gb_month,
         ));
     }
     if long_term_gb > 0.0 {
@@ -146,13 +194,18 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             "Long-term retention (data held beyond 7 d)",
             long_term_gb,
             "GB-month",
-            &rates.long_term_retention_gb_month,
+            rates.long_term_retention_gb_month,
         ));
     }
-    Some(Priced {
+    Priced {
         capacity: Capacity {
             summary: format!(
-                "On-demand{}, {} MB/s peak write",
+                "{}{}, {} MB/s peak write",
+                if advantage {
+                    "On-demand Advantage"
+                } else {
+                    "On-demand"
+                },
                 if streams > 1 {
                     format!(", {streams} streams")
                 } else {
@@ -165,5 +218,5 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         lines,
         warnings,
         blockers,
-    })
+    }
 }

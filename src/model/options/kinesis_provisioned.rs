@@ -46,7 +46,12 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let k = &ctx.limits.kinesis;
     let mut warnings = Vec::new();
     let mut blockers = Vec::new();
-    kinesis_limits(ctx, &mut warnings, &mut blockers);
+    kinesis_limits(
+        ctx,
+        ctx.limits.kinesis.max_efo_consumers,
+        &mut warnings,
+        &mut blockers,
+    );
 
     let needed = shards_needed(d, k);
     let auto = auto_shards(d, k);

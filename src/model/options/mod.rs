@@ -3,6 +3,7 @@
 //! Shared maths (retention windows, partitions, cross-AZ traffic) lives here.
 
 pub mod kinesis_on_demand;
+pub mod kinesis_on_demand_advantage;
 pub mod kinesis_provisioned;
 pub mod msk_express;
 pub mod msk_serverless;
@@ -30,8 +31,14 @@ pub fn kinesis_retention_windows_gb(ctx: &Ctx) -> (f64, f64) {
     )
 }
 
-/// Warnings and blockers shared by both Kinesis modes.
-pub fn kinesis_limits(ctx: &Ctx, warnings: &mut Vec<String>, blockers: &mut Vec<String>) {
+/// Warnings and blockers shared by the Kinesis modes (`max_efo`: enhanced fan-out
+/// consumers a stream may register in the mode).
+pub fn kinesis_limits(
+    ctx: &Ctx,
+    max_efo: u32,
+    warnings: &mut Vec<String>,
+    blockers: &mut Vec<String>,
+) {
     let k = &ctx.limits.kinesis;
     let w = ctx.workload;
     if w.retention_hours < k.min_retention_hours {
@@ -62,10 +69,10 @@ pub fn kinesis_limits(ctx: &Ctx, warnings: &mut Vec<String>, blockers: &mut Vec<
             shortest(k.default_max_record_kb)
         ));
     }
-    if w.efo_consumers > k.max_efo_consumers {
+    if w.efo_consumers > max_efo {
         blockers.push(format!(
-            "{} enhanced fan-out consumers: a stream registers at most {}.",
-            w.efo_consumers, k.max_efo_consumers
+            "{} enhanced fan-out consumers: a stream registers at most {max_efo} in this mode.",
+            w.efo_consumers
         ));
     }
     // Read calls: each shard serves 5 GetRecords calls per second, shared by every
@@ -99,6 +106,38 @@ pub fn partitions(ctx: &Ctx) -> u32 {
     } else {
         1
     }
+}
+
+/// Partitions of a provisioned cluster of `brokers`: the user's count, or the auto count
+/// ([`partitions`]) raised to at least one per broker, so that every broker leads
+/// partitions. With the reason, for the card; and a warning when a count the user set
+/// leaves brokers without any.
+pub fn cluster_partitions(ctx: &Ctx, brokers: u32) -> (u32, String, Option<String>) {
+    let k = &ctx.limits.kafka;
+    let d = ctx.derived;
+    if let Some(p) = ctx.workload.partitions {
+        let warning = (p < brokers).then(|| {
+            format!(
+                "{p} partitions on {brokers} brokers: {} brokers lead no partition and take no client traffic.",
+                brokers - p
+            )
+        });
+        return (p, "as set".to_string(), warning);
+    }
+    let p = partitions(ctx);
+    let n = p.max(brokers);
+    let reason = if brokers >= p && brokers > d.streams {
+        "one per broker, so every broker leads partitions".to_string()
+    } else if p == d.streams && d.streams > 1 {
+        "one per topic".to_string()
+    } else {
+        format!(
+            "so that none takes more than {} MB/s in or {} MB/s out at peak; a consumer group spreads its reads over up to that many consumers",
+            shortest(k.partition_target_in_mb_per_s),
+            shortest(k.partition_target_out_mb_per_s)
+        )
+    };
+    (n, reason, None)
 }
 
 /// A partition count set below the number of topics (each topic needs at least one).

@@ -6,7 +6,9 @@
 //! ingress per broker, peak egress ÷ sustained egress per broker, and partitions × 3 ÷
 //! recommended partitions per broker; rounded up to a multiple of 3. Cheapest wins.
 
-use super::{ceil_count, count_of, cross_az_lines, partitions, round_up_to_multiple};
+use super::{
+    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, round_up_to_multiple,
+};
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::units::HOURS_PER_MONTH;
@@ -82,6 +84,8 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             "{brokers} Express brokers are fewer than the {needed} the peak needs."
         ));
     }
+    let (partitions, partitions_reason, partitions_warning) = cluster_partitions(ctx, brokers);
+    warnings.extend(partitions_warning);
     let mut lines = vec![
         Line::new(
             "broker_hours",
@@ -109,7 +113,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     Some(Priced {
         capacity: Capacity {
             summary: format!(
-                "{brokers} × {name}; {}",
+                "{brokers} × {name}; {} ({partitions_reason})",
                 count_of(partitions, "partition", "partitions")
             ),
             brokers: Some(brokers),

@@ -11,19 +11,28 @@
 //! rounded up to a multiple of the AZ count (at least one per AZ and at least RF).
 //! EBS per broker = retained GB × RF × 2 ÷ brokers. The cheapest type wins.
 //!
-//! Tiered storage (`tiered=` local retention): brokers keep only the local retention on
-//! EBS; the rest of the retention is one copy in the tiered store, billed per GB-month;
-//! the throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
+//! Tiered storage (`tiered=`): with a local retention, brokers keep only that on EBS;
+//! the rest of the retention is one copy in the tiered store, billed per GB-month; the
+//! throughput factors grow by 1.5 (AWS's sizing script). Retrieval ($/GB read from
 //! the tiered store) is priced for replays (`replay=`); other consumers are assumed to
-//! read recent data, from the brokers.
+//! read recent data, from the brokers. With `tiered=auto` (link format v2's default)
+//! each broker type is sized with all data on EBS and with each local retention of
+//! limits.toml's candidates (1 and 3 days, where the retention is at least the 3 days
+//! AWS requires of a tiered topic), and the cheapest that fits wins.
 
-use super::{ceil_count, count_of, cross_az_lines, partitions, round_up_to_multiple};
+use super::{
+    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, round_up_to_multiple,
+};
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
 use crate::model::limits::StandardBroker;
 use crate::model::link::format_retention;
-use crate::model::units::{format_quantity, gb_over_hours, HOURS_PER_MONTH};
+use crate::model::prices::MskStandardRates;
+use crate::model::units::{
+    format_quantity, format_usd_cents, gb_over_hours, usd_to_cents as usd_cents, HOURS_PER_MONTH,
+};
+use crate::model::workload::Tiered;
 
 /// One sized cluster of a broker type.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,13 +42,16 @@ pub struct Sizing {
     /// Brokers the workload needs (before a user override).
     pub brokers_needed: u64,
     pub storage_gb_per_broker: f64,
+    /// Hours kept on broker storage when tiered storage is on.
+    pub local_hours: Option<f64>,
+    /// Brokers, EBS, tiered storage and its retrieval, USD a month.
     pub monthly_usd: f64,
     pub ingress_per_broker_mb_per_s: Option<f64>,
 }
 
 /// GB kept on broker storage (one copy): the local retention with tiered storage on.
-fn local_retained_gb(ctx: &Ctx) -> f64 {
-    match ctx.workload.tiered_local_hours {
+fn local_retained_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
+    match local_hours {
         Some(h) => gb_over_hours(
             ctx.derived.avg_write_mb_per_s,
             h.min(ctx.workload.retention_hours),
@@ -48,24 +60,56 @@ fn local_retained_gb(ctx: &Ctx) -> f64 {
     }
 }
 
+/// GB in the tiered store (one copy).
+fn tiered_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
+    match local_hours {
+        Some(_) => (ctx.derived.gb_retained - local_retained_gb(ctx, local_hours)).max(0.0),
+        None => 0.0,
+    }
+}
+
+/// The storage layouts to size: the user's, or with `tiered=auto` all-local and each
+/// candidate local retention that tiered storage allows for this retention.
+fn layouts(ctx: &Ctx) -> Vec<Option<f64>> {
+    let l = &ctx.limits.msk_standard;
+    let retention = ctx.workload.retention_hours;
+    match ctx.workload.tiered {
+        Tiered::Off => vec![None],
+        Tiered::Local(h) => vec![Some(h)],
+        Tiered::Auto => {
+            let mut v = vec![None];
+            if retention >= l.tiered_min_retention_hours {
+                v.extend(
+                    l.tiered_local_candidates_hours
+                        .iter()
+                        .filter(|&&h| h < retention)
+                        .map(|&h| Some(h)),
+                );
+            }
+            v
+        }
+    }
+}
+
 fn size_one(
     ctx: &Ctx,
     name: &str,
     broker: &StandardBroker,
     rate_usd: f64,
-    storage_usd: f64,
+    rates: &MskStandardRates,
     partitions: u32,
+    local_hours: Option<f64>,
 ) -> Sizing {
     let w = ctx.workload;
     let d = ctx.derived;
     let l = &ctx.limits.msk_standard;
     let rf = f64::from(w.replication_factor);
-    let tiered = w.tiered_local_hours.is_some();
+    let tiered = local_hours.is_some();
     let per_broker = (broker.ebs_mib_per_s > 0.0)
         .then(|| l.ingress_per_broker_mb_per_s(broker, w.consumers, tiered));
     let for_throughput = per_broker.map_or(0, |p| ceil_count(d.peak_write_mb_per_s / p));
     let for_partitions = ceil_count(f64::from(partitions) * rf / f64::from(broker.partitions));
-    let stored_gb = local_retained_gb(ctx) * rf * l.storage_headroom;
+    let stored_gb = local_retained_gb(ctx, local_hours) * rf * l.storage_headroom;
     let for_storage = ceil_count(stored_gb / l.max_storage_gb_per_broker);
     let needed = for_throughput
         .max(for_partitions)
@@ -80,16 +124,32 @@ fn size_one(
             .max(l.min_storage_gb_per_broker)
             .min(l.max_storage_gb_per_broker)
     });
+    let tiered_gb = tiered_gb(ctx, local_hours);
     let monthly_usd = f64::from(brokers) * HOURS_PER_MONTH * rate_usd
-        + f64::from(brokers) * storage * storage_usd;
+        + f64::from(brokers) * storage * rates.storage_gb_month.usd
+        + tiered_gb * rates.tiered_storage_gb_month.usd
+        + w.replays * tiered_gb * rates.tiered_retrieval_gb.usd;
     Sizing {
         broker_type: name.to_string(),
         brokers,
         brokers_needed: needed,
         storage_gb_per_broker: storage,
+        local_hours,
         monthly_usd,
         ingress_per_broker_mb_per_s: per_broker,
     }
+}
+
+/// Fitting clusters first (within the brokers-per-cluster limit), then the cheaper,
+/// then all-local before tiered, then the smaller broker type.
+fn better(a: &Sizing, b: &Sizing, max_brokers: u32) -> std::cmp::Ordering {
+    let fits_a = a.brokers_needed <= u64::from(max_brokers);
+    let fits_b = b.brokers_needed <= u64::from(max_brokers);
+    fits_b
+        .cmp(&fits_a)
+        .then(a.monthly_usd.total_cmp(&b.monthly_usd))
+        .then(a.local_hours.is_some().cmp(&b.local_hours.is_some()))
+        .then_with(|| broker_sort_key(&a.broker_type).cmp(&broker_sort_key(&b.broker_type)))
 }
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
@@ -100,7 +160,9 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let partitions = partitions(ctx);
     let mut warnings = Vec::new();
     let mut blockers = Vec::new();
+    let auto_tiered = w.tiered == Tiered::Auto;
 
+    let layouts = layouts(ctx);
     let mut candidates: Vec<Sizing> = l
         .brokers
         .iter()
@@ -108,29 +170,24 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             Some(chosen) => *name == chosen,
             None => b.auto,
         })
-        .filter_map(|(name, b)| {
-            let rate = rates.broker_hour.get(name)?;
-            Some(size_one(
-                ctx,
-                name,
-                b,
-                rate.usd,
-                rates.storage_gb_month.usd,
-                partitions,
-            ))
+        .filter_map(|(name, b)| Some((name, b, rates.broker_hour.get(name)?)))
+        .flat_map(|(name, b, rate)| {
+            layouts
+                .iter()
+                // (Auto never picks tiered storage for a type that lacks it.)
+                .filter(move |local| !(auto_tiered && local.is_some() && !b.tiered))
+                .map(move |&local| size_one(ctx, name, b, rate.usd, rates, partitions, local))
         })
         .collect();
-    candidates.sort_by(|a, b| {
-        let fits_a = a.brokers_needed <= u64::from(l.max_brokers_per_cluster);
-        let fits_b = b.brokers_needed <= u64::from(l.max_brokers_per_cluster);
-        fits_b
-            .cmp(&fits_a)
-            .then(a.monthly_usd.total_cmp(&b.monthly_usd))
-            .then_with(|| broker_sort_key(&a.broker_type).cmp(&broker_sort_key(&b.broker_type)))
-    });
+    candidates.sort_by(|a, b| better(a, b, l.max_brokers_per_cluster));
+    // The best all-local sizing, to say what tiered storage saves.
+    let best_local = candidates.iter().find(|c| c.local_hours.is_none()).cloned();
     let best = candidates.into_iter().next()?;
     let broker = &l.brokers[&best.broker_type];
     let broker_rate = &rates.broker_hour[&best.broker_type];
+    let local_hours = best.local_hours;
+    let (partitions, partitions_reason, partitions_warning) = cluster_partitions(ctx, best.brokers);
+    warnings.extend(partitions_warning);
 
     if best.brokers_needed > u64::from(l.max_brokers_per_cluster) {
         blockers.push(format!(
@@ -150,21 +207,49 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             w.replication_factor, w.replication_factor
         ));
     }
-    let held = local_retained_gb(ctx) * f64::from(w.replication_factor);
+    let held = local_retained_gb(ctx, local_hours) * f64::from(w.replication_factor);
     let provisioned = best.storage_gb_per_broker * f64::from(best.brokers);
     if held > provisioned {
         warnings.push(format!(
             "{} GB of storage cannot hold {} GB of retained data × RF {}.",
             format_quantity(provisioned, 0),
-            format_quantity(local_retained_gb(ctx), 0),
+            format_quantity(local_retained_gb(ctx, local_hours), 0),
             w.replication_factor
         ));
     }
-    if w.tiered_local_hours.is_some() && !broker.tiered {
+    if local_hours.is_some() && !broker.tiered {
         blockers.push(format!(
             "{} brokers do not support tiered storage.",
             best.broker_type
         ));
+    }
+    if local_hours.is_some() && w.retention_hours < l.tiered_min_retention_hours {
+        warnings.push(format!(
+            "AWS requires a retention of at least {} on a topic with tiered storage; this one keeps {}.",
+            format_retention(l.tiered_min_retention_hours),
+            format_retention(w.retention_hours)
+        ));
+    }
+    if auto_tiered {
+        match (local_hours, &best_local) {
+            (Some(h), Some(all_local)) => warnings.push(format!(
+                "Tiered storage chosen by auto-sizing: {} on brokers, the rest in the tiered store. All on brokers would need {} × {}{} ({}); tiered=off prices that.",
+                format_retention(h),
+                all_local.brokers_needed,
+                all_local.broker_type,
+                if all_local.brokers_needed > u64::from(l.max_brokers_per_cluster) {
+                    format!(", above the {} a cluster holds", l.max_brokers_per_cluster)
+                } else {
+                    String::new()
+                },
+                format_usd_cents(usd_cents(all_local.monthly_usd)),
+            )),
+            (None, _) if layouts.len() > 1 => warnings.push(
+                "Auto-sizing compared tiered storage (1 or 3 days on brokers) and kept all data on brokers: it is cheaper here."
+                    .to_string(),
+            ),
+            _ => {}
+        }
     }
     if let Some(note) = &broker.note {
         warnings.push(format!("{}: {note}", best.broker_type));
@@ -190,8 +275,8 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.storage_gb_month,
         ),
     ];
-    if let Some(h) = w.tiered_local_hours {
-        let tiered_gb = (d.gb_retained - local_retained_gb(ctx)).max(0.0);
+    if let Some(h) = local_hours {
+        let tiered_gb = tiered_gb(ctx, local_hours);
         lines.push(Line::new(
             "tiered_storage",
             format!(
@@ -224,10 +309,14 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     Some(Priced {
         capacity: Capacity {
             summary: format!(
-                "{} × {}, {} GB each; {}",
+                "{} × {}, {} GB each{}; {} ({partitions_reason})",
                 best.brokers,
                 best.broker_type,
                 format_quantity(best.storage_gb_per_broker, 0),
+                match local_hours {
+                    Some(h) => format!(", tiered storage beyond {}", format_retention(h)),
+                    None => String::new(),
+                },
                 count_of(partitions, "partition", "partitions")
             ),
             brokers: Some(best.brokers),
