@@ -159,7 +159,7 @@ test("typing: clear records/s with Backspace, type 30720: focus kept, link and e
   assertEqual(await focused(page), "f-rps", "focus after typing");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("rps") === "30720");
   assertEqual(await staleText(page), "", "no stale notice once valid");
-  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("rps=30720"), "the answer is the CLI's cheapest for rps=30720");
+  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("v=2&rps=30720"), "the answer is the CLI's cheapest for v=2&rps=30720");
   assertEqual(await page.inputValue("#f-mbps"), "30", "MB/s follows records/s (30,720 × 1 KB)");
 });
 
@@ -352,6 +352,63 @@ test("a link with bad parameters opens with a notice naming each one", async ({ 
   assertEqual(await page.locator(".notice").count(), 0, "notice dismissed");
 });
 
+/** Totals of the CLI for a link, by option id (null when it has none). */
+function cliTotals(query) {
+  return Object.fromEntries(cliFigures(query).map((o) => [o.id, o.total_cents]));
+}
+
+test("an older link keeps its estimate, says what today's defaults change, and adopts them in one click", async ({ open }) => {
+  // A link made before link format v2 (no v=): Kinesis priced with no network path, as then.
+  const old = "rps=30720&consumers=4&retention=3d";
+  const { page } = await open(`?${old}`);
+  await ready(page);
+  const then = cliTotals(old);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  assertEqual(await card("kinesis-provisioned"), then["kinesis-provisioned"], "the old link's own estimate");
+  assertEqual(then["kinesis-provisioned"], 266325, "as v1 priced it: $2,663.25");
+  const notice = await text(page, ".legacy-notice");
+  assert(notice.includes("network=none (today: endpoint)") && notice.includes("tiered=off (today: auto)"), notice);
+  assert(notice.includes("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"), notice);
+  await page.waitForTimeout(500);
+  assertEqual(new URL(page.url()).search, `?${old}`, "the address stays the link as opened");
+  await page.screenshot({ path: `${SHOTS}/older-link-notice.png`, fullPage: false });
+  // One click (with the keyboard): today's defaults.
+  await page.focus(".legacy-notice button.adopt");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".legacy-notice"));
+  const today = "v=2&rps=30720&consumers=4&retention=3d";
+  await page.waitForFunction((q) => location.search === `?${q}`, today);
+  const now = cliTotals(today);
+  assertEqual(await card("kinesis-provisioned"), now["kinesis-provisioned"], "today's defaults: the CLI's figure");
+  assertEqual(now["kinesis-provisioned"], 653476, "with an interface endpoint: $6,534.76");
+  assertEqual(await page.inputValue("#f-network"), "endpoint", "network select");
+  await noNaN(page);
+});
+
+test("the network path and rack-aware consumers are choices in the main form", async ({ open }) => {
+  const { page } = await open("?v=2&rps=30720&consumers=4&retention=3d");
+  await ready(page);
+  assert(await page.locator(".workload > .fields #f-network").isVisible(), "network select in the main fields");
+  assert(await page.locator(".workload > .fields #f-rack_aware").isVisible(), "rack-aware in the main fields");
+  // Keyboard: choose the NAT gateway.
+  await page.focus("#f-network");
+  await page.selectOption("#f-network", "nat");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("network") === "nat");
+  const nat = cliTotals("v=2&rps=30720&consumers=4&retention=3d&network=nat");
+  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  assertEqual(await card("kinesis-provisioned"), nat["kinesis-provisioned"], "NAT priced as the CLI");
+  // Rack-aware: the MSK cards said what it saves; ticking it removes the cross-AZ reads.
+  const before = await card("msk-express");
+  const says = await text(page, "[data-option=msk-express]");
+  assert(says.includes("rack_aware=true"), "the Express card says what rack-aware saves");
+  await page.focus("#f-rack_aware");
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rack_aware") === "true");
+  const after = await card("msk-express");
+  assert(after < before, `rack-aware is cheaper: ${after} < ${before}`);
+  assertEqual(after, cliTotals("v=2&rps=30720&consumers=4&retention=3d&network=nat&rack_aware=true")["msk-express"], "as the CLI");
+});
+
 test("hostile links never break the page", async ({ open }) => {
   const links = [
     "?rps=1e308&size=1e308&peak=1e308",
@@ -518,7 +575,7 @@ test("the feature explorer filters, searches and shows corrections", async ({ op
 });
 
 test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {
-  const q = "rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
+  const q = "v=2&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
   const { page } = await open(`?${q}`);
   await ready(page);
   const cliJson = JSON.parse(cli(["--json", q]));
@@ -555,7 +612,8 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   for (const o of cliJson.options) for (const w of o.warnings) assert(md.includes(w), `warning missing: ${w}`);
   assert(md.includes("Assumptions:") && md.includes("1 KB = 1,024 bytes"), "assumptions");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
-  assert(md.includes(`(${new URL("?rps=5120&size=2&consumers=3&retention=7d", page.url()).href})`), "absolute link");
+  // (An older link's export carries its assumptions explicitly, in today's format.)
+  assert(md.includes(`(${new URL("?v=2&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none", page.url()).href})`), "absolute link");
 });
 
 test("the printed page fits the estimate and the recommendation on one page", async ({ open }) => {
@@ -629,7 +687,7 @@ test("a link with parameters re-renders the pre-rendered page in place", async (
   await page.waitForFunction(() => performance.getEntriesByName("first-estimate").length > 0);
   assert(await page.locator("[data-option=kinesis-provisioned] details.lines").evaluate((d) => d.open), "section from the link");
   assertEqual(await page.locator("#app").count(), 1, "one app root");
-  assertEqual(await page.locator(".card[data-option]").count(), 5, "cards not duplicated by hydration");
+  assertEqual(await page.locator(".card[data-option]").count(), 6, "cards not duplicated by hydration");
   assertEqual(warnings, [], "hydration warnings");
 });
 

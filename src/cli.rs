@@ -42,6 +42,22 @@ pub fn main() {
     for m in &decoded.messages {
         eprintln!("showdown: ignored {m}");
     }
+    if let Some(n) =
+        crate::model::report::legacy_notice(&decoded.workload, &decoded.legacy, catalog)
+    {
+        let params: Vec<String> = n
+            .params
+            .iter()
+            .map(|(p, then, now)| format!("{p}={then} (today: {now})"))
+            .collect();
+        eprintln!(
+            "showdown: an older link (no v=2): it keeps the assumptions it was made with, {}.",
+            params.join(", ")
+        );
+        for (name, then, now) in &n.changes {
+            eprintln!("showdown:   with today's defaults, {name}: {then} → {now}");
+        }
+    }
     let e = estimate(&decoded.workload, catalog);
     let link = encode(&decoded.workload);
     if crossovers_out {

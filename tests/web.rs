@@ -87,7 +87,7 @@ async fn renders_every_option_for_the_default_workload() {
     let (root, app) = mount();
     until(&root, ".card .amount").await;
     let cards = root.query_selector_all(".card").unwrap();
-    assert_eq!(cards.length(), 5);
+    assert_eq!(cards.length(), 6);
     assert_eq!(
         text(&root, "[data-option=kinesis-provisioned] .capacity"),
         "1 shard"
@@ -199,7 +199,7 @@ mod components {
     use stream_showdown::ui::derived::{DerivedFigures, DerivedProps};
     use stream_showdown::ui::footer::Footer;
     use stream_showdown::ui::header::{Header, HeaderProps};
-    use stream_showdown::ui::notices::{Notices, NoticesProps};
+    use stream_showdown::ui::notices::{LegacyDefaults, LegacyProps, Notices, NoticesProps};
     use yew::Callback;
 
     fn root() -> Element {
@@ -244,6 +244,38 @@ mod components {
         root.remove();
     }
 
+    /// An older link's notice names what it keeps, each total today's defaults change,
+    /// and adopts them with one button.
+    #[wasm_bindgen_test]
+    async fn an_older_link_notice_names_the_changes_and_adopts() {
+        let root = root();
+        let catalog = Catalog::embedded();
+        let d = decode("rps=30720&consumers=4&retention=3d", catalog);
+        let notice =
+            stream_showdown::model::report::legacy_notice(&d.workload, &d.legacy, catalog).unwrap();
+        let adopted = Rc::new(RefCell::new(0));
+        let count = adopted.clone();
+        let props = LegacyProps {
+            notice,
+            onadopt: Callback::from(move |_| *count.borrow_mut() += 1),
+        };
+        yew::Renderer::<LegacyDefaults>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let t = text(&root, ".legacy-notice");
+        assert!(t.contains("network=none (today: endpoint)"), "{t}");
+        assert!(
+            t.contains("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"),
+            "{t}"
+        );
+        assert!(
+            !t.contains("MSK Serverless"),
+            "unchanged totals are not listed: {t}"
+        );
+        click(&root, ".legacy-notice button.adopt");
+        assert_eq!(*adopted.borrow(), 1);
+        root.remove();
+    }
+
     #[wasm_bindgen_test]
     async fn cost_cards_mark_the_cheapest_and_report_toggles() {
         let root = root();
@@ -261,7 +293,7 @@ mod components {
         };
         yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        assert_eq!(root.query_selector_all(".card").unwrap().length(), 5);
+        assert_eq!(root.query_selector_all(".card").unwrap().length(), 6);
         assert_eq!(
             root.query_selector_all(".badge.cheapest").unwrap().length(),
             1
@@ -385,7 +417,7 @@ mod components {
         };
         yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        assert_eq!(root.query_selector_all(".ranking li").unwrap().length(), 5);
+        assert_eq!(root.query_selector_all(".ranking li").unwrap().length(), 6);
         assert!(
             text(&root, ".summary").contains("MSK provisioned, Express brokers is the best fit")
         );
@@ -437,7 +469,7 @@ mod components {
         settle().await;
         assert!(text(&root, "svg title").contains("write throughput"));
         assert!(text(&root, "svg desc").contains("is cheapest below"));
-        assert_eq!(root.query_selector_all(".series").unwrap().length(), 4);
+        assert_eq!(root.query_selector_all(".series").unwrap().length(), 5);
         click(&root, ".legend-item.s-msk-express");
         assert_eq!(toggled.borrow().len(), 1);
         assert!(toggled.borrow()[0].1, "pressing a shown option hides it");

@@ -36,6 +36,15 @@ pub struct Source {
     pub note: Option<Text>,
 }
 
+/// Drops the sources' notes. A note documents a figure for whoever reviews the data
+/// files; nothing in the app or the CLI shows it, so the built-in data leaves the notes
+/// out (build.rs) and they stay in the TOML files.
+pub fn drop_notes(sources: &mut Map<Source>) {
+    for (_, s) in sources.0.to_mut().iter_mut() {
+        s.note = None;
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisOnDemandRates {

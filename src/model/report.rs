@@ -48,14 +48,15 @@ pub fn option_headline(o: &OptionEstimate) -> String {
 
 /// The units and sizing rules every estimate assumes, in one short block: the page's
 /// footer, and every export, state them from here.
-pub const ASSUMPTIONS: [&str; 7] = [
+pub const ASSUMPTIONS: [&str; 8] = [
     "1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 2^30 bytes; a month = 730 hours. Amounts are rounded to the cent per line; a total is the sum of its rounded lines.",
     "Kinesis provisioned shards = streams × ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1,000, (shared-read + replay MB/s) ÷ 2) ÷ streams), at least one per stream; enhanced fan-out consumers get their own 2 MB/s per shard.",
     "Kinesis on-demand bills ingest with each record rounded up to 1 KB; reads are not rounded.",
-    "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins.",
+    "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins, and with tiered=auto the cheaper of all data on EBS and tiered storage keeping 1 or 3 days on EBS (AWS allows tiered topics from 3 days of retention). Auto partitions: at least one per broker and per topic, at most 5 MB/s in and 10 MB/s out each.",
     "MSK Express: sustained ingress and egress per broker size from AWS's quotas, 3 AZs, multiples of 3. MSK Serverless: not eligible past its cluster or partition quotas.",
     "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; consumers too unless rack-aware). Replication between brokers is free.",
     "Bytes are billed after compression; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
+    "Kinesis's network path (network=): an interface VPC endpoint or a NAT gateway in each AZ, per hour plus every GB written and read through it; none when clients reach the public endpoint or AWS services (Lambda, Firehose) read the stream. MSK clients sit in the cluster's VPC. On-demand Advantage bills at least its account-wide commitment (25 MiB/s in and 25 MiB/s out, per Region).",
 ];
 
 /// The workload's derived figures in one line (CLI table and Markdown export).
@@ -236,4 +237,47 @@ mod tests {
         assert_eq!(format_unit_usd(-0.1), "-$0.10");
         assert_eq!(format_unit_usd(2.0), "$2.00");
     }
+}
+
+/// What today's defaults would change for a link made with an older link format: the
+/// parameters it left out whose default has changed (name, the old link's value,
+/// today's), and each option whose headline changes (name, then, with today's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegacyNotice {
+    pub params: Vec<(&'static str, String, String)>,
+    pub changes: Vec<(&'static str, String, String)>,
+}
+
+/// The notice for a link decoded with `legacy` parameters (see
+/// [`super::link::Decoded::legacy`]); `None` when there are none.
+pub fn legacy_notice(
+    w: &super::workload::Workload,
+    legacy: &[&'static str],
+    catalog: &super::catalog::Catalog,
+) -> Option<LegacyNotice> {
+    use super::link::{display_value, todays_defaults};
+    if legacy.is_empty() {
+        return None;
+    }
+    let today = todays_defaults(w, legacy);
+    let params = legacy
+        .iter()
+        .map(|&p| {
+            let shown = |w| match display_value(w, p) {
+                v if v.is_empty() => "auto".to_string(),
+                v => v,
+            };
+            (p, shown(w), shown(&today))
+        })
+        .collect();
+    let then = super::estimate::estimate_only(w, catalog);
+    let now = super::estimate::estimate_only(&today, catalog);
+    let changes = then
+        .options
+        .iter()
+        .zip(&now.options)
+        .filter(|(a, b)| a.status != b.status || a.total_cents != b.total_cents)
+        .map(|(a, b)| (a.id.name(), option_headline(a), option_headline(b)))
+        .collect();
+    Some(LegacyNotice { params, changes })
 }

@@ -9,7 +9,7 @@ use super::derived::DerivedFigures;
 use super::explorer_controls::ExplorerControls;
 use super::exports::ExportBar;
 use super::header::Header;
-use super::notices::Notices;
+use super::notices::{LegacyDefaults, Notices};
 use super::section::section;
 use super::share::ShareBar;
 use super::state::{Action, State};
@@ -118,15 +118,24 @@ pub fn app() -> Html {
         })
     });
 
+    // What today's defaults would change for a link of an older format.
+    let legacy = use_memo((workload.clone(), state.legacy.clone()), |(w, legacy)| {
+        crate::model::report::legacy_notice(w, legacy, catalog)
+    });
+
     // Keep the link in step with the workload, and settle the charts (both debounced).
+    // (An older link stays as it was opened until the user changes something: it means
+    // the same estimate, and reloading it shows the same notice.)
     {
         let view = state.view.clone();
         let settled = settled.clone();
-        use_effect_with((workload.clone(), view), move |(w, v)| {
+        let keep = state.legacy_link;
+        use_effect_with((workload.clone(), view, keep), move |(w, v, keep)| {
             let query = encode_link(w, v);
             let w = w.clone();
+            let keep = *keep;
             let link = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
-                if current_query().trim_start_matches('?') != query {
+                if !keep && current_query().trim_start_matches('?') != query {
                     replace_query(&query);
                 }
             });
@@ -189,6 +198,9 @@ pub fn app() -> Html {
     let onpreset = use_callback(dispatcher.clone(), |needs: Vec<String>, d| {
         d.dispatch(Action::SetNeeds(needs))
     });
+    let onadopt = use_callback(dispatcher.clone(), |_: (), d| {
+        d.dispatch(Action::AdoptTodaysDefaults)
+    });
     let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
     let stale = state.stale();
     let messages = if state.notice_dismissed {
@@ -203,6 +215,9 @@ pub fn app() -> Html {
                 <Notices {messages} {ondismiss} />
                 { answer(AnswerProps { estimate: &estimate, recommendation: recommendation.as_deref(),
                     needs: state.workload.needs.len(), stale: &stale }) }
+                if let Some(notice) = (*legacy).clone() {
+                    <LegacyDefaults {notice} {onadopt} />
+                }
                 <div class="layout">
                     <div class="inputs">
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />

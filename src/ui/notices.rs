@@ -1,7 +1,45 @@
-//! The notice listing the link's ignored or adjusted parameters.
+//! The notices about the opened link: its ignored or adjusted parameters, and, for a
+//! link made with an older link format, what today's defaults would change.
 
+use crate::model::report::LegacyNotice;
 use crate::model::InputMessage;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LegacyProps {
+    pub notice: LegacyNotice,
+    pub onadopt: Callback<()>,
+}
+
+/// "This link was made before …": the parameters whose default changed, each option
+/// whose total would change, and one button to adopt today's defaults.
+#[function_component(LegacyDefaults)]
+pub fn legacy_defaults(p: &LegacyProps) -> Html {
+    let adopt = p.onadopt.reform(|_: MouseEvent| ());
+    let params: Vec<String> = p
+        .notice
+        .params
+        .iter()
+        .map(|(name, then, now)| format!("{name}={then} (today: {now})"))
+        .collect();
+    html! {
+        <section class="legacy-notice" role="status" aria-label="Older link">
+            <div class="notice-head">
+                <strong>{ "This link was made with an earlier version of the page; it opens with the assumptions it was made with: " }{ params.join(", ") }{ "." }</strong>
+                <button type="button" class="adopt" onclick={adopt}>{ "Use today's defaults" }</button>
+            </div>
+            if p.notice.changes.is_empty() {
+                <p>{ "Today's defaults change no total for this workload." }</p>
+            } else {
+                <ul>
+                    { for p.notice.changes.iter().map(|(name, then, now)| html! {
+                        <li>{ format!("{name}: {then} → {now}") }</li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {

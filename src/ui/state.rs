@@ -3,7 +3,9 @@
 //! from the workload on every render.
 
 use crate::model::estimate::OptionId;
-use crate::model::link::{display_value, edit, field_value, linked_fields, FORM_ONLY, PARAMS};
+use crate::model::link::{
+    display_value, edit, field_value, linked_fields, todays_defaults, FORM_ONLY, PARAMS,
+};
 use crate::model::view::{RowFilter, MAX_SEARCH_CHARS};
 use crate::model::{decode, Catalog, InputMessage, View, Workload};
 use std::collections::BTreeMap;
@@ -22,6 +24,13 @@ pub struct State {
     pub notice_dismissed: bool,
     /// Which sections are open (part of the link).
     pub view: View,
+    /// Parameters an older link left out whose default has changed since (the link
+    /// keeps its old default; the page offers today's). Emptied by adopting today's
+    /// defaults; a parameter leaves it when the user sets it.
+    pub legacy: Vec<&'static str>,
+    /// The address is still the older link as opened: not rewritten until the user
+    /// changes something, so that reloading it shows the same notice.
+    pub legacy_link: bool,
 }
 
 impl State {
@@ -35,6 +44,8 @@ impl State {
             link_messages: Rc::new(decoded.messages),
             notice_dismissed: false,
             view: decoded.view,
+            legacy_link: !decoded.legacy.is_empty(),
+            legacy: decoded.legacy,
         }
     }
 
@@ -73,7 +84,7 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 25] = [
+pub const FIELDS: [(&str, &str, &str); 26] = [
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
     ("size", "Record size", "KB"),
@@ -86,6 +97,8 @@ pub const FIELDS: [(&str, &str, &str); 25] = [
     ("aggregate", "Kinesis aggregation", "KB"),
     ("replay", "Replays", "a month"),
     ("region", "Region", ""),
+    ("network", "Network path to Kinesis", ""),
+    ("rack_aware", "Rack-aware consumers", ""),
     ("shards", "Kinesis shards", ""),
     ("broker", "MSK Standard broker type", ""),
     ("brokers", "MSK Standard brokers", ""),
@@ -95,8 +108,7 @@ pub const FIELDS: [(&str, &str, &str); 25] = [
     ("partitions", "Kafka partitions", ""),
     ("azs", "MSK availability zones", ""),
     ("rf", "Replication factor", ""),
-    ("rack_aware", "Rack-aware consumers", ""),
-    ("tiered", "MSK tiered storage: local retention", ""),
+    ("tiered", "MSK tiered storage", ""),
     ("discount", "Private discount", "%"),
     ("need", "Requirements", ""),
 ];
@@ -132,6 +144,8 @@ pub enum Action {
     /// A field's text changed.
     Edit(&'static str, String),
     DismissNotice,
+    /// Today's defaults for what an older link left out.
+    AdoptTodaysDefaults,
     /// A section (`advanced`, or an option id's line items) opened or closed.
     ToggleSection(String, bool),
     /// A requirement ticked or unticked.
@@ -151,6 +165,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if action != Action::DismissNotice {
+            next.legacy_link = false;
+        }
         match action {
             Action::Edit(name, text) => {
                 match edit(&self.workload, name, &text, Catalog::embedded()) {
@@ -170,8 +187,16 @@ impl Reducible for State {
                     }
                 }
                 next.fields.insert(name, text);
+                next.legacy.retain(|&p| p != name);
             }
             Action::DismissNotice => next.notice_dismissed = true,
+            Action::AdoptTodaysDefaults => {
+                next.workload = todays_defaults(&self.workload, &self.legacy);
+                for p in std::mem::take(&mut next.legacy) {
+                    next.errors.remove(p);
+                    next.fields.insert(p, field_value(&next.workload, p));
+                }
+            }
             Action::ToggleSection(section, open) => next.view.set_open(&section, open),
             Action::ToggleNeed(id, on) => {
                 if on {

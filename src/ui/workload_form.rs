@@ -95,6 +95,23 @@ fn select(p: &SelectProps) -> Html {
     }
 }
 
+fn network_choices() -> Vec<(String, String)> {
+    [
+        (
+            "endpoint",
+            "Interface VPC endpoint in each AZ (PrivateLink)",
+        ),
+        ("nat", "NAT gateway in each AZ"),
+        (
+            "none",
+            "None: public clients, or Lambda or Firehose read it",
+        ),
+    ]
+    .into_iter()
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .collect()
+}
+
 fn broker_choices(names: Vec<&str>) -> Vec<(String, String)> {
     std::iter::once((String::new(), "auto (cheapest that fits)".to_string()))
         .chain(names.into_iter().map(|n| (n.to_string(), n.to_string())))
@@ -137,8 +154,14 @@ pub fn workload_form(p: &FormProps) -> Html {
                 <Field name="aggregate" label={label("aggregate")} unit="KB per Kinesis record" placeholder="off" hint="Kinesis producers pack records into records of this size (KPL aggregation or batching, e.g. 25). Empty = off. No effect on MSK, whose producers batch anyway." value={f("aggregate")} error={err("aggregate")} onedit={e.clone()} />
                 <Field name="replay" label={label("replay")} unit="per month" hint="Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit)." value={f("replay")} error={err("replay")} onedit={e.clone()} />
                 <Select name="region" label={label("region")} hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
+                <Select name="network" label={label("network")} hint="How clients in a VPC reach Kinesis; priced on the Kinesis cards. MSK clients sit in the cluster's VPC." value={f("network")} choices={network_choices()} onedit={e.clone()} />
+                <div class="field checkbox">
+                    <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
+                    <label for="f-rack_aware">{ label("rack_aware") }</label>
+                    <small id="f-rack_aware-hint" class="hint">{ "MSK: consumers fetch from a replica in their own AZ (follower fetching), so reads cross no AZ. The MSK cards say what it saves." }</small>
+                </div>
             </div>
-            { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
+            { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, tiered storage, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
                 <div class="fields">
                     <Field name="shards" label={label("shards")} unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
                     <Select name="broker" label={label("broker")} hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
@@ -149,12 +172,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                     <Field name="partitions" label={label("partitions")} unit="count" inputmode="numeric" placeholder="auto" hint="Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition." value={f("partitions")} error={err("partitions")} onedit={e.clone()} />
                     <Select name="azs" label={label("azs")} hint="Express and most production clusters use 3." value={f("azs")} choices={vec![("3".into(), "3".into()), ("2".into(), "2".into())]} onedit={e.clone()} />
                     <Field name="rf" label={label("rf")} unit="copies" inputmode="numeric" hint="Kafka copies of each partition (1–3)." value={f("rf")} error={err("rf")} onedit={e.clone()} />
-                    <div class="field checkbox">
-                        <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
-                        <label for="f-rack_aware">{ "Rack-aware consumers" }</label>
-                        <small id="f-rack_aware-hint" class="hint">{ "Consumers fetch from a follower in their own AZ: no cross-AZ read traffic." }</small>
-                    </div>
-                    <Field name="tiered" label={label("tiered")} unit="h or d" inputmode="text" placeholder="off" hint="Standard brokers keep this much on EBS; the rest of the retention goes to tiered storage. Empty = off." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
+                    <Field name="tiered" label={label("tiered")} unit="h or d" inputmode="text" placeholder="auto" hint="Empty = auto: the cheaper of all on EBS and tiered storage keeping 1 or 3 days on EBS. off = all on EBS; 1d = 1 day on EBS, the rest tiered." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
                     <Field name="discount" label={label("discount")} unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
                 </div>
             }) }
