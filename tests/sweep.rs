@@ -61,3 +61,25 @@ fn axis_values_read_well() {
     assert_eq!(round_for_text(0.1234), "0.12");
     assert_eq!(round_for_text(1234.0), "1,200");
 }
+
+/// With link format v2's tiered=auto, MSK Standard at long retention is a cluster with
+/// tiered storage, not "not eligible" (v1 links, all on EBS, run out of brokers).
+#[test]
+fn retention_sweep_prices_standard_with_tiered_storage_at_long_retention() {
+    let c = Catalog::embedded();
+    let standard = |q: &str| {
+        let w = decode(q, c).workload;
+        sweep(&w, Axis::Retention, 24, c)
+            .series
+            .into_iter()
+            .find(|x| x.id.id() == "msk-standard")
+            .unwrap()
+    };
+    let v2 = standard("v=2&rps=20480");
+    assert!(v2.cents.iter().all(Option::is_some), "{:?}", v2.cents);
+    let v1 = standard("rps=20480");
+    assert!(
+        v1.cents.last().unwrap().is_none(),
+        "v1: all on EBS at the longest retention"
+    );
+}
