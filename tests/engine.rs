@@ -850,3 +850,24 @@ fn msk_cards_say_what_rack_aware_consumers_save() {
         );
     }
 }
+
+/// The eu-west-1 case in kind (its exact workload was not given): 30 MB/s of
+/// 1 KB records, 4 consumers, 7 days in eu-west-1. All on EBS (v1), Standard costs more
+/// than Express; v2's auto-sizing keeps 1 day on EBS and the rest tiered, the same as
+/// tiered=1d, and is then the cheaper of the two, so the recommendation follows it.
+#[test]
+fn tiered_auto_changes_the_standard_versus_express_answer_in_eu_west_1() {
+    let v1 = run("rps=30720&consumers=4&retention=7d&region=eu-west-1");
+    assert!(
+        opt(&v1, OptionId::MskStandard).total_cents > opt(&v1, OptionId::MskExpress).total_cents
+    );
+    let auto = run("v=2&rps=30720&consumers=4&retention=7d&region=eu-west-1");
+    let manual = run("v=2&rps=30720&consumers=4&retention=7d&region=eu-west-1&tiered=1d");
+    let s = opt(&auto, OptionId::MskStandard);
+    assert_eq!(
+        s.total_cents,
+        opt(&manual, OptionId::MskStandard).total_cents
+    );
+    assert!(s.total_cents < opt(&auto, OptionId::MskExpress).total_cents);
+    assert_eq!(auto.cheapest(), Some(OptionId::MskStandard));
+}
