@@ -118,10 +118,15 @@ pub fn app() -> Html {
         })
     });
 
-    // What today's defaults would change for a link of an older format.
-    let legacy = use_memo((workload.clone(), state.legacy.clone()), |(w, legacy)| {
-        crate::model::report::legacy_notice(w, legacy, catalog)
-    });
+    // What today's defaults would change for a link of an older format (two more
+    // estimates: like the charts, it follows the workload once typing pauses).
+    let legacy = use_memo(
+        (
+            (*settled).clone().unwrap_or_else(|| workload.clone()),
+            state.legacy.clone(),
+        ),
+        |(w, legacy)| crate::model::report::legacy_notice(w, legacy, catalog),
+    );
 
     // Keep the link in step with the workload, and settle the charts (both debounced).
     // (An older link stays as it was opened until the user changes something: it means
