@@ -51,7 +51,9 @@ pub fn main() {
             .map(|(p, then, now)| format!("{p}={then} (today: {now})"))
             .collect();
         eprintln!(
-            "showdown: an older link (no v=2): it keeps the assumptions it was made with, {}.",
+            "showdown: an older link (link format v{}; today's is v{}): it keeps the assumptions it was made with, {}.",
+            decoded.version,
+            crate::model::link::LINK_VERSION,
             params.join(", ")
         );
         for (name, then, now) in &n.changes {

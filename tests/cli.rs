@@ -98,7 +98,7 @@ fn matrix_prints_the_features_and_the_recommendation() {
     assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 6);
 }
 
-/// An older link (no `v=2`): the CLI prices it as it was made, says on stderr what
+/// An older link (no `v=`): the CLI prices it as it was made, says on stderr what
 /// today's defaults change, and prints the link in today's format with the old
 /// assumptions written out.
 #[test]
@@ -107,7 +107,7 @@ fn an_older_link_says_what_todays_defaults_change() {
     assert_eq!(code, 0);
     assert!(out.contains("$2,663.25/month"), "{out}");
     assert!(
-        out.contains("v=2&rps=30720&consumers=4&retention=3d&tiered=off&network=none"),
+        out.contains("v=3&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2"),
         "{out}"
     );
     assert!(err.contains("network=none (today: endpoint)"), "{err}");
@@ -115,6 +115,6 @@ fn an_older_link_says_what_todays_defaults_change() {
         err.contains("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"),
         "{err}"
     );
-    let (_, _, err) = showdown(&["v=2&rps=30720&consumers=4&retention=3d"]);
+    let (_, _, err) = showdown(&["v=3&rps=30720&consumers=4&retention=3d"]);
     assert!(!err.contains("older link"), "{err}");
 }

@@ -871,3 +871,201 @@ fn tiered_auto_changes_the_standard_versus_express_answer_in_eu_west_1() {
     assert!(s.total_cents < opt(&auto, OptionId::MskExpress).total_cents);
     assert_eq!(auto.cheapest(), Some(OptionId::MskStandard));
 }
+
+// ---------------------------------------------------------------------------------
+// Equal terms: one sizing policy (link format v3, sizing rules "aws").
+
+/// MSK Express at AWS's sizing script's 75 % target (`--utilization-express` default
+/// 0.75, aws/agent-toolkit-for-aws msk_sizing.py), against sizing rules v2's 100 %.
+/// 1 GiB/s written, 2 consumers: express.m7g.xlarge sustains 31.2 MiB/s in and 62.5 out
+/// (AWS Express quotas). v2: max(1,024 ÷ 31.2, 2,048 ÷ 62.5) = 32.8 → 33 brokers,
+/// 33 × 730 × $0.816 = $19,657.44. v3: 1,024 ÷ (31.2 × 0.75) = 43.8 and 2,048 ÷ (62.5 ×
+/// 0.75) = 43.7 → 44 → 45 (a multiple of 3): 45 × 730 × $0.816 = $26,805.60. The card
+/// shows 1,024 ÷ 31.2 ÷ 45 = 72.9 % of the rated throughput, under the 75 % target.
+#[test]
+fn express_is_sized_at_aws_75_percent_target_for_new_links() {
+    let v2 = run("v=2&rps=1048576&consumers=2");
+    let v3 = run("v=3&rps=1048576&consumers=2");
+    let x2 = opt(&v2, OptionId::MskExpress);
+    let x3 = opt(&v3, OptionId::MskExpress);
+    assert_eq!(x2.capacity.brokers, Some(33));
+    assert_eq!(line(x2, "broker_hours").usd_cents, 1_965_744);
+    assert_eq!(x3.capacity.brokers, Some(45));
+    assert_eq!(line(x3, "broker_hours").usd_cents, 2_680_560);
+    let u = x3.capacity.utilisation_pct.unwrap();
+    assert!(
+        (u - 1024.0 / 31.2 / 45.0 * 100.0).abs() < 1e-9 && u <= 75.0,
+        "{u}"
+    );
+    assert!(x3
+        .capacity
+        .sizing
+        .as_deref()
+        .unwrap()
+        .contains("75 % peak utilisation"));
+}
+
+/// The disk headroom, visible and adjustable. `rps=5120&peak=2&consumers=3&retention=7d`
+/// (all on EBS): 5 MB/s × 7 days = 2,953.125 GB × RF 3 = 8,859.375 GB held. AWS's sizing
+/// script provisions 2× (`EBS_HEADROOM_FACTOR = 2.0`): 17,718.75 GB → 5,907 GB on each of
+/// 3 brokers, 17,721 GB × $0.10 = $1,772.10, of which half is headroom; at headroom=1:
+/// 2,954 GB each, 8,862 GB = $886.20.
+#[test]
+fn the_disk_headroom_is_visible_and_adjustable() {
+    let two = run("v=3&rps=5120&peak=2&consumers=3&retention=7d&tiered=off");
+    let one = run("v=3&rps=5120&peak=2&consumers=3&retention=7d&tiered=off&headroom=1");
+    let (a, b) = (
+        opt(&two, OptionId::MskStandard),
+        opt(&one, OptionId::MskStandard),
+    );
+    assert_eq!(line(a, "storage").usd_cents, 177_210);
+    assert_eq!(line(b, "storage").usd_cents, 88_620);
+    assert!(a
+        .capacity
+        .sizing
+        .as_deref()
+        .unwrap()
+        .contains("50 % peak utilisation, 2× disk (AWS MSK sizing guidance)"));
+    assert!(b
+        .capacity
+        .sizing
+        .as_deref()
+        .unwrap()
+        .contains("1× disk (yours)"));
+    // One target for every provisioned option: 80 %.
+    let e = run("v=3&rps=5120&peak=2&consumers=3&retention=7d&target=80");
+    for id in [
+        OptionId::KinesisProvisioned,
+        OptionId::MskStandard,
+        OptionId::MskExpress,
+    ] {
+        let o = opt(&e, id);
+        assert!(
+            o.capacity
+                .sizing
+                .as_deref()
+                .unwrap()
+                .contains("80 % peak utilisation (your target)")
+                || o.capacity
+                    .sizing
+                    .as_deref()
+                    .unwrap()
+                    .contains("80 % peak utilisation, 2× disk (your target)"),
+            "{:?}",
+            o.capacity.sizing
+        );
+        assert!(o.capacity.utilisation_pct.unwrap() <= 80.0 + 1e-9);
+    }
+}
+
+/// Quotas are warnings: 60 brokers per cluster is adjustable (MSK quotas page). 450 MB/s
+/// at peak (300 average), 5 consumer groups, 7 days, all on EBS: kafka.m7g.large sustains
+/// min(78.75 ÷ 6.5, 117 ÷ (1.5 × 5 + 5.7)) × 50 % = 4.43 MB/s, so 450 ÷ 4.43 → 102
+/// brokers. Sizing rules v2 made that "not eligible"; today it is priced, with the quota
+/// increase or a split into 2 clusters as the alternatives, and the 90-brokers-per-account
+/// quota and the ZooKeeper-mode cap (KRaft assumed) named.
+#[test]
+fn the_brokers_per_cluster_quota_is_a_warning() {
+    let v2 = run("v=2&rps=307200&peak=1.5&consumers=5&retention=7d&tiered=off");
+    assert_eq!(opt(&v2, OptionId::MskStandard).status, Status::NotEligible);
+    let v3 = run("v=3&rps=307200&peak=1.5&consumers=5&retention=7d&tiered=off");
+    let o = opt(&v3, OptionId::MskStandard);
+    assert_eq!(o.status, Status::Priced);
+    assert_eq!(o.capacity.brokers, Some(102));
+    let all = o.warnings.join("\n");
+    assert!(
+        all.contains("quota of 60 brokers per cluster") && all.contains("2 clusters"),
+        "{all}"
+    );
+    assert!(all.contains("90 brokers per account"), "{all}");
+    assert!(all.contains("KRaft mode assumed"), "{all}");
+}
+
+/// Fewer, larger brokers when the difference is small (within 3 %): for the same
+/// workload with v2's tiered=auto, sizing rules v2 pick 57 × kafka.m7g.xlarge
+/// ($102,873.64); today 15 × kafka.m7g.4xlarge ($103,764.16, 0.9 % more).
+#[test]
+fn fewer_larger_brokers_win_within_three_percent() {
+    let v2 = run("v=2&rps=307200&peak=1.5&consumers=5&retention=7d");
+    let v3 = run("v=3&rps=307200&peak=1.5&consumers=5&retention=7d");
+    let (a, b) = (
+        opt(&v2, OptionId::MskStandard),
+        opt(&v3, OptionId::MskStandard),
+    );
+    assert_eq!((a.capacity.brokers, a.total_cents), (Some(57), 10_287_364));
+    assert_eq!((b.capacity.brokers, b.total_cents), (Some(15), 10_376_416));
+    assert!(b.total_cents as f64 <= a.total_cents as f64 * 1.03);
+}
+
+/// Provisioned storage throughput, priced (AWS's sizing script's PST cost: brokers × MiB/s
+/// × $0.08 per MiB/s-month, MSK pricing data). 1 GiB/s on kafka.m7g.4xlarge, 6 h: it
+/// sustains min(625 ÷ 6.5, 937 ÷ 7.2) × 50 % = 48.08 MB/s, so 1,024 ÷ 48.08 → 22 → 24
+/// brokers; each does 1,024 ÷ 24 × 6.5 = 277.3 MiB/s of disk I/O, above an EBS volume's
+/// 250: 278 MiB/s provisioned on each, 24 × 278 = 6,672 MiB/s-month × $0.08 = $533.76.
+#[test]
+fn storage_throughput_above_the_volume_baseline_is_priced() {
+    let q = "rps=1048576&consumers=1&broker=kafka.m7g.4xlarge&tiered=off&retention=6h";
+    let v3 = run(&format!("v=3&{q}"));
+    let o = opt(&v3, OptionId::MskStandard);
+    assert_eq!(o.capacity.brokers, Some(24));
+    assert_eq!(line(o, "storage_throughput").usd_cents, 53_376);
+    let v2 = run(&format!("v=2&{q}"));
+    let o2 = opt(&v2, OptionId::MskStandard);
+    assert!(!has_line(o2, "storage_throughput"));
+    assert!(o2
+        .warnings
+        .iter()
+        .any(|w| w.contains("not priced by sizing rules v2")));
+}
+
+/// Durability choices flagged: RF 2 and 2 AZs say what they give up, and the
+/// recommendation does not rank such a cluster as Kinesis's equal without saying so.
+#[test]
+fn less_durable_msk_layouts_are_flagged() {
+    use stream_showdown::model::matrix::Matrix;
+    use stream_showdown::model::recommend::recommend;
+    let q = "v=3&rps=1000&rf=2&azs=2&need=kafka-api";
+    let e = run(q);
+    let o = opt(&e, OptionId::MskStandard);
+    let all = o.warnings.join("\n");
+    assert!(
+        all.contains("Replication factor 2") && all.contains("2 AZs"),
+        "{all}"
+    );
+    let d = stream_showdown::model::decode(q, Catalog::embedded());
+    let r = recommend(&e, &d.workload.needs, Matrix::embedded());
+    assert_eq!(r.top().unwrap().id, OptionId::MskStandard);
+    assert!(
+        r.summary.contains("RF 2 in 2 AZs is less durable"),
+        "{}",
+        r.summary
+    );
+}
+
+/// Operations weighed: at `rps=1000&need=kafka-api` MSK Standard ($563.10) beats MSK
+/// Serverless ($932.78) by $369.68; the summary says the saving buys more to operate.
+/// With ops=200 (a month per level: Standard is level 3, Serverless 1): Standard weighs
+/// $963.10, Serverless $932.78: Serverless first. ops=0 keeps today's ranking.
+#[test]
+fn operations_can_be_weighed_in_the_recommendation() {
+    use stream_showdown::model::matrix::Matrix;
+    use stream_showdown::model::recommend::recommend;
+    let c = Catalog::embedded();
+    let top = |q: &str| {
+        let d = stream_showdown::model::decode(q, c);
+        let r = recommend(
+            &estimate(&d.workload, c),
+            &d.workload.needs,
+            Matrix::embedded(),
+        );
+        (r.top().unwrap().id, r.summary)
+    };
+    let (id, summary) = top("v=3&rps=1000&need=kafka-api");
+    assert_eq!(id, OptionId::MskStandard);
+    assert!(
+        summary.contains("It saves $369.68 a month over MSK Serverless, which has less to operate"),
+        "{summary}"
+    );
+    let (id, _) = top("v=3&rps=1000&need=kafka-api&ops=200");
+    assert_eq!(id, OptionId::MskServerless);
+}

@@ -8,7 +8,7 @@ use stream_showdown::model::link::{
     percent_decode, query_part, todays_defaults, PARAMS,
 };
 use stream_showdown::model::matrix::Matrix;
-use stream_showdown::model::workload::{NetworkPath, Tiered};
+use stream_showdown::model::workload::{NetworkPath, SizingRules, Tiered};
 use stream_showdown::model::{estimate, Catalog, Workload};
 
 fn c() -> &'static Catalog {
@@ -62,6 +62,10 @@ fn parameter_names_are_the_contract() {
             "compression",
             "replay",
             "network",
+            "sizing",
+            "target",
+            "headroom",
+            "ops",
             "need"
         ]
     );
@@ -96,10 +100,10 @@ fn every_parameter_decodes_and_encodes_in_a_stable_order() {
     // encoder writes it out so the v2 link means the same.
     assert_eq!(w.network, NetworkPath::None);
     assert_eq!(d.version, 1);
-    assert_eq!(d.legacy, ["network"]);
+    assert_eq!(d.legacy, ["network", "sizing"]);
     assert_eq!(
         encode(w),
-        "v=2&rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5&tiered=12h&network=none"
+        "v=3&rps=5000&size=2&peak=2.5&consumers=3&efo=1&retention=36h&region=eu-west-1&shards=7&broker=kafka.m5.large&brokers=4&storage=500&express=express.m7g.xlarge&express_brokers=6&partitions=12&azs=2&rf=2&rack_aware=true&discount=5&tiered=12h&network=none&sizing=v2"
     );
 }
 
@@ -113,36 +117,44 @@ fn links_carry_their_version_and_old_links_keep_their_defaults() {
         records_per_s: 30_720.0,
         ..Workload::default()
     };
-    assert_eq!(encode(&w), "v=2&rps=30720");
+    assert_eq!(encode(&w), "v=3&rps=30720");
     assert_eq!(encode(&Workload::default()), "");
-    let d = decode("v=2&rps=30720", c());
-    assert_eq!(d.version, 2);
+    let d = decode("v=3&rps=30720", c());
+    assert_eq!(d.version, 3);
     assert!(d.legacy.is_empty());
     assert_eq!(d.workload.network, NetworkPath::Endpoint);
     assert_eq!(d.workload.tiered, Tiered::Auto);
-    // An old link.
+    assert_eq!(d.workload.sizing, SizingRules::Aws);
+    // An old link (v1).
     let d = decode("rps=30720&consumers=4&retention=3d", c());
     assert_eq!(d.version, 1);
     assert!(d.messages.is_empty(), "{:?}", d.messages);
     assert_eq!(d.workload.network, NetworkPath::None);
     assert_eq!(d.workload.tiered, Tiered::Off);
-    assert_eq!(d.legacy, ["network", "tiered"]);
+    assert_eq!(d.workload.sizing, SizingRules::V2);
+    assert_eq!(d.legacy, ["network", "tiered", "sizing"]);
     // Re-encoded, it says so explicitly and reads back the same.
     let again = encode(&d.workload);
     assert_eq!(
         again,
-        "v=2&rps=30720&consumers=4&retention=3d&tiered=off&network=none"
+        "v=3&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2"
     );
     assert_eq!(decode(&again, c()).workload, d.workload);
     // Today's defaults, one step.
     let today = todays_defaults(&d.workload, &d.legacy);
     assert_eq!(today.network, NetworkPath::Endpoint);
     assert_eq!(today.tiered, Tiered::Auto);
-    assert_eq!(encode(&today), "v=2&rps=30720&consumers=4&retention=3d");
+    assert_eq!(today.sizing, SizingRules::Aws);
+    assert_eq!(encode(&today), "v=3&rps=30720&consumers=4&retention=3d");
+    // A v2 link: only the sizing rules changed since.
+    let d = decode("v=2&rps=30720", c());
+    assert_eq!((d.version, d.workload.network), (2, NetworkPath::Endpoint));
+    assert_eq!(d.legacy, ["sizing"]);
+    assert_eq!(encode(&d.workload), "v=3&rps=30720&sizing=v2");
     // What an old link set itself stays; `tiered=auto` meant "off" in v1.
     let d = decode("rps=5&tiered=1d&retention=7d", c());
     assert_eq!(d.workload.tiered, Tiered::Local(24.0));
-    assert_eq!(d.legacy, ["network"]);
+    assert_eq!(d.legacy, ["network", "sizing"]);
     assert_eq!(
         decode("rps=5&tiered=auto", c()).workload.tiered,
         Tiered::Off
@@ -151,13 +163,13 @@ fn links_carry_their_version_and_old_links_keep_their_defaults() {
         decode("v=2&rps=5&tiered=auto", c()).workload.tiered,
         Tiered::Auto
     );
-    assert_eq!(decode("v=1&network=nat", c()).legacy, ["tiered"]);
+    assert_eq!(decode("v=1&network=nat", c()).legacy, ["tiered", "sizing"]);
     // Sections only, or nothing: today's defaults.
     let d = decode("open=needs", c());
-    assert_eq!((d.version, d.workload.network), (2, NetworkPath::Endpoint));
+    assert_eq!((d.version, d.workload.network), (3, NetworkPath::Endpoint));
     // A newer or broken marker: a message, and the rest applies.
-    let d = decode("v=3&rps=7", c());
-    assert_eq!(d.version, 2);
+    let d = decode("v=4&rps=7", c());
+    assert_eq!(d.version, 3);
     assert_eq!(d.workload.records_per_s, 7.0);
     assert!(d.messages[0].reason.contains("newer"), "{:?}", d.messages);
     let d = decode("v=two&rps=7", c());
@@ -168,15 +180,15 @@ fn links_carry_their_version_and_old_links_keep_their_defaults() {
 #[test]
 fn the_network_path_decodes_and_refuses_unknown_values() {
     for (q, n) in [
-        ("v=2&network=endpoint", NetworkPath::Endpoint),
-        ("v=2&network=NAT", NetworkPath::Nat),
-        ("v=2&network=none", NetworkPath::None),
+        ("v=3&network=endpoint", NetworkPath::Endpoint),
+        ("v=3&network=NAT", NetworkPath::Nat),
+        ("v=3&network=none", NetworkPath::None),
     ] {
         let d = decode(q, c());
         assert!(d.messages.is_empty(), "{q}: {:?}", d.messages);
         assert_eq!(d.workload.network, n, "{q}");
     }
-    let d = decode("v=2&network=vpn", c());
+    let d = decode("v=3&network=vpn", c());
     assert_eq!(d.workload.network, NetworkPath::Endpoint);
     assert_eq!(d.messages[0].param, "network");
     assert!(d.messages[0].reason.contains("endpoint, nat or none"));
@@ -338,10 +350,10 @@ fn record_size_is_typed_with_units_and_lands_in_the_link_as_kb() {
     let w = Workload::default();
     let typed = edit(&w, "size", "200B", c()).unwrap();
     assert_eq!(typed.record_kb, 0.1953125);
-    assert_eq!(encode(&typed), "v=2&size=0.1953125");
+    assert_eq!(encode(&typed), "v=3&size=0.1953125");
     assert_eq!(
         encode(&edit(&w, "size", "0.2", c()).unwrap()),
-        "v=2&size=0.2"
+        "v=3&size=0.2"
     );
     // A link's size= stays a plain number: a unit in a hand-edited link is refused (with
     // its message) as before, never read another way.
@@ -358,7 +370,7 @@ fn throughput_in_mb_per_s_sets_records_per_second() {
     // 30 MB/s of 1 KB records = 30 × 1,024 = 30,720 records/s.
     let typed = edit(&w, "mbps", "30", c()).unwrap();
     assert_eq!(typed.records_per_s, 30720.0);
-    assert_eq!(encode(&typed), "v=2&rps=30720");
+    assert_eq!(encode(&typed), "v=3&rps=30720");
     // 30 MB/s of 4 KB records = 7,680 records/s.
     let four = edit(&edit(&w, "size", "4", c()).unwrap(), "mbps", "30", c()).unwrap();
     assert_eq!(four.records_per_s, 7680.0);
@@ -423,6 +435,10 @@ prop_compose! {
         replays in prop_oneof![Just(0.0), 0.0f64..30.0],
         tiered_auto in any::<bool>(),
         network in prop::sample::select(NetworkPath::ALL.to_vec()),
+        sizing in prop::sample::select(vec![SizingRules::Aws, SizingRules::V2]),
+        target in opt_of(1.0f64..=100.0),
+        headroom in opt_of(1.0f64..=10.0),
+        ops in prop_oneof![Just(0.0), 0.0f64..10_000.0],
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
@@ -461,6 +477,10 @@ prop_compose! {
             compression,
             replays,
             network,
+            sizing,
+            target_pct: target,
+            headroom,
+            ops_usd: ops,
         }
     }
 }
@@ -523,12 +543,12 @@ proptest! {
 #[test]
 fn open_sections_travel_in_the_link() {
     use stream_showdown::model::encode_link;
-    let d = decode("v=2&rps=5000&open=kinesis-provisioned,advanced", c());
+    let d = decode("v=3&rps=5000&open=kinesis-provisioned,advanced", c());
     assert!(d.messages.is_empty(), "{:?}", d.messages);
     assert!(d.view.is_open("advanced") && d.view.is_open("kinesis-provisioned"));
     assert_eq!(
         encode_link(&d.workload, &d.view),
-        "v=2&rps=5000&open=advanced,kinesis-provisioned"
+        "v=3&rps=5000&open=advanced,kinesis-provisioned"
     );
     let d = decode("open=advanced,charts-of-the-future", c());
     assert!(d.view.is_open("advanced"));
@@ -540,7 +560,7 @@ fn open_sections_travel_in_the_link() {
 
 #[test]
 fn needs_are_requirement_ids_and_unknown_ones_are_named() {
-    let d = decode("v=2&need=kafka-api,exactly-once,teleportation", c());
+    let d = decode("v=3&need=kafka-api,exactly-once,teleportation", c());
     assert_eq!(
         d.workload
             .needs
@@ -551,7 +571,7 @@ fn needs_are_requirement_ids_and_unknown_ones_are_named() {
     );
     assert_eq!(d.messages.len(), 1);
     assert!(d.messages[0].reason.contains("teleportation"));
-    assert_eq!(encode(&d.workload), "v=2&need=exactly-once,kafka-api");
+    assert_eq!(encode(&d.workload), "v=3&need=exactly-once,kafka-api");
 }
 
 #[test]
@@ -584,14 +604,14 @@ fn numbers_of_any_magnitude_survive_the_round_trip() {
 /// the parameter; the rest of the link applies.
 #[test]
 fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
-    let d = decode("v=2&rps=5000&streams=40&aggregate=25&compression=4", c());
+    let d = decode("v=3&rps=5000&streams=40&aggregate=25&compression=4", c());
     assert!(d.messages.is_empty(), "{:?}", d.messages);
     assert_eq!(d.workload.streams, 40);
     assert_eq!(d.workload.aggregate_kb, Some(25.0));
     assert_eq!(d.workload.compression, 4.0);
     assert_eq!(
         encode(&d.workload),
-        "v=2&rps=5000&streams=40&aggregate=25&compression=4"
+        "v=3&rps=5000&streams=40&aggregate=25&compression=4"
     );
     assert_eq!(decode("aggregate=off", c()).workload.aggregate_kb, None);
     for (q, param, reason) in [

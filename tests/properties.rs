@@ -332,3 +332,60 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// With one target and headroom for every option, each provisioned card's utilisation
+    /// (peak ÷ rated throughput, the same measure on every card) is at most the target.
+    #[test]
+    fn every_provisioned_card_is_within_the_target(
+        w in v2_auto_workload(),
+        target in 10.0f64..=100.0,
+        headroom in 1.0f64..4.0,
+    ) {
+        use stream_showdown::model::OptionId;
+        let w = Workload { target_pct: Some(target), headroom: Some(headroom), ..w };
+        let e = estimate(&w, c());
+        for id in [OptionId::KinesisProvisioned, OptionId::MskStandard, OptionId::MskExpress] {
+            let o = e.option(id).unwrap();
+            if o.status == Status::NotPriced {
+                continue;
+            }
+            if let Some(u) = o.capacity.utilisation_pct {
+                prop_assert!(u <= target + 1e-6, "{:?}: {} % > target {} %", id, u, target);
+            }
+        }
+    }
+
+    /// Raising the target never raises a total (for a given broker type and layout:
+    /// auto-sizing's choice between types is a minimum with a tolerance, not monotone).
+    #[test]
+    fn raising_the_target_never_raises_a_total(
+        w in v2_auto_workload(),
+        low in 10.0f64..=100.0,
+        raise in 0.0f64..50.0,
+        standard in prop::sample::select(vec!["kafka.m5.large", "kafka.m7g.xlarge", "kafka.m7g.4xlarge"]),
+        express in prop::sample::select(vec!["express.m7g.large", "express.m7g.4xlarge"]),
+    ) {
+        use stream_showdown::model::OptionId;
+        let high = (low + raise).min(100.0);
+        let at = |t: f64| {
+            estimate(&Workload {
+                target_pct: Some(t),
+                tiered: Tiered::Off,
+                broker: Some(standard.to_string()),
+                express: Some(express.to_string()),
+                ..w.clone()
+            }, c())
+        };
+        let (a, b) = (at(low), at(high));
+        for id in [OptionId::KinesisProvisioned, OptionId::MskStandard, OptionId::MskExpress] {
+            let (x, y) = (a.option(id).unwrap(), b.option(id).unwrap());
+            if x.status == Status::NotPriced {
+                continue;
+            }
+            prop_assert!(y.total_cents <= x.total_cents, "{:?}: {} at {} % > {} at {} %", id, y.total_cents, high, x.total_cents, low);
+        }
+    }
+}

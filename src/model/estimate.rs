@@ -133,8 +133,12 @@ pub struct Capacity {
     pub broker_type: Option<String>,
     pub storage_gb_per_broker: Option<f64>,
     pub partitions: Option<u32>,
-    /// Peak load as a share of the capacity's rated throughput, percent.
+    /// Peak load as a share of the capacity's rated throughput (before any target
+    /// utilisation), percent: the same measure on every card.
     pub utilisation_pct: Option<f64>,
+    /// The sizing policy, for provisioned options ("Sized for 50 % peak utilisation, 2×
+    /// disk (AWS MSK sizing guidance)").
+    pub sizing: Option<String>,
 }
 
 /// Whether an option is priced, beyond a limit, or has no rates in the region.
@@ -224,6 +228,11 @@ pub struct Estimate {
     pub not_priced: Vec<(String, String)>,
     pub derived: Derived,
     pub options: Vec<OptionEstimate>,
+    /// What the user would pay a month to avoid one level of operational load (`ops=`);
+    /// the recommendation weighs it.
+    pub ops_usd: f64,
+    /// What MSK Standard gives up in durability here ("RF 2", "2 AZs"), if anything.
+    pub standard_durability: Option<String>,
 }
 
 impl Estimate {
@@ -413,6 +422,17 @@ pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
             .collect(),
         derived,
         options,
+        ops_usd: workload.ops_usd,
+        standard_durability: options::less_durable(workload).then(|| {
+            let mut parts = Vec::new();
+            if workload.replication_factor < 3 {
+                parts.push(format!("RF {}", workload.replication_factor));
+            }
+            if workload.azs < 3 {
+                parts.push(format!("{} AZs", workload.azs));
+            }
+            parts.join(" in ")
+        }),
     }
 }
 

@@ -33,6 +33,8 @@ pub struct KinesisLimits {
     pub advantage_commitment_mb_per_s: f64,
     /// Enhanced fan-out consumers per stream with On-demand Advantage.
     pub advantage_max_efo_consumers: u32,
+    /// Default target utilisation of provisioned shards (share of their limits).
+    pub provisioned_utilisation: f64,
 }
 
 impl KinesisLimits {
@@ -109,28 +111,46 @@ pub struct MskStandardLimits {
     pub min_storage_gb_per_broker: f64,
     pub max_storage_gb_per_broker: f64,
     pub max_brokers_per_cluster: u32,
+    pub zookeeper_max_brokers_per_cluster: u32,
+    pub max_brokers_per_account: u32,
+    pub volume_baseline_mib_per_s: f64,
+    pub max_storage_throughput_mib_per_s: f64,
+    /// Sizing rules v3: the fewest brokers within this share of the cheapest total win.
+    pub fewer_brokers_tolerance: f64,
     pub brokers: Map<StandardBroker>,
 }
 
 impl MskStandardLimits {
+    /// The EBS I/O factor: MiB/s of disk I/O per MiB/s of client ingress (6.5, plus 1.5
+    /// with tiered storage on).
+    pub fn storage_factor(&self, tiered: bool) -> f64 {
+        self.ebs_factor
+            + if tiered {
+                self.tiered_factor_increase
+            } else {
+                0.0
+            }
+    }
+
     /// Sustainable client ingress per broker, MB/s, by the AWS sizing script's rule:
-    /// `min(EBS ÷ 6.5, NIC ÷ (1.5 × consumer groups + 5.7)) × 50 %`, with 1.5 added to
-    /// both factors when tiered storage is on.
+    /// `min(EBS ÷ 6.5, NIC ÷ (1.5 × consumer groups + 5.7)) × utilisation` (50 % by
+    /// default), with 1.5 added to both factors when tiered storage is on.
     pub fn ingress_per_broker_mb_per_s(
         &self,
         broker: &StandardBroker,
         consumers: u32,
         tiered: bool,
+        utilisation: f64,
     ) -> f64 {
         let extra = if tiered {
             self.tiered_factor_increase
         } else {
             0.0
         };
-        let ebs = broker.ebs_mib_per_s / (self.ebs_factor + extra);
+        let ebs = broker.ebs_mib_per_s / self.storage_factor(tiered);
         let nic = broker.nic_mib_per_s
             / (self.nic_per_consumer_factor * f64::from(consumers) + self.nic_fixed_factor + extra);
-        ebs.min(nic) * self.utilisation
+        ebs.min(nic) * utilisation
     }
 }
 
@@ -146,6 +166,8 @@ pub struct ExpressBroker {
 #[serde(deny_unknown_fields)]
 pub struct MskExpressLimits {
     pub sources: List<Text>,
+    /// Default target utilisation of the sustained throughput (sizing rules v3).
+    pub utilisation: f64,
     pub azs: u32,
     pub replication_factor: u32,
     pub max_brokers_per_cluster: u32,
@@ -162,6 +184,8 @@ pub struct MskServerlessLimits {
     pub partition_out_mb_per_s: f64,
     pub max_partitions: u32,
     pub max_record_kb: f64,
+    pub max_consumer_groups: u32,
+    pub max_partition_retention_gb: f64,
 }
 
 /// All limits.

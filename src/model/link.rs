@@ -12,21 +12,24 @@ use super::fixed::shortest;
 use super::matrix::Matrix;
 use super::units::{HOURS_PER_DAY, KB_PER_MB};
 use super::view::{self, View, VIEW_PARAMS};
-use super::workload::{NetworkPath, Tiered, Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
+use super::workload::{
+    NetworkPath, SizingRules, Tiered, Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS,
+};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// The link format's version, written by the encoder as `v=2` (absent = v1).
-pub const LINK_VERSION: u32 = 2;
+/// The link format's version, written by the encoder as `v=3` (absent = v1).
+pub const LINK_VERSION: u32 = 3;
 /// The version marker's parameter name.
 pub const VERSION_PARAM: &str = "v";
 
-/// Parameters whose default changed with v2: a v1 link that leaves them out opens with
-/// v1's default ([`Workload::defaults_of_version`]).
-pub const CHANGED_IN_V2: [&str; 2] = ["network", "tiered"];
+/// Parameters whose default changed, with the version that changed it: a link of an
+/// earlier version that leaves one out opens with that version's default
+/// ([`Workload::defaults_of_version`]).
+pub const CHANGED_DEFAULTS: [(u32, &str); 3] = [(2, "network"), (2, "tiered"), (3, "sizing")];
 
 /// Workload parameter names, in the order the encoder writes them (after `v`).
-pub const PARAMS: [&str; 25] = [
+pub const PARAMS: [&str; 29] = [
     "rps",
     "size",
     "peak",
@@ -51,6 +54,10 @@ pub const PARAMS: [&str; 25] = [
     "compression",
     "replay",
     "network",
+    "sizing",
+    "target",
+    "headroom",
+    "ops",
     "need",
 ];
 
@@ -119,6 +126,7 @@ pub fn todays_defaults(w: &Workload, legacy: &[&str]) -> Workload {
         match *name {
             "network" => out.network = today.network,
             "tiered" => out.tiered = today.tiered,
+            "sizing" => out.sizing = today.sizing,
             _ => {}
         }
     }
@@ -380,8 +388,10 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
     check_relations(&mut w, &mut messages);
     let today = Workload::default();
     let legacy = if version < LINK_VERSION {
-        CHANGED_IN_V2
+        CHANGED_DEFAULTS
             .into_iter()
+            .filter(|&(v, _)| v > version)
+            .map(|(_, p)| p)
             .filter(|p| !applied_params.iter().any(|a| a == p))
             .filter(|p| display_value(&w, p) != display_value(&today, p))
             .collect()
@@ -475,6 +485,18 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
             w.network = NetworkPath::from_id(&value.trim().to_ascii_lowercase())
                 .ok_or("must be endpoint, nat or none")?
         }
+        "sizing" => {
+            w.sizing = match value.trim().to_ascii_lowercase().as_str() {
+                "aws" => SizingRules::Aws,
+                "v2" => SizingRules::V2,
+                _ => return Err("must be aws or v2".into()),
+            }
+        }
+        "target" if auto => w.target_pct = None,
+        "target" => w.target_pct = Some(parse_number(value, 1.0, 100.0, true)?),
+        "headroom" if auto => w.headroom = None,
+        "headroom" => w.headroom = Some(parse_number(value, 1.0, 10.0, true)?),
+        "ops" => w.ops_usd = parse_number(value, 0.0, 1e7, true)? + 0.0,
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
@@ -603,6 +625,10 @@ pub fn display_value(w: &Workload, name: &str) -> String {
             Tiered::Local(h) => format_retention(h),
         },
         "network" => w.network.id().to_string(),
+        "sizing" => w.sizing.id().to_string(),
+        "target" => w.target_pct.map(shortest).unwrap_or_default(),
+        "headroom" => w.headroom.map(shortest).unwrap_or_default(),
+        "ops" => shortest(w.ops_usd),
         "need" => w.needs.iter().cloned().collect::<Vec<_>>().join(","),
         "streams" => w.streams.to_string(),
         "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),
@@ -688,6 +714,8 @@ pub fn is_optional(name: &str) -> bool {
             | "partitions"
             | "tiered"
             | "aggregate"
+            | "target"
+            | "headroom"
             | "need"
     )
 }

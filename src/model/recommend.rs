@@ -61,6 +61,9 @@ pub struct Ranked {
     pub partly: Vec<String>,
     pub monthly_cents: Option<i64>,
     pub operational_load: u8,
+    /// The monthly cost plus what the user would pay to avoid its operational load
+    /// (`ops=` × levels above the least), what the ranking compares.
+    pub weighed_cents: Option<i64>,
 }
 
 impl Ranked {
@@ -126,14 +129,22 @@ pub fn recommend(estimate: &Estimate, needs: &BTreeSet<String>, matrix: &Matrix)
                     .operational_load
                     .get(o.id.id())
                     .map_or(3, |l| l.level),
+                weighed_cents: None,
             }
         })
         .collect();
+    let ops_cents = (estimate.ops_usd * 100.0).round() as i64;
+    for r in &mut ranking {
+        let levels = i64::from(r.operational_load.saturating_sub(1));
+        r.weighed_cents = r
+            .monthly_cents
+            .map(|c| c.saturating_add(ops_cents.saturating_mul(levels)));
+    }
     ranking.sort_by_key(|r| {
         (
             r.ruled_out(),
             r.partly.len(),
-            r.monthly_cents.unwrap_or(i64::MAX),
+            r.weighed_cents.unwrap_or(i64::MAX),
             r.operational_load,
             r.id,
         )
@@ -198,6 +209,34 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
             money(c.monthly_cents),
             c.ruled_out_by.first().cloned().unwrap_or_default()
         ));
+    }
+    // A small saving that buys more operational load.
+    if let (Some(r), Some(t)) = (runner_up, top.monthly_cents) {
+        if let Some(rc) = r.monthly_cents {
+            if r.operational_load < top.operational_load && rc >= t {
+                let weighed = if estimate.ops_usd > 0.0 {
+                    format!(
+                        " (weighing operations at {} a month per level, as set)",
+                        format_usd_cents((estimate.ops_usd * 100.0).round() as i64)
+                    )
+                } else {
+                    "; ops= weighs what running it is worth to you".to_string()
+                };
+                s.push_str(&format!(
+                    " It saves {} a month over {}, which has less to operate{weighed}.",
+                    format_usd_cents(rc - t),
+                    r.id.name()
+                ));
+            }
+        }
+    }
+    // A cheaper MSK Standard cluster that keeps fewer copies is not Kinesis's equal.
+    if let Some(what) = &estimate.standard_durability {
+        if top.id == OptionId::MskStandard {
+            s.push_str(&format!(
+                " Its {what} is less durable than Kinesis's managed replication across three AZs (see its card)."
+            ));
+        }
     }
     s
 }

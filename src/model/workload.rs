@@ -71,6 +71,40 @@ pub struct Workload {
     pub replays: f64,
     /// How clients in a VPC reach Kinesis (`network`).
     pub network: NetworkPath,
+    /// Which sizing rules provisioned options follow (`sizing`).
+    pub sizing: SizingRules,
+    /// Target peak utilisation of provisioned throughput, percent, applied to every
+    /// provisioned option (`target`); `None` = each service's default
+    /// ([`crate::model::options::policy`]).
+    pub target_pct: Option<f64>,
+    /// Storage headroom of provisioned disks, × the data held (`headroom`); `None` = the
+    /// default (AWS's sizing script: 2).
+    pub headroom: Option<f64>,
+    /// What the user would pay a month to avoid one level of operational load (`ops`,
+    /// USD): the recommendation weighs it; 0 = operations only break cost ties.
+    pub ops_usd: f64,
+}
+
+/// The sizing rules of provisioned options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizingRules {
+    /// Links of format v1 and v2 (`sizing=v2`): Express sized to its full sustained
+    /// throughput, more than 60 brokers not eligible, the cheapest cluster wins,
+    /// storage throughput not priced.
+    V2,
+    /// Today's (`sizing=aws`, link format v3): each service's default target from AWS's
+    /// guidance (Express 75 %), the brokers-per-cluster quota a warning, the fewest
+    /// brokers within 3 % of the cheapest, provisioned storage throughput priced.
+    Aws,
+}
+
+impl SizingRules {
+    pub fn id(self) -> &'static str {
+        match self {
+            SizingRules::V2 => "v2",
+            SizingRules::Aws => "aws",
+        }
+    }
 }
 
 /// MSK Standard tiered storage.
@@ -153,23 +187,33 @@ impl Default for Workload {
             compression: 1.0,
             replays: 0.0,
             network: NetworkPath::Endpoint,
+            sizing: SizingRules::Aws,
+            target_pct: None,
+            headroom: None,
+            ops_usd: 0.0,
         }
     }
 }
 
 impl Workload {
-    /// The defaults of a link format version: v1 links (made before 2026-12) priced
-    /// Kinesis with no network path and MSK Standard without tiered storage unless the
-    /// link set it; v2 is today's [`Workload::default`].
+    /// The defaults of a link format version: v1 links priced Kinesis with no network
+    /// path and MSK Standard without tiered storage unless the link set it; v1 and v2
+    /// links sized provisioned options by sizing rules v2; v3 is today's
+    /// [`Workload::default`].
     pub fn defaults_of_version(version: u32) -> Workload {
-        if version <= 1 {
-            Workload {
+        let today = Workload::default();
+        match version {
+            0 | 1 => Workload {
                 tiered: Tiered::Off,
                 network: NetworkPath::None,
-                ..Workload::default()
-            }
-        } else {
-            Workload::default()
+                sizing: SizingRules::V2,
+                ..today
+            },
+            2 => Workload {
+                sizing: SizingRules::V2,
+                ..today
+            },
+            _ => today,
         }
     }
 }

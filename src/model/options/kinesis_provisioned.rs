@@ -5,7 +5,7 @@
 //! Shards (auto) = ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1000, shared read
 //! MB/s ÷ 2)), at least 1. EFO consumers get their own 2 MB/s per shard.
 
-use super::{kinesis_limits, kinesis_retention_windows_gb};
+use super::{kinesis_limits, kinesis_retention_windows_gb, policy, Provisioned};
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
 use crate::model::limits::KinesisLimits;
@@ -21,11 +21,12 @@ pub fn shards_needed(d: &Derived, k: &KinesisLimits) -> f64 {
     write.max(records).max(read)
 }
 
-/// Whole shards for the workload: each stream needs whole shards for its share of the
-/// peak, at least 1 (shards = streams × ceil(need ÷ streams)).
-pub fn auto_shards(d: &Derived, k: &KinesisLimits) -> u32 {
+/// Whole shards for the workload at a target utilisation (share of the shard limits):
+/// each stream needs whole shards for its share of the peak, at least 1 (shards =
+/// streams × ceil(need ÷ utilisation ÷ streams)).
+pub fn auto_shards(d: &Derived, k: &KinesisLimits, utilisation: f64) -> u32 {
     let streams = f64::from(d.streams.max(1));
-    let per_stream = (shards_needed(d, k) / streams).ceil();
+    let per_stream = (shards_needed(d, k) / utilisation / streams).ceil();
     let per_stream = if per_stream.is_finite() && per_stream >= 1.0 {
         per_stream
     } else {
@@ -54,11 +55,17 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     );
 
     let needed = shards_needed(d, k);
-    let auto = auto_shards(d, k);
+    let policy = policy(ctx, Provisioned::KinesisShards);
+    let auto = auto_shards(d, k, policy.utilisation);
     let shards = w.shards.unwrap_or(auto);
     if shards < auto {
         warnings.push(format!(
-            "{shards} shards are fewer than the {auto} the peak needs: writes or reads will be throttled."
+            "{shards} shards are fewer than the {auto} the peak needs at the target utilisation{}.",
+            if shards < auto_shards(d, k, 1.0) {
+                ": writes or reads will be throttled"
+            } else {
+                ""
+            }
         ));
     }
     let quota = k.shard_quota(ctx.region_code);
@@ -152,6 +159,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             },
             shards: Some(shards),
             utilisation_pct: Some(needed / f64::from(shards) * 100.0),
+            sizing: Some(policy.text),
             ..Capacity::default()
         },
         lines,

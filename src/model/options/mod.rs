@@ -11,7 +11,133 @@ pub mod msk_standard;
 
 use super::estimate::{Ctx, Line};
 use super::units::{format_quantity, gb_over_hours};
+use super::workload::SizingRules;
 use crate::model::fixed::shortest;
+
+/// The options that make you provision capacity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provisioned {
+    KinesisShards,
+    MskStandard,
+    MskExpress,
+}
+
+/// One sizing policy for every provisioned option: the target peak utilisation of the
+/// capacity's rated throughput and the storage headroom, the user's (`target=`,
+/// `headroom=`) or each service's default from AWS's guidance; and the sentence the
+/// card shows next to the capacity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    /// Share of the rated throughput the peak may use (0–1].
+    pub utilisation: f64,
+    /// Disk provisioned per byte held (MSK Standard's EBS).
+    pub headroom: f64,
+    pub text: String,
+}
+
+pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
+    let w = ctx.workload;
+    let l = ctx.limits;
+    let (default, source) = match kind {
+        Provisioned::KinesisShards => (
+            l.kinesis.provisioned_utilisation,
+            "the shard limits, AWS's Kinesis quotas page gives no headroom guidance",
+        ),
+        Provisioned::MskStandard => (l.msk_standard.utilisation, "AWS MSK sizing guidance"),
+        Provisioned::MskExpress => match w.sizing {
+            SizingRules::Aws => (l.msk_express.utilisation, "AWS MSK sizing guidance"),
+            SizingRules::V2 => (1.0, "Express's full sustained throughput, sizing rules v2"),
+        },
+    };
+    let utilisation = w.target_pct.map_or(default, |t| t / 100.0);
+    let headroom = w.headroom.unwrap_or(l.msk_standard.storage_headroom);
+    let source = if w.target_pct.is_some() {
+        "your target"
+    } else {
+        source
+    };
+    let disk = if kind == Provisioned::MskStandard {
+        format!(
+            ", {}× disk{}",
+            shortest(headroom),
+            if w.headroom.is_some() { " (yours)" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    Policy {
+        utilisation,
+        headroom,
+        text: format!(
+            "Sized for {} % peak utilisation{disk} ({source})",
+            format_quantity(utilisation * 100.0, 1)
+        ),
+    }
+}
+
+/// The brokers-per-cluster quota (60 for KRaft clusters, adjustable): with sizing rules
+/// v2 a blocker, as it was; today a warning that offers splitting as the alternative.
+/// Also the ZooKeeper-mode cap (KRaft is assumed) and the brokers-per-account quota.
+pub fn quota_warnings(
+    ctx: &Ctx,
+    broker_type: &str,
+    needed: u64,
+    max_per_cluster: u32,
+    warnings: &mut Vec<String>,
+    blockers: &mut Vec<String>,
+) {
+    let l = &ctx.limits.msk_standard;
+    if needed > u64::from(max_per_cluster) {
+        match ctx.workload.sizing {
+            SizingRules::V2 => blockers.push(format!(
+                "Needs {needed} {broker_type} brokers; a cluster holds at most {max_per_cluster}. Split the workload across clusters."
+            )),
+            SizingRules::Aws => warnings.push(format!(
+                "Needs {needed} {broker_type} brokers: above the default quota of {max_per_cluster} brokers per cluster, which AWS raises on request (priced as one cluster); or split the workload over {} clusters.",
+                needed.div_ceil(u64::from(max_per_cluster))
+            )),
+        }
+    }
+    if needed > u64::from(l.zookeeper_max_brokers_per_cluster) {
+        warnings.push(format!(
+            "KRaft mode assumed: a ZooKeeper-mode cluster holds at most {} brokers.",
+            l.zookeeper_max_brokers_per_cluster
+        ));
+    }
+    if needed > u64::from(l.max_brokers_per_account) {
+        warnings.push(format!(
+            "{needed} brokers are above the default quota of {} brokers per account in a Region (adjustable), which every MSK cluster of the account shares.",
+            l.max_brokers_per_account
+        ));
+    }
+}
+
+/// What a cheaper, less durable MSK Standard layout gives up (RF below 3, 2 AZs).
+pub fn durability_warnings(ctx: &Ctx, warnings: &mut Vec<String>) {
+    let w = ctx.workload;
+    match w.replication_factor {
+        1 => warnings.push(
+            "Replication factor 1: one broker failure loses data, and every broker restart (AWS patches brokers one at a time) takes its partitions offline."
+                .to_string(),
+        ),
+        2 => warnings.push(
+            "Replication factor 2: while one replica is down (a failure, or a rolling patch) a second failure loses data; AWS recommends RF 3 with min.insync.replicas 2."
+                .to_string(),
+        ),
+        _ => {}
+    }
+    if w.azs == 2 {
+        warnings.push(
+            "2 AZs: with one AZ down half the brokers are gone, and a partition whose replicas sat there keeps fewer copies until it returns; AWS recommends 3 AZs."
+                .to_string(),
+        );
+    }
+}
+
+/// Whether a Standard cluster is less durable than a managed three-AZ service.
+pub fn less_durable(w: &crate::model::Workload) -> bool {
+    w.replication_factor < 3 || w.azs < 3
+}
 
 /// GB held by Kinesis in its extended window (24 h → 7 d) and its long-term window
 /// (beyond 7 d), for the workload's retention (at least 24 h, at most the maximum).

@@ -7,11 +7,13 @@
 //! recommended partitions per broker; rounded up to a multiple of 3. Cheapest wins.
 
 use super::{
-    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, round_up_to_multiple,
+    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, policy, quota_warnings,
+    round_up_to_multiple, Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::units::HOURS_PER_MONTH;
+use crate::model::workload::SizingRules;
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let rates = ctx.region.msk_express.as_ref()?;
@@ -34,7 +36,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ));
     }
     let multiple = u64::from(l.azs);
-    let mut best: Option<(String, u32, u64, f64, f64)> = None;
+    let policy = policy(ctx, Provisioned::MskExpress);
+    let u = policy.utilisation;
+    // (name, brokers, brokers needed, cost per hour, utilisation of the rated throughput)
+    let mut candidates: Vec<(String, u32, u64, f64, f64)> = Vec::new();
     for (name, b) in &l.brokers {
         if w.express.as_ref().is_some_and(|chosen| chosen != name) {
             continue;
@@ -42,8 +47,8 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         let Some(rate) = rates.broker_hour.get(name) else {
             continue;
         };
-        let needed = ceil_count(d.peak_write_mb_per_s / b.ingress_mib_per_s)
-            .max(ceil_count(d.peak_read_mb_per_s / b.egress_mib_per_s))
+        let needed = ceil_count(d.peak_write_mb_per_s / (b.ingress_mib_per_s * u))
+            .max(ceil_count(d.peak_read_mb_per_s / (b.egress_mib_per_s * u)))
             .max(ceil_count(
                 f64::from(partitions) * f64::from(l.replication_factor) / f64::from(b.partitions),
             ))
@@ -57,28 +62,38 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             .max(d.peak_read_mb_per_s / b.egress_mib_per_s)
             / f64::from(brokers)
             * 100.0;
-        let fits = needed <= u64::from(l.max_brokers_per_cluster);
-        let better = match &best {
-            None => true,
-            Some((bn, _, bneed, bcost, _)) => {
-                let bfits = *bneed <= u64::from(l.max_brokers_per_cluster);
-                (fits && !bfits)
-                    || (fits == bfits
-                        && (cost < *bcost
-                            || (cost == *bcost && broker_sort_key(name) < broker_sort_key(bn))))
-            }
-        };
-        if better {
-            best = Some((name.to_string(), brokers, needed, cost, utilisation));
+        candidates.push((name.to_string(), brokers, needed, cost, utilisation));
+    }
+    // Fitting clusters first, then the cheaper, then the smaller size.
+    let max = u64::from(l.max_brokers_per_cluster);
+    candidates.sort_by(|a, b| {
+        (b.2 <= max)
+            .cmp(&(a.2 <= max))
+            .then(a.3.total_cmp(&b.3))
+            .then_with(|| broker_sort_key(&a.0).cmp(&broker_sort_key(&b.0)))
+    });
+    let first = candidates.first()?.clone();
+    let (name, brokers, needed, _, utilisation) = match w.sizing {
+        SizingRules::V2 => first,
+        // The fewest brokers within the tolerance of the cheapest (as for Standard).
+        SizingRules::Aws => {
+            let fits = first.2 <= max;
+            let limit = first.3 * (1.0 + ctx.limits.msk_standard.fewer_brokers_tolerance);
+            candidates
+                .into_iter()
+                .filter(|c| (c.2 <= max) == fits && c.3 <= limit)
+                .min_by(|a, b| a.1.cmp(&b.1).then(a.3.total_cmp(&b.3)))
+                .unwrap_or(first)
         }
-    }
-    let (name, brokers, needed, _, utilisation) = best?;
-    if needed > u64::from(l.max_brokers_per_cluster) {
-        blockers.push(format!(
-            "Needs {needed} {name} brokers; a cluster holds at most {}.",
-            l.max_brokers_per_cluster
-        ));
-    }
+    };
+    quota_warnings(
+        ctx,
+        &name,
+        needed,
+        l.max_brokers_per_cluster,
+        &mut warnings,
+        &mut blockers,
+    );
     if u64::from(brokers) < needed {
         warnings.push(format!(
             "{brokers} Express brokers are fewer than the {needed} the peak needs."
@@ -120,6 +135,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             broker_type: Some(name),
             partitions: Some(partitions),
             utilisation_pct: Some(utilisation),
+            sizing: Some(policy.text),
             ..Capacity::default()
         },
         lines,

@@ -21,7 +21,8 @@
 //! AWS requires of a tiered topic), and the cheapest that fits wins.
 
 use super::{
-    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, round_up_to_multiple,
+    ceil_count, cluster_partitions, count_of, cross_az_lines, durability_warnings, partitions,
+    policy, quota_warnings, round_up_to_multiple, Policy, Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
@@ -32,7 +33,7 @@ use crate::model::prices::MskStandardRates;
 use crate::model::units::{
     format_quantity, format_usd_cents, gb_over_hours, usd_to_cents as usd_cents, HOURS_PER_MONTH,
 };
-use crate::model::workload::Tiered;
+use crate::model::workload::{SizingRules, Tiered};
 
 /// One sized cluster of a broker type.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,9 +45,13 @@ pub struct Sizing {
     pub storage_gb_per_broker: f64,
     /// Hours kept on broker storage when tiered storage is on.
     pub local_hours: Option<f64>,
-    /// Brokers, EBS, tiered storage and its retrieval, USD a month.
+    /// Brokers, EBS, tiered storage and its retrieval, provisioned storage throughput,
+    /// USD a month.
     pub monthly_usd: f64,
+    /// Sustainable ingress per broker at 100 % (the rated throughput), MB/s.
     pub ingress_per_broker_mb_per_s: Option<f64>,
+    /// Provisioned storage throughput per broker, MiB/s (sizing rules v3; 0 = none).
+    pub storage_throughput_mib_per_s: f64,
 }
 
 /// GB kept on broker storage (one copy): the local retention with tiered storage on.
@@ -91,6 +96,27 @@ fn layouts(ctx: &Ctx) -> Vec<Option<f64>> {
     }
 }
 
+/// Provisioned storage throughput a broker needs, MiB/s (0 = none): the sizing assumes
+/// the broker's EBS bandwidth carries its peak ingress × the EBS I/O factor (AWS's
+/// sizing script); an EBS volume gives 250 MiB/s without provisioned throughput.
+fn storage_throughput_needed(
+    ctx: &Ctx,
+    broker: &StandardBroker,
+    brokers: u32,
+    tiered: bool,
+) -> f64 {
+    let l = &ctx.limits.msk_standard;
+    let io = ctx.derived.peak_write_mb_per_s / f64::from(brokers.max(1)) * l.storage_factor(tiered);
+    if io > l.volume_baseline_mib_per_s {
+        io.ceil()
+            .min(broker.ebs_mib_per_s)
+            .min(l.max_storage_throughput_mib_per_s)
+    } else {
+        0.0
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn size_one(
     ctx: &Ctx,
     name: &str,
@@ -99,17 +125,20 @@ fn size_one(
     rates: &MskStandardRates,
     partitions: u32,
     local_hours: Option<f64>,
+    policy: &Policy,
 ) -> Sizing {
     let w = ctx.workload;
     let d = ctx.derived;
     let l = &ctx.limits.msk_standard;
     let rf = f64::from(w.replication_factor);
     let tiered = local_hours.is_some();
-    let per_broker = (broker.ebs_mib_per_s > 0.0)
-        .then(|| l.ingress_per_broker_mb_per_s(broker, w.consumers, tiered));
-    let for_throughput = per_broker.map_or(0, |p| ceil_count(d.peak_write_mb_per_s / p));
+    let rated = (broker.ebs_mib_per_s > 0.0)
+        .then(|| l.ingress_per_broker_mb_per_s(broker, w.consumers, tiered, 1.0));
+    let for_throughput = rated.map_or(0, |p| {
+        ceil_count(d.peak_write_mb_per_s / (p * policy.utilisation))
+    });
     let for_partitions = ceil_count(f64::from(partitions) * rf / f64::from(broker.partitions));
-    let stored_gb = local_retained_gb(ctx, local_hours) * rf * l.storage_headroom;
+    let stored_gb = local_retained_gb(ctx, local_hours) * rf * policy.headroom;
     let for_storage = ceil_count(stored_gb / l.max_storage_gb_per_broker);
     let needed = for_throughput
         .max(for_partitions)
@@ -125,10 +154,15 @@ fn size_one(
             .min(l.max_storage_gb_per_broker)
     });
     let tiered_gb = tiered_gb(ctx, local_hours);
+    let pst = match w.sizing {
+        SizingRules::Aws => storage_throughput_needed(ctx, broker, brokers, tiered),
+        SizingRules::V2 => 0.0,
+    };
     let monthly_usd = f64::from(brokers) * HOURS_PER_MONTH * rate_usd
         + f64::from(brokers) * storage * rates.storage_gb_month.usd
         + tiered_gb * rates.tiered_storage_gb_month.usd
-        + w.replays * tiered_gb * rates.tiered_retrieval_gb.usd;
+        + w.replays * tiered_gb * rates.tiered_retrieval_gb.usd
+        + f64::from(brokers) * pst * rates.storage_throughput_mib_per_s_month.usd;
     Sizing {
         broker_type: name.to_string(),
         brokers,
@@ -136,8 +170,28 @@ fn size_one(
         storage_gb_per_broker: storage,
         local_hours,
         monthly_usd,
-        ingress_per_broker_mb_per_s: per_broker,
+        ingress_per_broker_mb_per_s: rated,
+        storage_throughput_mib_per_s: pst,
     }
+}
+
+/// Sizing rules v3: among the clusters within `tolerance` of the cheapest (fitting ones
+/// first), the fewest brokers win (then the cheaper). `sorted` is in [`better`] order.
+fn fewer_brokers(sorted: Vec<Sizing>, max_brokers: u32, tolerance: f64) -> Option<Sizing> {
+    let first = sorted.first()?;
+    let fits = first.brokers_needed <= u64::from(max_brokers);
+    let limit = first.monthly_usd * (1.0 + tolerance);
+    let pick = sorted
+        .iter()
+        .filter(|c| (c.brokers_needed <= u64::from(max_brokers)) == fits)
+        .filter(|c| c.monthly_usd <= limit)
+        .min_by(|a, b| {
+            a.brokers
+                .cmp(&b.brokers)
+                .then(a.monthly_usd.total_cmp(&b.monthly_usd))
+        })
+        .cloned();
+    pick.or_else(|| sorted.into_iter().next())
 }
 
 /// Fitting clusters first (within the brokers-per-cluster limit), then the cheaper,
@@ -163,6 +217,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let auto_tiered = w.tiered == Tiered::Auto;
 
     let layouts = layouts(ctx);
+    let policy = policy(ctx, Provisioned::MskStandard);
     let mut candidates: Vec<Sizing> = l
         .brokers
         .iter()
@@ -176,25 +231,35 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
                 .iter()
                 // (Auto never picks tiered storage for a type that lacks it.)
                 .filter(move |local| !(auto_tiered && local.is_some() && !b.tiered))
-                .map(move |&local| size_one(ctx, name, b, rate.usd, rates, partitions, local))
+                .map(|&local| size_one(ctx, name, b, rate.usd, rates, partitions, local, &policy))
         })
         .collect();
     candidates.sort_by(|a, b| better(a, b, l.max_brokers_per_cluster));
     // The best all-local sizing, to say what tiered storage saves.
     let best_local = candidates.iter().find(|c| c.local_hours.is_none()).cloned();
-    let best = candidates.into_iter().next()?;
+    let best = match w.sizing {
+        SizingRules::V2 => candidates.into_iter().next()?,
+        SizingRules::Aws => fewer_brokers(
+            candidates,
+            l.max_brokers_per_cluster,
+            l.fewer_brokers_tolerance,
+        )?,
+    };
     let broker = &l.brokers[&best.broker_type];
     let broker_rate = &rates.broker_hour[&best.broker_type];
     let local_hours = best.local_hours;
     let (partitions, partitions_reason, partitions_warning) = cluster_partitions(ctx, best.brokers);
     warnings.extend(partitions_warning);
 
-    if best.brokers_needed > u64::from(l.max_brokers_per_cluster) {
-        blockers.push(format!(
-            "Needs {} {} brokers; a cluster holds at most {}. Split the workload across clusters.",
-            best.brokers_needed, best.broker_type, l.max_brokers_per_cluster
-        ));
-    }
+    quota_warnings(
+        ctx,
+        &best.broker_type,
+        best.brokers_needed,
+        l.max_brokers_per_cluster,
+        &mut warnings,
+        &mut blockers,
+    );
+    durability_warnings(ctx, &mut warnings);
     if u64::from(best.brokers) < best.brokers_needed {
         warnings.push(format!(
             "{} brokers are fewer than the {} this workload needs (throughput, partitions and storage with AWS's sizing headroom).",
@@ -233,16 +298,17 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     if auto_tiered {
         match (local_hours, &best_local) {
             (Some(h), Some(all_local)) => warnings.push(format!(
-                "Tiered storage chosen by auto-sizing: {} on brokers, the rest in the tiered store. All on brokers would need {} × {}{} ({}); tiered=off prices that.",
+                "Tiered storage chosen by auto-sizing: {} on brokers, the rest in the tiered store. All on brokers would need {} × {}{}: brokers and storage {} a month, against {} here; tiered=off prices that.",
                 format_retention(h),
                 all_local.brokers_needed,
                 all_local.broker_type,
                 if all_local.brokers_needed > u64::from(l.max_brokers_per_cluster) {
-                    format!(", above the {} a cluster holds", l.max_brokers_per_cluster)
+                    format!(", above the {} a cluster holds by default", l.max_brokers_per_cluster)
                 } else {
                     String::new()
                 },
                 format_usd_cents(usd_cents(all_local.monthly_usd)),
+                format_usd_cents(usd_cents(best.monthly_usd)),
             )),
             (None, _) if layouts.len() > 1 => warnings.push(
                 "Auto-sizing compared tiered storage (1 or 3 days on brokers) and kept all data on brokers: it is cheaper here."
@@ -301,8 +367,39 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             ));
         }
     }
+    if best.storage_throughput_mib_per_s > 0.0 {
+        let mut line = Line::new(
+            "storage_throughput",
+            format!(
+                "Provisioned storage throughput ({} × {} MiB/s)",
+                best.brokers,
+                format_quantity(best.storage_throughput_mib_per_s, 0)
+            ),
+            f64::from(best.brokers) * best.storage_throughput_mib_per_s,
+            "MiB/s-month",
+            &rates.storage_throughput_mib_per_s_month,
+        );
+        line.uncertain = Some("priced as AWS's sizing script prices it, on the whole provisioned MiB/s; whether AWS bills only the part above the volume's 250 MiB/s baseline was not confirmed".into());
+        lines.push(line);
+        warnings.push(format!(
+            "Each {} broker carries {} MiB/s of disk I/O at peak (ingress × AWS's I/O factor): above an EBS volume's {} MiB/s, so storage throughput is provisioned.",
+            best.broker_type,
+            format_quantity(best.storage_throughput_mib_per_s, 0),
+            shortest(l.volume_baseline_mib_per_s)
+        ));
+    } else if w.sizing == SizingRules::V2 {
+        let tiered = local_hours.is_some();
+        if storage_throughput_needed(ctx, broker, best.brokers, tiered) > 0.0 {
+            warnings.push(format!(
+                "Each {} broker carries more than an EBS volume's {} MiB/s of disk I/O at peak: provisioned storage throughput, not priced by sizing rules v2 (sizing=aws prices it).",
+                best.broker_type,
+                shortest(l.volume_baseline_mib_per_s)
+            ));
+        }
+    }
     cross_az_lines(ctx, w.azs, &mut lines);
 
+    // (Of the rated throughput, as on every card.)
     let utilisation = best
         .ingress_per_broker_mb_per_s
         .map(|p| d.peak_write_mb_per_s / (p * f64::from(best.brokers)) * 100.0);
@@ -324,6 +421,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             storage_gb_per_broker: Some(best.storage_gb_per_broker),
             partitions: Some(partitions),
             utilisation_pct: utilisation,
+            sizing: Some(policy.text),
             ..Capacity::default()
         },
         lines,
