@@ -34,6 +34,13 @@ fn constant<T: serde::Serialize>(
     writeln!(out, "pub const {name}: {ty} = {code};").unwrap();
 }
 
+/// The browser build: the sources' titles and links are listed in the page's footer,
+/// which the build pre-renders as static HTML (src/bin/prerender.rs); the module itself
+/// never shows them, so it does not carry them.
+fn for_browser() -> bool {
+    std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+}
+
 fn main() {
     for f in ["prices", "limits", "matrix", "data_types"] {
         println!("cargo:rerun-if-changed=src/model/{f}.rs");
@@ -43,12 +50,18 @@ fn main() {
     constant(&mut out, "PRICES", "prices", "PriceBook", |text| {
         prices::PriceBook::parse(text).map(|mut p| {
             prices::drop_notes(&mut p.sources);
+            if for_browser() {
+                p.sources = Default::default();
+            }
             p
         })
     });
     constant(&mut out, "LIMITS", "limits", "Limits", |text| {
         limits::Limits::parse(text).map(|mut l| {
             prices::drop_notes(&mut l.sources);
+            if for_browser() {
+                l.sources = Default::default();
+            }
             l
         })
     });

@@ -159,7 +159,7 @@ test("typing: clear records/s with Backspace, type 30720: focus kept, link and e
   assertEqual(await focused(page), "f-rps", "focus after typing");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("rps") === "30720");
   assertEqual(await staleText(page), "", "no stale notice once valid");
-  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("v=2&rps=30720"), "the answer is the CLI's cheapest for v=2&rps=30720");
+  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("v=3&rps=30720"), "the answer is the CLI's cheapest for v=3&rps=30720");
   assertEqual(await page.inputValue("#f-mbps"), "30", "MB/s follows records/s (30,720 × 1 KB)");
 });
 
@@ -367,7 +367,7 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   assertEqual(await card("kinesis-provisioned"), then["kinesis-provisioned"], "the old link's own estimate");
   assertEqual(then["kinesis-provisioned"], 266325, "as v1 priced it: $2,663.25");
   const notice = await text(page, ".legacy-notice");
-  assert(notice.includes("network=none (today: endpoint)") && notice.includes("tiered=off (today: auto)"), notice);
+  assert(notice.includes("network=none (today: endpoint)") && notice.includes("tiered=off (today: auto)") && notice.includes("sizing=v2 (today: aws)"), notice);
   assert(notice.includes("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"), notice);
   await page.waitForTimeout(500);
   assertEqual(new URL(page.url()).search, `?${old}`, "the address stays the link as opened");
@@ -376,7 +376,7 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   await page.focus(".legacy-notice button.adopt");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => !document.querySelector(".legacy-notice"));
-  const today = "v=2&rps=30720&consumers=4&retention=3d";
+  const today = "v=3&rps=30720&consumers=4&retention=3d";
   await page.waitForFunction((q) => location.search === `?${q}`, today);
   const now = cliTotals(today);
   assertEqual(await card("kinesis-provisioned"), now["kinesis-provisioned"], "today's defaults: the CLI's figure");
@@ -386,7 +386,7 @@ test("an older link keeps its estimate, says what today's defaults change, and a
 });
 
 test("the network path and rack-aware consumers are choices in the main form", async ({ open }) => {
-  const { page } = await open("?v=2&rps=30720&consumers=4&retention=3d");
+  const { page } = await open("?v=3&rps=30720&consumers=4&retention=3d");
   await ready(page);
   assert(await page.locator(".workload > .fields #f-network").isVisible(), "network select in the main fields");
   assert(await page.locator(".workload > .fields #f-rack_aware").isVisible(), "rack-aware in the main fields");
@@ -394,7 +394,7 @@ test("the network path and rack-aware consumers are choices in the main form", a
   await page.focus("#f-network");
   await page.selectOption("#f-network", "nat");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("network") === "nat");
-  const nat = cliTotals("v=2&rps=30720&consumers=4&retention=3d&network=nat");
+  const nat = cliTotals("v=3&rps=30720&consumers=4&retention=3d&network=nat");
   const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
   assertEqual(await card("kinesis-provisioned"), nat["kinesis-provisioned"], "NAT priced as the CLI");
   // Rack-aware: the MSK cards said what it saves; ticking it removes the cross-AZ reads.
@@ -406,7 +406,41 @@ test("the network path and rack-aware consumers are choices in the main form", a
   await page.waitForFunction(() => new URLSearchParams(location.search).get("rack_aware") === "true");
   const after = await card("msk-express");
   assert(after < before, `rack-aware is cheaper: ${after} < ${before}`);
-  assertEqual(after, cliTotals("v=2&rps=30720&consumers=4&retention=3d&network=nat&rack_aware=true")["msk-express"], "as the CLI");
+  assertEqual(after, cliTotals("v=3&rps=30720&consumers=4&retention=3d&network=nat&rack_aware=true")["msk-express"], "as the CLI");
+});
+
+test("one sizing policy: typing the disk headroom and the target resizes every provisioned card", async ({ open }) => {
+  const q = "v=3&rps=5120&peak=2&consumers=3&retention=7d&tiered=off";
+  const { page } = await open(`?${q}`);
+  await ready(page);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  const policy = await text(page, "[data-option=msk-standard] .policy");
+  assert(policy.includes("50 % peak utilisation, 2× disk (AWS MSK sizing guidance)"), policy);
+  assert((await text(page, "[data-option=msk-express] .policy")).includes("75 % peak utilisation"), "Express at 75 %");
+  // Headroom 1×, typed, through an invalid value (0) and back.
+  await page.click("#f-headroom");
+  await page.keyboard.type("0", { delay: KEY_DELAY });
+  await pause(page);
+  assert((await staleText(page)).includes("Disk headroom"), "the answer names the invalid headroom");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("1", { delay: KEY_DELAY });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("headroom") === "1");
+  assertEqual(await focused(page), "f-headroom", "focus kept");
+  const one = cliTotals(`${q}&headroom=1`);
+  assertEqual(await card("msk-standard"), one["msk-standard"], "Standard at 1× disk, as the CLI");
+  assert((await text(page, "[data-option=msk-standard] .policy")).includes("1× disk (yours)"), "the card says whose headroom");
+  // One target, 80 %, for every provisioned option.
+  await page.click("#f-target");
+  await page.keyboard.type("80", { delay: KEY_DELAY });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("target") === "80");
+  const eighty = cliTotals(`${q}&target=80&headroom=1`);
+  for (const id of ["kinesis-provisioned", "msk-standard", "msk-express"]) {
+    assertEqual(await card(id), eighty[id], `${id} at 80 %`);
+    assert((await text(page, `[data-option=${id}] .policy`)).includes("80 % peak utilisation"), `${id} says 80 %`);
+  }
+  assert(eighty["kinesis-provisioned"] > one["kinesis-provisioned"], "more shards at 80 % than at their limits");
+  await noNaN(page);
+  await page.screenshot({ path: `${SHOTS}/sizing-policy.png` });
 });
 
 test("hostile links never break the page", async ({ open }) => {
@@ -575,7 +609,7 @@ test("the feature explorer filters, searches and shows corrections", async ({ op
 });
 
 test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {
-  const q = "v=2&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
+  const q = "v=3&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
   const { page } = await open(`?${q}`);
   await ready(page);
   const cliJson = JSON.parse(cli(["--json", q]));
@@ -613,7 +647,7 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   assert(md.includes("Assumptions:") && md.includes("1 KB = 1,024 bytes"), "assumptions");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
   // (An older link's export carries its assumptions explicitly, in today's format.)
-  assert(md.includes(`(${new URL("?v=2&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none", page.url()).href})`), "absolute link");
+  assert(md.includes(`(${new URL("?v=3&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none&sizing=v2", page.url()).href})`), "absolute link");
 });
 
 test("the printed page fits the estimate and the recommendation on one page", async ({ open }) => {

@@ -1069,3 +1069,22 @@ fn operations_can_be_weighed_in_the_recommendation() {
     let (id, _) = top("v=3&rps=1000&need=kafka-api&ops=200");
     assert_eq!(id, OptionId::MskServerless);
 }
+
+/// MSK Serverless quotas the specialist found unchecked (MSK Serverless quota page): 500
+/// consumer groups per cluster; 250 GiB retained per partition by default. 1 MB/s for
+/// 30 days is 2,531 GB on 1 partition.
+#[test]
+fn serverless_consumer_group_and_partition_retention_quotas_are_named() {
+    let e = run("v=3&rps=1024&consumers=600");
+    let all = opt(&e, OptionId::MskServerless).warnings.join("\n");
+    assert!(
+        all.contains("600 consumer groups are above the Serverless quota of 500"),
+        "{all}"
+    );
+    let e = run("v=3&rps=1024&retention=30d");
+    let all = opt(&e, OptionId::MskServerless).warnings.join("\n");
+    assert!(
+        all.contains("2,531 GB retained per partition") && all.contains("250 GiB per partition"),
+        "{all}"
+    );
+}

@@ -197,7 +197,6 @@ mod components {
     use stream_showdown::model::{decode, estimate, Catalog, InputMessage};
     use stream_showdown::ui::cost_cards::{CardsProps, CostCards};
     use stream_showdown::ui::derived::{DerivedFigures, DerivedProps};
-    use stream_showdown::ui::footer::Footer;
     use stream_showdown::ui::header::{Header, HeaderProps};
     use stream_showdown::ui::notices::{LegacyDefaults, LegacyProps, Notices, NoticesProps};
     use yew::Callback;
@@ -356,21 +355,6 @@ mod components {
         click(&root, "button.theme-toggle");
         settle().await;
         assert_eq!(html.get_attribute("data-theme").unwrap(), before);
-        root.remove();
-    }
-
-    #[wasm_bindgen_test]
-    async fn footer_names_every_source_with_its_date() {
-        let root = root();
-        yew::Renderer::<Footer>::with_root(root.clone()).render();
-        settle().await;
-        let catalog = Catalog::embedded();
-        let n = catalog.prices.sources.len() + catalog.limits.sources.len();
-        assert_eq!(
-            root.query_selector_all("[data-source]").unwrap().length() as usize,
-            n
-        );
-        assert!(text(&root, ".site-footer").contains("730 hours"));
         root.remove();
     }
 

@@ -48,12 +48,13 @@ pub fn option_headline(o: &OptionEstimate) -> String {
 
 /// The units and sizing rules every estimate assumes, in one short block: the page's
 /// footer, and every export, state them from here.
-pub const ASSUMPTIONS: [&str; 8] = [
+pub const ASSUMPTIONS: [&str; 9] = [
     "1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 2^30 bytes; a month = 730 hours. Amounts are rounded to the cent per line; a total is the sum of its rounded lines.",
     "Kinesis provisioned shards = streams × ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1,000, (shared-read + replay MB/s) ÷ 2) ÷ streams), at least one per stream; enhanced fan-out consumers get their own 2 MB/s per shard.",
     "Kinesis on-demand bills ingest with each record rounded up to 1 KB; reads are not rounded.",
     "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins, and with tiered=auto the cheaper of all data on EBS and tiered storage keeping 1 or 3 days on EBS (AWS allows tiered topics from 3 days of retention). Auto partitions: at least one per broker and per topic, at most 5 MB/s in and 10 MB/s out each.",
     "MSK Express: sustained ingress and egress per broker size from AWS's quotas, 3 AZs, multiples of 3. MSK Serverless: not eligible past its cluster or partition quotas.",
+    "One sizing policy for every provisioned option, shown on each card: a target peak utilisation of the rated throughput (target=; by default shards at their limits, MSK Standard 50 % and 2× disk, Express 75 %: AWS's sizing script) and a disk headroom (headroom=). Quotas AWS raises on request are warnings; the fewest brokers within 3 % of the cheapest win; EBS throughput above a volume's 250 MiB/s is provisioned and priced.",
     "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; consumers too unless rack-aware). Replication between brokers is free.",
     "Bytes are billed after compression; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
     "Kinesis's network path (network=): an interface VPC endpoint or a NAT gateway in each AZ, per hour plus every GB written and read through it; none when clients reach the public endpoint or AWS services (Lambda, Firehose) read the stream. MSK clients sit in the cluster's VPC. On-demand Advantage bills at least its account-wide commitment (25 MiB/s in and 25 MiB/s out, per Region).",

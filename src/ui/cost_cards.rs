@@ -53,7 +53,8 @@ fn cost_card(p: &CardProps) -> Html {
                 { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
             { maybe((!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &*o.capacity.summary }</p> })) }
             { maybe(o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
-                <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }</p>
+                <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }
+                    { maybe(o.capacity.sizing.as_ref().map(|s| html! { <span class="policy">{ format!(". {s}.") }</span> })) }</p>
             })) }
             { maybe((!o.reasons.is_empty()).then(|| html! {
                 <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>

@@ -84,7 +84,7 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 26] = [
+pub const FIELDS: [(&str, &str, &str); 30] = [
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
     ("size", "Record size", "KB"),
@@ -99,6 +99,8 @@ pub const FIELDS: [(&str, &str, &str); 26] = [
     ("region", "Region", ""),
     ("network", "Network path to Kinesis", ""),
     ("rack_aware", "Rack-aware consumers", ""),
+    ("target", "Target peak utilisation", "%"),
+    ("headroom", "Disk headroom", "×"),
     ("shards", "Kinesis shards", ""),
     ("broker", "MSK Standard broker type", ""),
     ("brokers", "MSK Standard brokers", ""),
@@ -109,6 +111,8 @@ pub const FIELDS: [(&str, &str, &str); 26] = [
     ("azs", "MSK availability zones", ""),
     ("rf", "Replication factor", ""),
     ("tiered", "MSK tiered storage", ""),
+    ("sizing", "Sizing rules", ""),
+    ("ops", "Operations worth", "USD a month per level"),
     ("discount", "Private discount", "%"),
     ("need", "Requirements", ""),
 ];

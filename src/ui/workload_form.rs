@@ -155,6 +155,8 @@ pub fn workload_form(p: &FormProps) -> Html {
                 <Field name="replay" label={label("replay")} unit="per month" hint="Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit)." value={f("replay")} error={err("replay")} onedit={e.clone()} />
                 <Select name="region" label={label("region")} hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
                 <Select name="network" label={label("network")} hint="How clients in a VPC reach Kinesis; priced on the Kinesis cards. MSK clients sit in the cluster's VPC." value={f("network")} choices={network_choices()} onedit={e.clone()} />
+                <Field name="target" label={label("target")} unit="%" placeholder="AWS guidance" hint="One target for every provisioned option (shards, brokers). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %." value={f("target")} error={err("target")} onedit={e.clone()} />
+                <Field name="headroom" label={label("headroom")} unit="× data held" placeholder="2" hint="EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script)." value={f("headroom")} error={err("headroom")} onedit={e.clone()} />
                 <div class="field checkbox">
                     <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
                     <label for="f-rack_aware">{ label("rack_aware") }</label>
@@ -173,6 +175,8 @@ pub fn workload_form(p: &FormProps) -> Html {
                     <Select name="azs" label={label("azs")} hint="Express and most production clusters use 3." value={f("azs")} choices={vec![("3".into(), "3".into()), ("2".into(), "2".into())]} onedit={e.clone()} />
                     <Field name="rf" label={label("rf")} unit="copies" inputmode="numeric" hint="Kafka copies of each partition (1–3)." value={f("rf")} error={err("rf")} onedit={e.clone()} />
                     <Field name="tiered" label={label("tiered")} unit="h or d" inputmode="text" placeholder="auto" hint="Empty = auto: the cheaper of all on EBS and tiered storage keeping 1 or 3 days on EBS. off = all on EBS; 1d = 1 day on EBS, the rest tiered." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
+                    <Select name="sizing" label={label("sizing")} hint="aws: today's (Express 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced). v2: as links made before 2026-12 sized." value={f("sizing")} choices={vec![("aws".into(), "aws (today's)".into()), ("v2".into(), "v2 (older links)".into())]} onedit={e.clone()} />
+                    <Field name="ops" label={label("ops")} unit="USD a month per level" inputmode="decimal" hint="What you would pay to avoid one level of operational load (serverless 1, Express or shards 2, Standard 3); the recommendation weighs it. 0 = only ties." value={f("ops")} error={err("ops")} onedit={e.clone()} />
                     <Field name="discount" label={label("discount")} unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
                 </div>
             }) }

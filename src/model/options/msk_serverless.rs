@@ -12,7 +12,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let d = ctx.derived;
     let l = &ctx.limits.msk_serverless;
     let partitions = partitions(ctx);
-    let warnings = Vec::new();
+    let mut warnings = Vec::new();
     let mut blockers = Vec::new();
     if d.peak_write_mb_per_s > l.max_in_mb_per_s {
         blockers.push(format!(
@@ -43,6 +43,20 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             format_quantity(per_partition_out, 2),
             shortest(l.partition_in_mb_per_s),
             shortest(l.partition_out_mb_per_s)
+        ));
+    }
+    if w.consumers > l.max_consumer_groups {
+        warnings.push(format!(
+            "{} consumer groups are above the Serverless quota of {} per cluster.",
+            w.consumers, l.max_consumer_groups
+        ));
+    }
+    let per_partition_gb = d.gb_retained / f64::from(partitions);
+    if per_partition_gb > l.max_partition_retention_gb {
+        warnings.push(format!(
+            "{} GB retained per partition is above Serverless's default maximum of {} GiB per partition: add partitions or shorten the retention.",
+            format_quantity(per_partition_gb, 0),
+            shortest(l.max_partition_retention_gb)
         ));
     }
     if d.compressed_record_kb > l.max_record_kb {
