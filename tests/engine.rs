@@ -1088,3 +1088,92 @@ fn serverless_consumer_group_and_partition_retention_quotas_are_named() {
         "{all}"
     );
 }
+
+// ---------------------------------------------------------------------------------
+// The rest of the architecture's bill: a DR pair, MSK Connect.
+
+/// An active/passive pair, priced by hand for MSK Express: 1 MB/s, 1 consumer, 24 h,
+/// us-east-1 → us-east-2 (`dr=us-east-2`). 2,566.41 GB written a month.
+/// - Primary, with MSK Replicator as a second reader: 3 × express.m7g.large 730 h ×
+///   $0.408 = $893.52; data written 2,566.41 × $0.01 = $25.66; storage 84.375 GB ×
+///   $0.10 = $8.44; cross-AZ producers 2/3 × 2,566.41 × $0.02 = $34.22; consumers (2
+///   readers) 2/3 × 5,132.81 × $0.02 = $68.44.
+/// - Standby in us-east-2 (same writes and retention, no readers): $893.52 + $25.66 +
+///   $8.44 + $34.22.
+/// - MSK Replicator (AWS MSK pricing data, us-east-2): 730 h × $0.30 = $219.00; 2,566.41
+///   GB replicated × $0.08 = $205.31.
+/// - Inter-Region transfer us-east-1 → us-east-2 (AWS price list via infracost: $0.01/GB,
+///   billed by the sender): $25.66.
+#[test]
+fn a_dr_pair_prices_standby_replicator_and_transfer() {
+    let e = run("v=3&rps=1024&dr=us-east-2");
+    let x = opt(&e, OptionId::MskExpress);
+    let cents: Vec<(String, i64)> = x
+        .lines
+        .iter()
+        .map(|l| (l.label.clone(), l.usd_cents))
+        .collect();
+    let expected = 89_352 + 2_566 + 844 + 3_422 + 6_844 // primary
+        + 89_352 + 2_566 + 844 + 3_422 // standby
+        + 21_900 + 20_531 // replicator
+        + 2_566; // transfer
+    assert_eq!(x.total_cents, expected, "{cents:?}");
+    assert_eq!(line(x, "replicator_hours").usd_cents, 21_900);
+    assert_eq!(line(x, "data_replicated").usd_cents, 20_531);
+    assert_eq!(line(x, "inter_region_transfer").usd_cents, 2_566);
+    assert!(x
+        .lines
+        .iter()
+        .any(|l| l.label.starts_with("Standby in us-east-2: Broker-hours")));
+    assert!(x
+        .capacity
+        .summary
+        .contains("standby in us-east-2: 3 × express.m7g.large"));
+    // Kinesis: no managed replication; the replicating reader is an EFO consumer (AWS's
+    // sample), its compute named and not priced; the transfer is priced.
+    let k = opt(&e, OptionId::KinesisProvisioned);
+    assert!(has_line(k, "efo_consumer_shard_hours"));
+    assert_eq!(line(k, "inter_region_transfer").usd_cents, 2_566);
+    assert!(k
+        .warnings
+        .iter()
+        .any(|w| w.contains("Lambda compute is not priced")));
+    // A standby Region without rates for an option: the pair is not priced, and says why.
+    let e = run("v=3&rps=1024&dr=eu-west-1");
+    let k = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(k.status, Status::NotPriced);
+    assert!(
+        k.reasons[0].contains("the standby in eu-west-1"),
+        "{:?}",
+        k.reasons
+    );
+}
+
+/// The W2 profile as an active/passive pair us-east-1 → us-east-2 (the specialist
+/// put it at about $34–36k a month, against $12,966.66 shown for one cluster).
+#[test]
+fn the_w2_profile_as_a_pair_is_in_the_specialists_range() {
+    let e = run("v=3&rps=51200&peak=2&consumers=3&retention=3d&dr=us-east-2");
+    for id in [OptionId::MskStandard, OptionId::MskExpress] {
+        let usd = opt(&e, id).total_cents as f64 / 100.0;
+        assert!((30_000.0..40_000.0).contains(&usd), "{id:?}: {usd}");
+    }
+}
+
+/// MSK Connect (`connect=`): MCU-hours at the Region's rate (AWS MSK pricing data,
+/// us-east-1 $0.11): 2 MCUs × 730 h × $0.11 = $160.60 on each MSK option; Kinesis says
+/// what the counterpart is and that it is not priced.
+#[test]
+fn msk_connect_is_priced_on_msk_options() {
+    let e = run("v=3&rps=1024&connect=2");
+    for id in [
+        OptionId::MskStandard,
+        OptionId::MskExpress,
+        OptionId::MskServerless,
+    ] {
+        assert_eq!(line(opt(&e, id), "msk_connect").usd_cents, 16_060, "{id:?}");
+    }
+    let k = opt(&e, OptionId::KinesisOnDemand);
+    assert!(!has_line(k, "msk_connect"));
+    assert!(k.warnings.iter().any(|w| w.contains("Firehose")));
+}

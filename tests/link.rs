@@ -66,6 +66,8 @@ fn parameter_names_are_the_contract() {
             "target",
             "headroom",
             "ops",
+            "connect",
+            "dr",
             "need"
         ]
     );
@@ -408,6 +410,37 @@ fn opt_of<T: std::fmt::Debug + Clone + 'static>(
     prop::option::of(s)
 }
 
+type V3Params = (
+    (bool, NetworkPath),
+    SizingRules,
+    Option<f64>,
+    Option<f64>,
+    f64,
+    u32,
+    Option<String>,
+);
+
+/// The parameters of link formats v2 and v3 (one strategy: a flat list this long
+/// overflows the test thread's stack in debug builds).
+fn v3_params() -> impl Strategy<Value = V3Params> {
+    (
+        (
+            any::<bool>(),
+            prop::sample::select(NetworkPath::ALL.to_vec()),
+        ),
+        prop::sample::select(vec![SizingRules::Aws, SizingRules::V2]),
+        opt_of(1.0f64..=100.0),
+        opt_of(1.0f64..=10.0),
+        prop_oneof![Just(0.0), 0.0f64..10_000.0],
+        prop_oneof![Just(0u32), 0u32..100],
+        opt_of(prop::sample::select(vec![
+            "us-east-1".to_string(),
+            "us-east-2".to_string(),
+            "eu-west-1".to_string(),
+        ])),
+    )
+}
+
 prop_compose! {
     fn workload()(
         rps in 0.0f64..1e7,
@@ -433,17 +466,14 @@ prop_compose! {
         aggregate in opt_of(0.01f64..1024.0),
         compression in prop_oneof![Just(1.0), 1.0f64..20.0],
         replays in prop_oneof![Just(0.0), 0.0f64..30.0],
-        tiered_auto in any::<bool>(),
-        network in prop::sample::select(NetworkPath::ALL.to_vec()),
-        sizing in prop::sample::select(vec![SizingRules::Aws, SizingRules::V2]),
-        target in opt_of(1.0f64..=100.0),
-        headroom in opt_of(1.0f64..=10.0),
-        ops in prop_oneof![Just(0.0), 0.0f64..10_000.0],
+        v3 in v3_params(),
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
         ),
     ) -> Workload {
+        let ((tiered_auto, network), sizing, target, headroom, ops, connect, dr) = v3;
+        let region_copy = region.clone();
         let tiered = tiered_share
             .map(|s| (retention * s).max(1.0))
             .filter(|&h| h < retention);
@@ -481,6 +511,8 @@ prop_compose! {
             target_pct: target,
             headroom,
             ops_usd: ops,
+            connect_mcus: connect,
+            dr_region: dr.filter(|d| *d != region_copy),
         }
     }
 }

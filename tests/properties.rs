@@ -389,3 +389,23 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// A DR pair costs at least the primary alone, for every option priced both ways;
+    /// connect=0 is the identity.
+    #[test]
+    fn a_dr_pair_costs_at_least_the_primary_and_no_connect_is_the_identity(w in v2_auto_workload()) {
+        let w = Workload { region: "us-east-1".to_string(), discount_pct: 0.0, ..w };
+        let one = estimate(&w, c());
+        let pair = estimate(&Workload { dr_region: Some("us-east-2".to_string()), ..w.clone() }, c());
+        for (a, b) in one.options.iter().zip(&pair.options) {
+            if a.status == Status::Priced && b.status == Status::Priced {
+                prop_assert!(b.total_cents >= a.total_cents, "{:?}: pair {} < one {}", a.id, b.total_cents, a.total_cents);
+            }
+        }
+        let zero = estimate(&Workload { connect_mcus: 0, ..w.clone() }, c());
+        prop_assert_eq!(zero, one);
+    }
+}

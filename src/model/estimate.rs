@@ -217,6 +217,8 @@ pub struct Ctx<'a> {
     pub region_code: &'a str,
     pub region: &'a RegionPrices,
     pub limits: &'a Limits,
+    /// The whole catalog (a DR pair prices its standby in another Region).
+    pub catalog: &'a Catalog,
 }
 
 /// The estimate of every option for one workload.
@@ -233,6 +235,8 @@ pub struct Estimate {
     pub ops_usd: f64,
     /// What MSK Standard gives up in durability here ("RF 2", "2 AZs"), if anything.
     pub standard_durability: Option<String>,
+    /// Every option is priced as an active/passive pair across two Regions (`dr=`).
+    pub dr_pair: bool,
 }
 
 impl Estimate {
@@ -288,6 +292,7 @@ fn advice(
             region_code: &w.region,
             region,
             limits: &catalog.limits,
+            catalog,
         };
         let o = finish(id, &ctx);
         (o.status == Status::Priced).then_some(o.total_cents)
@@ -404,6 +409,7 @@ pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
                 region_code: &workload.region,
                 region,
                 limits: &catalog.limits,
+                catalog,
             };
             OptionId::ALL
                 .into_iter()
@@ -423,6 +429,7 @@ pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
         derived,
         options,
         ops_usd: workload.ops_usd,
+        dr_pair: workload.dr_region.is_some(),
         standard_durability: options::less_durable(workload).then(|| {
             let mut parts = Vec::new();
             if workload.replication_factor < 3 {
@@ -444,8 +451,9 @@ fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
         .unwrap_or_else(|| format!("no rates for {} in {}", id.name(), ctx.region_code))
 }
 
-/// Runs one option's module, then applies the discount and the totals.
-fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
+/// Runs one option's module and adds the lines every option of its kind shares: the
+/// network path (Kinesis), MSK Connect (MSK). `Err`: why it has no rates here.
+fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
     let priced = match id {
         OptionId::KinesisOnDemand => options::kinesis_on_demand::estimate(ctx),
         OptionId::KinesisOnDemandAdvantage => options::kinesis_on_demand_advantage::estimate(ctx),
@@ -455,7 +463,7 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
         OptionId::MskServerless => options::msk_serverless::estimate(ctx),
     };
     let Some(mut priced) = priced else {
-        return OptionEstimate::not_priced(id, not_priced_reason(id, ctx));
+        return Err(not_priced_reason(id, ctx));
     };
     // The network path, priced once for every Kinesis mode.
     if id.is_kinesis() {
@@ -467,8 +475,26 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
     if !id.is_kinesis() {
         priced.warnings.extend(options::kafka_topic_warning(ctx));
     }
+    options::connect_lines(id, ctx, &mut priced);
+    Ok(priced)
+}
+
+/// Runs one option's module, then applies the discount and the totals; with a DR Region
+/// set, prices the active/passive pair ([`super::dr::pair`]).
+fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
+    let priced = match &ctx.workload.dr_region {
+        Some(dr) => super::dr::pair(id, ctx, dr, price),
+        None => price(id, ctx),
+    };
+    match priced {
+        Ok(priced) => total(id, priced, ctx.workload.discount_pct),
+        Err(reason) => OptionEstimate::not_priced(id, reason),
+    }
+}
+
+/// The discount and the totals of priced lines.
+fn total(id: OptionId, priced: Priced, pct: f64) -> OptionEstimate {
     let subtotal: i64 = priced.lines.iter().map(|l| l.usd_cents).sum();
-    let pct = ctx.workload.discount_pct;
     let discount = (pct > 0.0).then(|| {
         let cents = (subtotal as f64 * pct / 100.0).round() as i64;
         Line {

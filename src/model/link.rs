@@ -29,7 +29,7 @@ pub const VERSION_PARAM: &str = "v";
 pub const CHANGED_DEFAULTS: [(u32, &str); 3] = [(2, "network"), (2, "tiered"), (3, "sizing")];
 
 /// Workload parameter names, in the order the encoder writes them (after `v`).
-pub const PARAMS: [&str; 29] = [
+pub const PARAMS: [&str; 31] = [
     "rps",
     "size",
     "peak",
@@ -58,6 +58,8 @@ pub const PARAMS: [&str; 29] = [
     "target",
     "headroom",
     "ops",
+    "connect",
+    "dr",
     "need",
 ];
 
@@ -74,6 +76,23 @@ pub const MAX_STREAMS: u32 = 100_000;
 /// Largest aggregated Kinesis record: 1 MiB, Kinesis's default maximum record size.
 pub const MAX_AGGREGATE_KB: f64 = 1024.0;
 pub const MAX_COMPRESSION: f64 = 100.0;
+/// The Region the page proposes for a standby when the user asks for cross-Region
+/// replication without naming one: the other US East Region for the US East Regions,
+/// else the first other Region of the price book.
+pub fn dr_partner(region: &str, catalog: &Catalog) -> Option<String> {
+    match region {
+        "us-east-1" => Some("us-east-2".to_string()),
+        "us-east-2" => Some("us-east-1".to_string()),
+        _ => catalog
+            .region_codes()
+            .into_iter()
+            .find(|c| *c != region)
+            .map(str::to_string),
+    }
+}
+
+/// Most MSK Connect Units (MCUs) a link may ask for.
+pub const MAX_CONNECT_MCUS: u32 = 10_000;
 /// Most replays a month (about one an hour).
 pub const MAX_REPLAYS: f64 = 1000.0;
 /// Longest value echoed back in a message; the rest is cut with an ellipsis.
@@ -497,6 +516,18 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "headroom" if auto => w.headroom = None,
         "headroom" => w.headroom = Some(parse_number(value, 1.0, 10.0, true)?),
         "ops" => w.ops_usd = parse_number(value, 0.0, 1e7, true)? + 0.0,
+        "connect" => w.connect_mcus = parse_count(value, 0, MAX_CONNECT_MCUS)?,
+        "dr" if auto || value.trim().eq_ignore_ascii_case("none") => w.dr_region = None,
+        "dr" => {
+            let code = value.trim();
+            if !catalog.has_region(code) {
+                return Err(format!(
+                    "unknown region (known: {})",
+                    catalog.region_codes().join(", ")
+                ));
+            }
+            w.dr_region = Some(code.to_string());
+        }
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
@@ -556,6 +587,14 @@ fn check_relations(w: &mut Workload, messages: &mut Vec<InputMessage>) {
             ));
             w.tiered = Tiered::Off;
         }
+    }
+    if w.dr_region.as_deref() == Some(w.region.as_str()) {
+        messages.push(InputMessage::new(
+            "dr",
+            w.dr_region.as_deref().unwrap_or(""),
+            "the standby must be in another Region than the primary; no DR pair",
+        ));
+        w.dr_region = None;
     }
     if let Some(b) = w.express_brokers {
         if !b.is_multiple_of(3) {
@@ -629,6 +668,8 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "target" => w.target_pct.map(shortest).unwrap_or_default(),
         "headroom" => w.headroom.map(shortest).unwrap_or_default(),
         "ops" => shortest(w.ops_usd),
+        "connect" => w.connect_mcus.to_string(),
+        "dr" => w.dr_region.clone().unwrap_or_default(),
         "need" => w.needs.iter().cloned().collect::<Vec<_>>().join(","),
         "streams" => w.streams.to_string(),
         "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),
@@ -716,6 +757,7 @@ pub fn is_optional(name: &str) -> bool {
             | "aggregate"
             | "target"
             | "headroom"
+            | "dr"
             | "need"
     )
 }

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod data_types;
+pub mod dr;
 pub mod estimate;
 pub mod export;
 pub mod fixed;

@@ -126,11 +126,33 @@ pub struct MskServerlessRates {
     pub storage_gb_month: Rate,
 }
 
+/// MSK Connect: per MSK Connect Unit (MCU: 1 vCPU, 4 GiB) per hour.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskConnectRates {
+    pub mcu_hour: Rate,
+}
+
+/// MSK Replicator: per replicator-hour, and per GB replicated across Regions.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MskReplicatorRates {
+    pub replicator_hour: Rate,
+    pub data_replicated_gb: Rate,
+}
+
 /// Data transfer between availability zones in one region (billed on each side).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DataTransferRates {
     pub cross_az_gb_each_direction: Rate,
+    /// Data sent from this Region to another AWS Region, per GB (billed on the sending
+    /// side), when no rate to that Region is listed in `inter_region_gb_to`.
+    #[serde(default)]
+    pub inter_region_gb: Option<Rate>,
+    /// Destination Region → per GB, where AWS lists a different rate.
+    #[serde(default)]
+    pub inter_region_gb_to: Map<Rate>,
 }
 
 /// Every rate of one region. An option whose table is absent is "not priced in this
@@ -151,6 +173,10 @@ pub struct RegionPrices {
     pub msk_express: Option<MskExpressRates>,
     #[serde(default)]
     pub msk_serverless: Option<MskServerlessRates>,
+    #[serde(default)]
+    pub msk_connect: Option<MskConnectRates>,
+    #[serde(default)]
+    pub msk_replicator: Option<MskReplicatorRates>,
     #[serde(default)]
     pub data_transfer: Option<DataTransferRates>,
     #[serde(default)]
@@ -271,11 +297,24 @@ impl PriceBook {
                 add("msk_serverless.data_out_gb", &m.data_out_gb);
                 add("msk_serverless.storage_gb_month", &m.storage_gb_month);
             }
+            if let Some(m) = &r.msk_connect {
+                add("msk_connect.mcu_hour", &m.mcu_hour);
+            }
+            if let Some(m) = &r.msk_replicator {
+                add("msk_replicator.replicator_hour", &m.replicator_hour);
+                add("msk_replicator.data_replicated_gb", &m.data_replicated_gb);
+            }
             if let Some(t) = &r.data_transfer {
                 add(
                     "data_transfer.cross_az_gb_each_direction",
                     &t.cross_az_gb_each_direction,
                 );
+                if let Some(x) = &t.inter_region_gb {
+                    add("data_transfer.inter_region_gb", x);
+                }
+                for (to, x) in &t.inter_region_gb_to {
+                    add(&format!("data_transfer.inter_region_gb_to.{to}"), x);
+                }
             }
             if let Some(n) = &r.network {
                 add(

@@ -230,6 +230,10 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
             }
         }
     }
+    // Cross-Region replication asked for, one Region priced.
+    if needs.contains("multi-region-replication") && !estimate.dr_pair {
+        s.push_str(" Cross-Region replication is ticked but one Region is priced: choose a standby Region (dr=) to price each option as a pair.");
+    }
     // A cheaper MSK Standard cluster that keeps fewer copies is not Kinesis's equal.
     if let Some(what) = &estimate.standard_durability {
         if top.id == OptionId::MskStandard {

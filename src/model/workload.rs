@@ -83,6 +83,11 @@ pub struct Workload {
     /// What the user would pay a month to avoid one level of operational load (`ops`,
     /// USD): the recommendation weighs it; 0 = operations only break cost ties.
     pub ops_usd: f64,
+    /// MSK Connect capacity, in MSK Connect Units (`connect`; 0 = none).
+    pub connect_mcus: u32,
+    /// The Region of a passive standby (`dr`): every option priced as an active/passive
+    /// pair; `None` = one Region.
+    pub dr_region: Option<String>,
 }
 
 /// The sizing rules of provisioned options.
@@ -191,6 +196,8 @@ impl Default for Workload {
             target_pct: None,
             headroom: None,
             ops_usd: 0.0,
+            connect_mcus: 0,
+            dr_region: None,
         }
     }
 }

@@ -84,7 +84,7 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 30] = [
+pub const FIELDS: [(&str, &str, &str); 32] = [
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
     ("size", "Record size", "KB"),
@@ -99,6 +99,8 @@ pub const FIELDS: [(&str, &str, &str); 30] = [
     ("region", "Region", ""),
     ("network", "Network path to Kinesis", ""),
     ("rack_aware", "Rack-aware consumers", ""),
+    ("dr", "Standby Region (DR pair)", ""),
+    ("connect", "MSK Connect", "MCUs"),
     ("target", "Target peak utilisation", "%"),
     ("headroom", "Disk headroom", "×"),
     ("shards", "Kinesis shards", ""),
@@ -141,6 +143,9 @@ fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {
         .map(|&p| (p, field_value(w, p)))
         .collect()
 }
+
+/// The requirement whose ticking prices every option as a DR pair.
+pub const CROSS_REGION_NEED: &str = "multi-region-replication";
 
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq)]
@@ -203,6 +208,13 @@ impl Reducible for State {
             }
             Action::ToggleSection(section, open) => next.view.set_open(&section, open),
             Action::ToggleNeed(id, on) => {
+                // Cross-Region replication is priced as a pair: propose a standby Region.
+                if on && id == CROSS_REGION_NEED && next.workload.dr_region.is_none() {
+                    next.workload.dr_region =
+                        crate::model::link::dr_partner(&next.workload.region, Catalog::embedded());
+                    next.fields
+                        .insert("dr", display_value(&next.workload, "dr"));
+                }
                 if on {
                     next.workload.needs.insert(id);
                 } else {

@@ -95,6 +95,18 @@ fn select(p: &SelectProps) -> Html {
     }
 }
 
+fn dr_choices(region: &str) -> Vec<(String, String)> {
+    std::iter::once((String::new(), "none (one Region)".to_string()))
+        .chain(
+            Catalog::embedded()
+                .region_codes()
+                .into_iter()
+                .filter(|c| *c != region)
+                .map(|c| (c.to_string(), c.to_string())),
+        )
+        .collect()
+}
+
 fn network_choices() -> Vec<(String, String)> {
     [
         (
@@ -155,6 +167,8 @@ pub fn workload_form(p: &FormProps) -> Html {
                 <Field name="replay" label={label("replay")} unit="per month" hint="Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit)." value={f("replay")} error={err("replay")} onedit={e.clone()} />
                 <Select name="region" label={label("region")} hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
                 <Select name="network" label={label("network")} hint="How clients in a VPC reach Kinesis; priced on the Kinesis cards. MSK clients sit in the cluster's VPC." value={f("network")} choices={network_choices()} onedit={e.clone()} />
+                <Select name="dr" label={label("dr")} hint="Price every option as an active/passive pair: a standby in this Region, the replication and the inter-Region transfer." value={f("dr")} choices={dr_choices(&s.workload.region)} onedit={e.clone()} />
+                <Field name="connect" label={label("connect")} unit="MCUs" inputmode="numeric" hint="Kafka Connect workers (1 MCU = 1 vCPU, 4 GiB), on the MSK options. 0 = none." value={f("connect")} error={err("connect")} onedit={e.clone()} />
                 <Field name="target" label={label("target")} unit="%" placeholder="AWS guidance" hint="One target for every provisioned option (shards, brokers). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %." value={f("target")} error={err("target")} onedit={e.clone()} />
                 <Field name="headroom" label={label("headroom")} unit="× data held" placeholder="2" hint="EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script)." value={f("headroom")} error={err("headroom")} onedit={e.clone()} />
                 <div class="field checkbox">

@@ -10,7 +10,7 @@ pub mod msk_serverless;
 pub mod msk_standard;
 
 use super::estimate::{Ctx, Line};
-use super::units::{format_quantity, gb_over_hours};
+use super::units::{format_quantity, gb_over_hours, HOURS_PER_MONTH};
 use super::workload::SizingRules;
 use crate::model::fixed::shortest;
 
@@ -137,6 +137,38 @@ pub fn durability_warnings(ctx: &Ctx, warnings: &mut Vec<String>) {
 /// Whether a Standard cluster is less durable than a managed three-AZ service.
 pub fn less_durable(w: &crate::model::Workload) -> bool {
     w.replication_factor < 3 || w.azs < 3
+}
+
+/// MSK Connect (`connect=` MCUs): MCU-hours on every MSK option; on Kinesis options, what
+/// the equivalent path is, unpriced.
+pub fn connect_lines(
+    id: super::estimate::OptionId,
+    ctx: &Ctx,
+    priced: &mut super::estimate::Priced,
+) {
+    let n = ctx.workload.connect_mcus;
+    if n == 0 {
+        return;
+    }
+    if id.is_kinesis() {
+        priced.warnings.push(format!(
+            "Kafka Connect (connect={n}) needs a Kafka cluster: with Kinesis the usual counterparts (Amazon Data Firehose for S3 and other sinks, Lambda, or a KCL application) are billed separately and not priced here."
+        ));
+        return;
+    }
+    match &ctx.region.msk_connect {
+        Some(r) => priced.lines.push(Line::new(
+            "msk_connect",
+            format!("MSK Connect ({n} MCUs × 730 h)"),
+            f64::from(n) * HOURS_PER_MONTH,
+            "MCU-hour",
+            &r.mcu_hour,
+        )),
+        None => priced.warnings.push(format!(
+            "No MSK Connect rate for {} was found: connect={n} is not in this total.",
+            ctx.region_code
+        )),
+    }
 }
 
 /// GB held by Kinesis in its extended window (24 h → 7 d) and its long-term window

@@ -1,0 +1,135 @@
+//! A DR pair (`dr=<region>`): every option priced as an active/passive pair across two
+//! Regions, on equal terms, in one place:
+//! - the primary, with the replication as one more reader of every record;
+//! - a standby of the same option in the DR Region, sized for the replicated data (the
+//!   same writes and retention, no readers, no connectors);
+//! - the replication itself: for MSK, MSK Replicator (replicator-hours and GB replicated,
+//!   at the DR Region's rates, from AWS's MSK pricing data); for Kinesis, which has no
+//!   managed cross-Region replication, a consumer application (Lambda or KCL) that reads
+//!   the stream and writes to the standby, whose compute is named and not priced;
+//! - for both, the inter-Region data transfer of every GB written, billed by the primary's
+//!   Region.
+
+use super::estimate::{Ctx, Line, OptionId, Priced};
+use super::units::HOURS_PER_MONTH;
+use super::workload::Workload;
+
+/// The pair's priced lines, or why the pair cannot be priced. `price` prices one option
+/// in one Region.
+pub fn pair(
+    id: OptionId,
+    ctx: &Ctx,
+    dr: &str,
+    price: fn(OptionId, &Ctx) -> Result<Priced, String>,
+) -> Result<Priced, String> {
+    let catalog = ctx.catalog;
+    let Some(dr_prices) = catalog.region(dr) else {
+        return Err(format!("unknown DR Region {dr:?}"));
+    };
+    let w = ctx.workload;
+    // (Kinesis: AWS's sample replicator is a Lambda function on enhanced fan-out,
+    // aws-samples/aws-kinesis-data-streams-replicator.)
+    let primary_w = Workload {
+        consumers: w.consumers.saturating_add(1),
+        efo_consumers: w.efo_consumers + u32::from(id.is_kinesis()),
+        dr_region: None,
+        ..w.clone()
+    };
+    let primary_d = primary_w.derived();
+    let primary_ctx = Ctx {
+        workload: &primary_w,
+        derived: &primary_d,
+        region_code: ctx.region_code,
+        region: ctx.region,
+        limits: ctx.limits,
+        catalog,
+    };
+    let mut p = price(id, &primary_ctx)?;
+    let standby_w = Workload {
+        region: dr.to_string(),
+        consumers: 0,
+        efo_consumers: 0,
+        replays: 0.0,
+        connect_mcus: 0,
+        dr_region: None,
+        ..w.clone()
+    };
+    let standby_d = standby_w.derived();
+    let standby_ctx = Ctx {
+        workload: &standby_w,
+        derived: &standby_d,
+        region_code: dr,
+        region: dr_prices,
+        limits: ctx.limits,
+        catalog,
+    };
+    let standby = price(id, &standby_ctx).map_err(|r| format!("the standby in {dr}: {r}"))?;
+
+    p.blockers.extend(
+        standby
+            .blockers
+            .iter()
+            .map(|b| format!("The standby in {dr}: {b}")),
+    );
+    for l in standby.lines {
+        p.lines.push(Line {
+            label: format!("Standby in {dr}: {}", l.label),
+            ..l
+        });
+    }
+    // Every GB written crosses to the DR Region once.
+    let gb = ctx.derived.gb_in_per_month;
+    if id.is_kinesis() {
+        p.warnings.push(format!(
+            "Kinesis has no managed cross-Region replication: a consumer (AWS's sample is a Lambda function on enhanced fan-out) reads the stream and writes to the standby in {dr}; it is priced here as one more enhanced fan-out reader, its Lambda compute is not priced."
+        ));
+    } else {
+        match &dr_prices.msk_replicator {
+            Some(r) => {
+                p.lines.push(Line::new(
+                    "replicator_hours",
+                    format!("MSK Replicator in {dr} (1 × 730 h)"),
+                    HOURS_PER_MONTH,
+                    "replicator-hour",
+                    &r.replicator_hour,
+                ));
+                p.lines.push(Line::new(
+                    "data_replicated",
+                    "MSK Replicator: data replicated",
+                    gb,
+                    "GB",
+                    &r.data_replicated_gb,
+                ));
+            }
+            None => p.warnings.push(format!(
+                "No MSK Replicator rates for {dr} were found: the replication is not in this total."
+            )),
+        }
+    }
+    let transfer = ctx
+        .region
+        .data_transfer
+        .as_ref()
+        .and_then(|t| t.inter_region_gb_to.get(dr).or(t.inter_region_gb.as_ref()));
+    match transfer {
+        Some(rate) => p.lines.push(Line::new(
+            "inter_region_transfer",
+            format!(
+                "Data transfer {} → {dr} (every GB written)",
+                ctx.region_code
+            ),
+            gb,
+            "GB",
+            rate,
+        )),
+        None => p.warnings.push(format!(
+            "No inter-Region data transfer rate from {} was found: it is not in this total.",
+            ctx.region_code
+        )),
+    }
+    p.capacity.summary = format!(
+        "{}; standby in {dr}: {}",
+        p.capacity.summary, standby.capacity.summary
+    );
+    Ok(p)
+}
