@@ -443,6 +443,27 @@ test("one sizing policy: typing the disk headroom and the target resizes every p
   await page.screenshot({ path: `${SHOTS}/sizing-policy.png` });
 });
 
+test("ticking cross-Region replication prices every option as a DR pair", async ({ open }) => {
+  const q = "v=3&rps=51200&peak=2&consumers=3&retention=3d";
+  const { page } = await open(`?${q}&open=needs`);
+  await ready(page);
+  await page.waitForSelector("input[value=multi-region-replication]");
+  await page.focus("input[value=multi-region-replication]");
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("dr") === "us-east-2");
+  assertEqual(await page.inputValue("#f-dr"), "us-east-2", "the standby Region is proposed in the form");
+  const pair = cliTotals(`${q}&dr=us-east-2&need=multi-region-replication`);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  for (const id of Object.keys(pair)) {
+    if (pair[id] === 0) continue;
+    assertEqual(await card(id), pair[id], `${id}: the pair's total, as the CLI`);
+  }
+  assert((await text(page, "[data-option=msk-express] .capacity")).includes("standby in us-east-2"), "the card names the standby");
+  const one = cliTotals(q);
+  assert(pair["msk-express"] > 2 * one["msk-express"], "an MSK pair costs more than two clusters' worth of one (replication and transfer)");
+  await noNaN(page);
+});
+
 test("hostile links never break the page", async ({ open }) => {
   const links = [
     "?rps=1e308&size=1e308&peak=1e308",
