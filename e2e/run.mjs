@@ -644,12 +644,16 @@ test("the CSV and JSON downloads equal the CLI's JSON for the same link", async 
     for (const l of o.lines) expected.push([link, cliJson.region, o.id, l.id, l.usd.toFixed(2)]);
     if (o.monthly_usd !== null) expected.push([link, cliJson.region, o.id, "total", o.monthly_usd.toFixed(2)]);
   }
-  const notes = ["warning", "reason", "assumption"];
+  const notes = ["warning", "reason", "assumption", "included", "not-included", "annual", "fixed", "per_gb_in"];
   assertEqual(rows.filter((r) => !notes.includes(r[6])).map((r) => [r[0], r[1], r[3], r[6], r[11]]), expected, "CSV rows");
   // Each option's warnings, and the assumptions, travel with the figures.
   const warnings = cliJson.options.flatMap((o) => o.warnings.map((w) => [o.id, w]));
   assertEqual(rows.filter((r) => r[6] === "warning").map((r) => [r[3], r[7]]), warnings, "CSV warnings");
   assert(rows.filter((r) => r[6] === "assumption").length >= 5, "CSV assumptions");
+  for (const o of cliJson.options.filter((o) => o.annual_usd !== null)) {
+    assert(rows.some((r) => r[3] === o.id && r[6] === "annual" && r[11] === o.annual_usd.toFixed(2)), `${o.id}: annual row as the CLI's JSON`);
+  }
+  assert(rows.some((r) => r[6] === "not-included" && r[7] === "taxes"), "CSV says what is not included");
   assert(rows.every((r) => r[0] === link), "absolute link on every row");
   const [jsonDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-json")]);
   assertClose(JSON.parse(readFileSync(await jsonDl.path(), "utf8")), cliJson, "JSON download");
@@ -662,10 +666,13 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   await page.click("button.copy-markdown");
   await page.waitForSelector(".export-status:has-text('copied')");
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert(md.includes("| Option | Capacity | Monthly cost | Status |") && md.includes("$571.63"), md);
+  assert(md.includes("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |") && md.includes("$571.63"), md);
   const cliJson = JSON.parse(cli(["--json", "rps=5120&size=2&consumers=3&retention=7d"]));
   for (const o of cliJson.options) for (const w of o.warnings) assert(md.includes(w), `warning missing: ${w}`);
   assert(md.includes("Assumptions:") && md.includes("1 KB = 1,024 bytes"), "assumptions");
+  assert(md.includes("Not included:\n- MSK multi-VPC private connectivity") && md.includes("- taxes"), "what the estimate leaves out");
+  assert(md.includes("| Annual | Per GB in |"), "FinOps columns");
+  assert((await text(page, ".results .coverage")).includes("Not included:"), "the page says what is not included, near the totals");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
   // (An older link's export carries its assumptions explicitly, in today's format.)
   assert(md.includes(`(${new URL("?v=3&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none&sizing=v2", page.url()).href})`), "absolute link");

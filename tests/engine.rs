@@ -1177,3 +1177,36 @@ fn msk_connect_is_priced_on_msk_options() {
     assert!(!has_line(k, "msk_connect"));
     assert!(k.warnings.iter().any(|w| w.contains("Firehose")));
 }
+
+/// FinOps figures, by hand. `v=3&rps=1024&network=none` (1 MB/s, 2,566.41 GB written a
+/// month, 1 consumer), Kinesis on-demand: $29.20 + $205.31 + $102.66 = $337.17 a month;
+/// a year is 12 × each line: $350.40 + $2,463.72 + $1,231.92 = $4,046.04; per GB written
+/// $337.17 ÷ 2,566.41 = $0.1314; with zero traffic the stream-hours remain: $29.20.
+/// On-demand Advantage with zero traffic still bills its commitment: $3,079.69. MSK
+/// Express: its broker-hours, $893.52.
+#[test]
+fn finops_views_annual_per_gb_and_fixed() {
+    use stream_showdown::model::report::finops;
+    let e = run("v=3&rps=1024&network=none");
+    let gb = e.derived.gb_in_per_month;
+    let od = finops(opt(&e, OptionId::KinesisOnDemand), gb);
+    assert_eq!(opt(&e, OptionId::KinesisOnDemand).total_cents, 33_717);
+    assert_eq!(od.annual_cents, 404_604);
+    assert!((od.usd_per_gb_in.unwrap() - 337.17 / 2_566.406_25).abs() < 1e-9);
+    assert_eq!(od.fixed_cents, 2_920);
+    let adv = finops(opt(&e, OptionId::KinesisOnDemandAdvantage), gb);
+    assert_eq!(adv.fixed_cents, 307_969);
+    assert_eq!(
+        finops(opt(&e, OptionId::MskExpress), gb).fixed_cents,
+        89_352
+    );
+    // Annual is 12 × the monthly total to the cent of each line, for every option.
+    for o in &e.options {
+        let f = finops(o, gb);
+        assert_eq!(f.annual_cents, 12 * o.total_cents, "{:?}", o.id);
+    }
+    // Prices older than six months are said so.
+    use stream_showdown::model::report::prices_older_than_six_months as old;
+    assert!(old("2025-04-04", "2026-12-02"));
+    assert!(!old("2026-11-01", "2026-12-02"));
+}

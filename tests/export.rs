@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use stream_showdown::model::export::{estimate_csv, estimate_json, estimate_markdown, json_str};
-use stream_showdown::model::report::ASSUMPTIONS;
+use stream_showdown::model::report::{ASSUMPTIONS, NOT_INCLUDED};
 use stream_showdown::model::{decode, encode, estimate, Catalog};
 
 fn setup(
@@ -61,10 +61,18 @@ fn csv_has_a_row_per_line_and_a_total_per_priced_option() {
         .iter()
         .map(|o| o.warnings.len() + o.reasons.len())
         .sum();
+    // Per priced option: its monthly total, annual total, zero-traffic part and cost
+    // per GB written; then the assumptions, what is included and what is not.
+    let priced = e
+        .options
+        .iter()
+        .filter(|o| o.status != stream_showdown::model::Status::NotPriced)
+        .count();
     assert_eq!(
         rows.len(),
-        1 + lines + e.options.len() + notes + ASSUMPTIONS.len()
+        1 + lines + 4 * priced + notes + ASSUMPTIONS.len() + 1 + NOT_INCLUDED.len()
     );
+    assert!(csv.contains(",not-included,taxes,"));
     // Every row carries the absolute link: it means something in a spreadsheet.
     assert!(rows[1..].iter().all(|r| r.starts_with(
         "https://example.org/stream-showdown/?v=3&rps=5120&size=2&consumers=3&retention=7d&discount=10&tiered=off&network=none&sizing=v2,us-east-1,"
@@ -116,6 +124,7 @@ fn markdown_names_every_option() {
     for o in &e.options {
         assert!(md.contains(o.id.name()));
     }
-    assert!(md.contains("| Option | Capacity | Monthly cost | Status |"));
+    assert!(md.contains("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |"));
+    assert!(md.contains("Not included:\n- MSK multi-VPC private connectivity"));
     assert!(md.contains("Pick X."));
 }

@@ -139,6 +139,8 @@ pub struct Capacity {
     /// The sizing policy, for provisioned options ("Sized for 50 % peak utilisation, 2×
     /// disk (AWS MSK sizing guidance)").
     pub sizing: Option<String>,
+    /// What a commitment bills with no usage (On-demand Advantage), cents a month.
+    pub commitment_cents: Option<i64>,
 }
 
 /// Whether an option is priced, beyond a limit, or has no rates in the region.

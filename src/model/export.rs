@@ -5,7 +5,7 @@
 use super::estimate::{Estimate, Status};
 use super::fixed::{fixed, shortest};
 use super::link::InputMessage;
-use super::report::ASSUMPTIONS;
+use super::report::{finops, ASSUMPTIONS, INCLUDED, NOT_INCLUDED};
 use super::units::format_usd_cents;
 use std::fmt::Write as _;
 
@@ -89,13 +89,20 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
             } else {
                 cents_json(o.total_cents)
             };
+            let f = finops(o, e.derived.gb_in_per_month);
+            let (annual, fixed_usd) = if o.status == Status::NotPriced {
+                ("null".to_string(), "null".to_string())
+            } else {
+                (cents_json(f.annual_cents), cents_json(f.fixed_cents))
+            };
             format!(
-                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"capacity\":{{\"summary\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{}}}",
+                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{}}}",
                 json_str(o.id.id()),
                 json_str(o.id.name()),
                 json_str(o.status.id()),
                 o.eligible(),
                 json_list(&o.reasons),
+                json_opt_num(f.usd_per_gb_in),
                 json_str(&c.summary),
                 json_opt_num(c.shards.map(f64::from)),
                 json_opt_num(c.brokers.map(f64::from)),
@@ -120,7 +127,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         })
         .collect();
     format!(
-        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{}}},\"cheapest\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}]}}",
+        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{}}},\"cheapest\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
         json_str(&e.prices_as_of),
         json_str(&e.region),
         json_str(&format!("?{link}")),
@@ -143,6 +150,8 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
             .collect::<Vec<_>>()
             .join(","),
         messages.join(","),
+        json_str(INCLUDED),
+        json_list(&NOT_INCLUDED.map(str::to_string)),
     )
 }
 
@@ -195,6 +204,25 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
                 "{head},total,Monthly total,,,,{}",
                 fixed(o.total_cents as f64 / 100.0, 2)
             );
+            let f = finops(o, e.derived.gb_in_per_month);
+            let _ = writeln!(
+                out,
+                "{head},annual,Annual total (12 × each line),,,,{}",
+                fixed(f.annual_cents as f64 / 100.0, 2)
+            );
+            let _ = writeln!(
+                out,
+                "{head},fixed,Paid with zero traffic (a month),,,,{}",
+                fixed(f.fixed_cents as f64 / 100.0, 2)
+            );
+            if let Some(per_gb) = f.usd_per_gb_in {
+                let _ = writeln!(
+                    out,
+                    "{head},per_gb_in,Monthly total per GB written,{},GB,{},",
+                    json_num(e.derived.gb_in_per_month),
+                    json_num(per_gb)
+                );
+            }
         }
         for w in &o.warnings {
             let _ = writeln!(out, "{head},warning,{},,,,", csv_field(w));
@@ -205,6 +233,10 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
     }
     for a in ASSUMPTIONS {
         let _ = writeln!(out, "{page},,,,assumption,{},,,,", csv_field(a));
+    }
+    let _ = writeln!(out, "{page},,,,included,{},,,,", csv_field(INCLUDED));
+    for n in NOT_INCLUDED {
+        let _ = writeln!(out, "{page},,,,not-included,{},,,,", csv_field(n));
     }
     out
 }
@@ -223,7 +255,7 @@ pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&s
         "Workload: {}.\n",
         super::report::workload_summary(&e.derived)
     );
-    out.push_str("| Option | Capacity | Monthly cost | Status |\n|---|---|---:|---|\n");
+    out.push_str("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |\n|---|---|---:|---:|---:|---|\n");
     let cheapest = e.cheapest();
     for o in &e.options {
         let cost = match o.status {
@@ -236,9 +268,19 @@ pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&s
             Status::NotEligible => format!("not eligible: {}", o.reasons.join("; ")),
             Status::NotPriced => "not priced in this region".to_string(),
         };
+        let f = finops(o, e.derived.gb_in_per_month);
+        let (annual, per_gb) = match o.status {
+            Status::NotPriced => ("—".to_string(), "—".to_string()),
+            _ => (
+                format_usd_cents(f.annual_cents),
+                f.usd_per_gb_in.map_or("—".to_string(), |u| {
+                    format!("${}", super::fixed::fixed_abs(u, 4))
+                }),
+            ),
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {cost} | {} |",
+            "| {} | {} | {cost} | {annual} | {per_gb} | {} |",
             o.id.name(),
             o.capacity.summary.replace('|', "/"),
             status.replace('|', "/")
@@ -262,6 +304,10 @@ pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&s
     let _ = writeln!(out, "\nAssumptions:");
     for a in ASSUMPTIONS {
         let _ = writeln!(out, "- {a}");
+    }
+    let _ = writeln!(out, "\nIncluded: {INCLUDED}\n\nNot included:");
+    for n in NOT_INCLUDED {
+        let _ = writeln!(out, "- {n}");
     }
     let _ = writeln!(out, "\n[Open this estimate]({link_url})");
     out

@@ -282,3 +282,79 @@ pub fn legacy_notice(
         .collect();
     Some(LegacyNotice { params, changes })
 }
+
+/// What every estimate covers: shown near the totals and in every export, beside
+/// [`NOT_INCLUDED`], so that nobody reads a partial bill as a whole one.
+pub const INCLUDED: &str = "AWS list prices (less discount=) for each option's capacity (streams, shards, brokers, clusters), data in and out, retention and storage, MSK's cross-AZ client traffic, Kinesis's network path (network=), and, when asked, MSK Connect (connect=) and a DR pair (dr=).";
+
+/// What no estimate here covers.
+pub const NOT_INCLUDED: [&str; 8] = [
+    "MSK multi-VPC private connectivity and public access",
+    "consumers' and producers' compute: Lambda, Managed Service for Apache Flink, Amazon Data Firehose, EC2 or containers (including the Kinesis DR replicator's Lambda)",
+    "sinks and their storage (S3, OpenSearch, databases)",
+    "monitoring beyond the free tier (CloudWatch metrics, logs and alarms; MSK enhanced monitoring)",
+    "encryption keys (AWS KMS keys and requests)",
+    "data transfer to the internet or on premises (Direct Connect, VPN)",
+    "AWS Support plans",
+    "taxes",
+];
+
+/// FinOps figures of one option: a year, per GB ingested, and what is paid with no
+/// traffic at all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FinOps {
+    /// 12 × each line's monthly amount, summed (cents).
+    pub annual_cents: i64,
+    /// The monthly total ÷ GB written a month, USD.
+    pub usd_per_gb_in: Option<f64>,
+    /// The part of the monthly total paid with zero traffic (cents): time-billed capacity
+    /// (stream-, shard-, broker-, cluster-, endpoint-, gateway-, replicator- and MCU-hours),
+    /// MSK Standard's provisioned EBS and storage throughput, and On-demand Advantage's
+    /// commitment (billed whatever the usage); discount applied.
+    pub fixed_cents: i64,
+}
+
+pub fn finops(o: &super::estimate::OptionEstimate, gb_in_per_month: f64) -> FinOps {
+    use super::estimate::OptionId;
+    let annual_cents = o.all_lines().map(|l| 12 * l.usd_cents).sum();
+    let usd_per_gb_in = (gb_in_per_month > 0.0 && o.status != super::Status::NotPriced)
+        .then(|| o.total_cents as f64 / 100.0 / gb_in_per_month);
+    let fixed_line = |l: &Line| {
+        l.unit.ends_with("hour")
+            || (o.id == OptionId::MskStandard && matches!(l.id, "storage" | "storage_throughput"))
+    };
+    let mut fixed: i64 = o
+        .lines
+        .iter()
+        .filter(|l| fixed_line(l))
+        .map(|l| l.usd_cents)
+        .sum();
+    // With no traffic, a commitment is billed whole, as shortfall.
+    fixed += o.capacity.commitment_cents.unwrap_or(0);
+    let fixed = match &o.discount {
+        Some(d) if d.quantity > 0.0 => {
+            let pct = -d.unit_usd;
+            fixed - (fixed as f64 * pct).round() as i64
+        }
+        _ => fixed,
+    };
+    FinOps {
+        annual_cents,
+        usd_per_gb_in,
+        fixed_cents: fixed.min(o.total_cents),
+    }
+}
+
+/// Whether the price data is older than six months on `today` (both `YYYY-MM-DD`).
+pub fn prices_older_than_six_months(as_of: &str, today: &str) -> bool {
+    let ym = |d: &str| -> Option<i32> {
+        let y: i32 = d.get(0..4)?.parse().ok()?;
+        let m: i32 = d.get(5..7)?.parse().ok()?;
+        let day: i32 = d.get(8..10)?.parse().ok()?;
+        Some((y * 12 + m) * 31 + day)
+    };
+    match (ym(as_of), ym(today)) {
+        (Some(a), Some(t)) => t - a > 6 * 31,
+        _ => false,
+    }
+}

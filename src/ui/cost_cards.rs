@@ -3,7 +3,7 @@
 
 use super::maybe;
 use super::section::section;
-use crate::model::report::{format_line_quantity, format_unit_usd};
+use crate::model::report::{finops, format_line_quantity, format_unit_usd, INCLUDED, NOT_INCLUDED};
 use crate::model::units::{format_quantity, format_usd_cents};
 use crate::model::{Estimate, OptionEstimate, Status, View};
 use std::rc::Rc;
@@ -19,6 +19,8 @@ pub struct CardsProps {
 #[derive(Properties, PartialEq)]
 struct CardProps {
     option: OptionEstimate,
+    /// GB written a month (the cost per GB).
+    gb_in_per_month: f64,
     cheapest: bool,
     lines_open: bool,
     ontoggle: Callback<(String, bool)>,
@@ -51,6 +53,13 @@ fn cost_card(p: &CardProps) -> Html {
             </header>
             <p class="total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
                 { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
+            { maybe((o.status != Status::NotPriced).then(|| {
+                let f = finops(o, p.gb_in_per_month);
+                html! { <p class="finops">{ format!("{} a year{} · {} a month with no traffic",
+                    format_usd_cents(f.annual_cents),
+                    f.usd_per_gb_in.map_or(String::new(), |u| format!(" · ${} per GB written", crate::model::fixed::fixed_abs(u, 4))),
+                    format_usd_cents(f.fixed_cents)) }</p> }
+            })) }
             { maybe((!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &*o.capacity.summary }</p> })) }
             { maybe(o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
                 <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }
@@ -90,13 +99,17 @@ pub fn cost_cards(p: &CardsProps) -> Html {
             <h2 id="results-title">{ format!("Monthly cost in {}", p.estimate.region) }</h2>
             <div class="cards">
                 { for p.estimate.options.iter().map(|o| html! {
-                    <CostCard option={o.clone()} cheapest={Some(o.id) == cheapest}
+                    <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived.gb_in_per_month} cheapest={Some(o.id) == cheapest}
                         lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} />
                 }) }
             </div>
             { for p.estimate.not_priced.iter().map(|(name, reason)| html! {
                 <p class="not-priced-option"><strong>{ format!("{name}: not priced. ") }</strong>{ reason }</p>
             }) }
+            <div class="coverage">
+                <p><strong>{ "Included: " }</strong>{ INCLUDED }</p>
+                <p><strong>{ "Not included: " }</strong>{ NOT_INCLUDED.join("; ") }{ "." }</p>
+            </div>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Page header: product name, prices date, theme toggle.
 
+use super::maybe;
 use yew::prelude::*;
 
 const THEME_KEY: &str = "streaming-showdown-theme";
@@ -66,9 +67,40 @@ pub fn header(props: &HeaderProps) -> Html {
                 <p class="tagline">{ "Kinesis Data Streams vs Amazon MSK: what your workload costs on each, line by line." }</p>
             </div>
             <div class="header-tools">
-                <a class="prices-date" href="#sources">{ format!("Prices as of {}", props.prices_as_of) }</a>
+                <a class="prices-date" href="#sources">{ format!("Prices as of {}", props.prices_as_of) }
+                    { maybe(crate::model::report::prices_older_than_six_months(&props.prices_as_of, &today()).then(|| html! {
+                        <span class="stale-prices">{ " (older than six months)" }</span>
+                    })) }</a>
                 <button type="button" class="theme-toggle" onclick={toggle} aria-pressed={dark.to_string()}>{ label }</button>
             </div>
         </header>
+    }
+}
+
+/// Today's date, `YYYY-MM-DD` (the browser's clock; the build's when pre-rendering).
+fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::Date::new_0().to_iso_string())
+            .chars()
+            .take(10)
+            .collect()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = (secs / 86_400) as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        format!("{y:04}-{m:02}-{d:02}")
     }
 }

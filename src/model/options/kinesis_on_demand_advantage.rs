@@ -61,6 +61,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         );
     }
     let floor_cents = usd_to_cents(commitment_gb * (r.data_in_gb.usd + r.data_out_gb.usd));
+    p.capacity.commitment_cents = Some(floor_cents);
     p.warnings.push(format!(
         "The commitment of {mb} MiB/s ingest and {mb} MiB/s retrieval ({} a month at least) is per account and Region: every on-demand stream of the account in the Region counts toward it and moves to these rates. AWS: it pays from about 10 MiB/s, more than 2 consumers, or hundreds of streams.",
         format_usd_cents(floor_cents)
