@@ -128,3 +128,21 @@ fn markdown_names_every_option() {
     assert!(md.contains("Not included:\n- MSK multi-VPC private connectivity"));
     assert!(md.contains("Pick X."));
 }
+
+/// AWS's usage types travel with each line where AWS's price file gives them (every MSK
+/// rate: AWS's MSK pricing data), so an estimate reconciles with a bill; the CSV stays
+/// rectangular.
+#[test]
+fn exports_carry_aws_usage_types() {
+    let (e, link, _) = setup("v=3&rps=5120&retention=7d&tiered=off");
+    let csv = estimate_csv(&e, &format!("https://example.org/?{link}"));
+    assert!(
+        csv.contains(",broker_hours,") && csv.contains("USE1-Kafka.m7g.large"),
+        "{csv}"
+    );
+    assert!(csv.contains("USE1-Kafka.Storage.GP2"));
+    let width = csv.lines().next().unwrap().split(',').count();
+    assert_eq!(width, 13);
+    let json = stream_showdown::model::export::estimate_json(&e, &[], &link);
+    assert!(json.contains("\"usage_type\":\"USE1-Express.In-Bytes\""));
+}

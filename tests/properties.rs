@@ -409,3 +409,22 @@ proptest! {
         prop_assert_eq!(zero, one);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The annual figure is 12 × the monthly, to the cent of each line; what is paid with
+    /// no traffic is never more than the monthly total.
+    #[test]
+    fn annual_is_twelve_months_and_fixed_within_the_total(w in v2_auto_workload()) {
+        use stream_showdown::model::report::finops;
+        let e = estimate(&w, c());
+        for o in &e.options {
+            let f = finops(o, e.derived.gb_in_per_month);
+            let lines: i64 = o.all_lines().map(|l| 12 * l.usd_cents).sum();
+            prop_assert_eq!(f.annual_cents, lines);
+            prop_assert_eq!(f.annual_cents, 12 * o.total_cents);
+            prop_assert!(f.fixed_cents <= o.total_cents.max(0));
+        }
+    }
+}

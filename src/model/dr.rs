@@ -86,6 +86,7 @@ pub fn pair(
     } else {
         match &dr_prices.msk_replicator {
             Some(r) => {
+                let first = p.lines.len();
                 p.lines.push(Line::new(
                     "replicator_hours",
                     format!("MSK Replicator in {dr} (1 × 730 h)"),
@@ -100,6 +101,7 @@ pub fn pair(
                     "GB",
                     &r.data_replicated_gb,
                 ));
+                super::estimate::usage_types(&mut p.lines[first..], dr_prices);
             }
             None => p.warnings.push(format!(
                 "No MSK Replicator rates for {dr} were found: the replication is not in this total."

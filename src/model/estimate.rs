@@ -82,6 +82,8 @@ pub struct Line {
     pub source: String,
     /// Why the rate is uncertain, if it is.
     pub uncertain: Option<String>,
+    /// AWS's usage type of the rate, where the price file gives it.
+    pub usage_type: Option<String>,
 }
 
 impl Line {
@@ -119,6 +121,7 @@ impl Line {
             usd_cents: usd_to_cents(quantity * unit_usd),
             source: rate.source.to_string(),
             uncertain: rate.uncertain.as_ref().map(|u| u.to_string()),
+            usage_type: rate.usage_type.as_ref().map(|u| u.to_string()),
         }
     }
 }
@@ -478,7 +481,18 @@ fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
         priced.warnings.extend(options::kafka_topic_warning(ctx));
     }
     options::connect_lines(id, ctx, &mut priced);
+    usage_types(&mut priced.lines, ctx.region);
     Ok(priced)
+}
+
+/// Completes the lines' AWS usage types with the Region's prefix (once per line: each
+/// line is priced in one Region).
+pub fn usage_types(lines: &mut [Line], region: &RegionPrices) {
+    for l in lines {
+        if let (Some(suffix), Some(prefix)) = (&l.usage_type, &region.usage_type_prefix) {
+            l.usage_type = Some(format!("{prefix}-{suffix}"));
+        }
+    }
 }
 
 /// Runs one option's module, then applies the discount and the totals; with a DR Region
@@ -508,6 +522,7 @@ fn total(id: OptionId, priced: Priced, pct: f64) -> OptionEstimate {
             usd_cents: -cents,
             source: "workload".to_string(),
             uncertain: None,
+            usage_type: None,
         }
     });
     let total_cents = subtotal + discount.as_ref().map_or(0, |d| d.usd_cents);

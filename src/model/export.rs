@@ -71,7 +71,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                 .all_lines()
                 .map(|l| {
                     format!(
-                        "{{\"id\":{},\"label\":{},\"quantity\":{},\"unit\":{},\"unit_usd\":{},\"usd\":{},\"source\":{},\"uncertain\":{}}}",
+                        "{{\"id\":{},\"label\":{},\"quantity\":{},\"unit\":{},\"unit_usd\":{},\"usd\":{},\"source\":{},\"uncertain\":{},\"usage_type\":{}}}",
                         json_str(l.id),
                         json_str(&l.label),
                         json_num(l.quantity),
@@ -80,6 +80,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                         cents_json(l.usd_cents),
                         json_str(&l.source),
                         json_opt_str(l.uncertain.as_deref()),
+                        json_opt_str(l.usage_type.as_deref()),
                     )
                 })
                 .collect();
@@ -170,7 +171,7 @@ fn csv_field(s: &str) -> String {
 /// absolute link of the page it came from (`link_url`), the region and the prices date.
 pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
     let mut out = String::from(
-        "link,region,prices_as_of,option_id,option,status,line_id,label,quantity,unit,unit_usd,usd\n",
+        "link,region,prices_as_of,option_id,option,status,line_id,label,quantity,unit,unit_usd,usd,usage_type\n",
     );
     let page = [
         csv_field(link_url),
@@ -189,54 +190,55 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
         for l in o.all_lines() {
             let _ = writeln!(
                 out,
-                "{head},{},{},{},{},{},{}",
+                "{head},{},{},{},{},{},{},{}",
                 csv_field(l.id),
                 csv_field(&l.label),
                 json_num(l.quantity),
                 csv_field(l.unit),
                 json_num(l.unit_usd),
-                fixed(l.usd_cents as f64 / 100.0, 2)
+                fixed(l.usd_cents as f64 / 100.0, 2),
+                csv_field(l.usage_type.as_deref().unwrap_or(""))
             );
         }
         if o.status != Status::NotPriced {
             let _ = writeln!(
                 out,
-                "{head},total,Monthly total,,,,{}",
+                "{head},total,Monthly total,,,,{},",
                 fixed(o.total_cents as f64 / 100.0, 2)
             );
             let f = finops(o, e.derived.gb_in_per_month);
             let _ = writeln!(
                 out,
-                "{head},annual,Annual total (12 × each line),,,,{}",
+                "{head},annual,Annual total (12 × each line),,,,{},",
                 fixed(f.annual_cents as f64 / 100.0, 2)
             );
             let _ = writeln!(
                 out,
-                "{head},fixed,Paid with zero traffic (a month),,,,{}",
+                "{head},fixed,Paid with zero traffic (a month),,,,{},",
                 fixed(f.fixed_cents as f64 / 100.0, 2)
             );
             if let Some(per_gb) = f.usd_per_gb_in {
                 let _ = writeln!(
                     out,
-                    "{head},per_gb_in,Monthly total per GB written,{},GB,{},",
+                    "{head},per_gb_in,Monthly total per GB written,{},GB,{},,",
                     json_num(e.derived.gb_in_per_month),
                     json_num(per_gb)
                 );
             }
         }
         for w in &o.warnings {
-            let _ = writeln!(out, "{head},warning,{},,,,", csv_field(w));
+            let _ = writeln!(out, "{head},warning,{},,,,,", csv_field(w));
         }
         for r in &o.reasons {
-            let _ = writeln!(out, "{head},reason,{},,,,", csv_field(r));
+            let _ = writeln!(out, "{head},reason,{},,,,,", csv_field(r));
         }
     }
     for a in ASSUMPTIONS {
-        let _ = writeln!(out, "{page},,,,assumption,{},,,,", csv_field(a));
+        let _ = writeln!(out, "{page},,,,assumption,{},,,,,", csv_field(a));
     }
-    let _ = writeln!(out, "{page},,,,included,{},,,,", csv_field(INCLUDED));
+    let _ = writeln!(out, "{page},,,,included,{},,,,,", csv_field(INCLUDED));
     for n in NOT_INCLUDED {
-        let _ = writeln!(out, "{page},,,,not-included,{},,,,", csv_field(n));
+        let _ = writeln!(out, "{page},,,,not-included,{},,,,,", csv_field(n));
     }
     out
 }

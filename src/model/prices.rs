@@ -19,6 +19,11 @@ pub struct Rate {
     /// Why this figure is uncertain, if it is; the UI shows it.
     #[serde(default)]
     pub uncertain: Option<Text>,
+    /// AWS's usage type for this rate without the Region's prefix, where AWS's price
+    /// file gives it (`Kafka.m7g.large` for `USE1-Kafka.m7g.large`): exports carry the
+    /// whole usage type so that an estimate reconciles with a bill.
+    #[serde(default)]
+    pub usage_type: Option<Text>,
 }
 
 /// A source of figures: a page or data file, and the date it states.
@@ -161,6 +166,10 @@ pub struct DataTransferRates {
 #[serde(deny_unknown_fields)]
 pub struct RegionPrices {
     pub name: Text,
+    /// The Region's prefix of AWS usage types (`USE1`): a rate's `usage_type` is the part
+    /// after `<prefix>-`.
+    #[serde(default)]
+    pub usage_type_prefix: Option<Text>,
     #[serde(default)]
     pub kinesis_on_demand: Option<KinesisOnDemandRates>,
     #[serde(default)]
