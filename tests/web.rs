@@ -345,7 +345,11 @@ mod components {
         };
         yew::Renderer::<Header>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        assert_eq!(text(&root, ".prices-date"), "Prices as of 2025-04-04");
+        // (Today is more than six months after 2025-04-04: the header says so.)
+        assert_eq!(
+            text(&root, ".prices-date"),
+            "Prices as of 2025-04-04 (older than six months)"
+        );
         let html = gloo::utils::document().document_element().unwrap();
         let before = html.get_attribute("data-theme").unwrap();
         click(&root, "button.theme-toggle");
