@@ -426,6 +426,19 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
     }
 }
 
+/// A Region code of the price book (`region=`, `dr=`), or why not.
+fn known_region(value: &str, catalog: &Catalog) -> Result<String, String> {
+    let code = value.trim();
+    if catalog.has_region(code) {
+        Ok(code.to_string())
+    } else {
+        Err(format!(
+            "unknown region (known: {})",
+            catalog.region_codes().join(", ")
+        ))
+    }
+}
+
 /// Applies one parameter to the workload, or says why it can't.
 pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Result<(), String> {
     let auto = value.trim().eq_ignore_ascii_case("auto");
@@ -436,16 +449,7 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "consumers" => w.consumers = parse_count(value, 0, MAX_CONSUMERS)?,
         "efo" => w.efo_consumers = parse_count(value, 0, MAX_CONSUMERS)?,
         "retention" => w.retention_hours = parse_retention(value)?,
-        "region" => {
-            let code = value.trim();
-            if !catalog.has_region(code) {
-                return Err(format!(
-                    "unknown region (known: {})",
-                    catalog.region_codes().join(", ")
-                ));
-            }
-            w.region = code.to_string();
-        }
+        "region" => w.region = known_region(value, catalog)?,
         "shards" if auto => w.shards = None,
         "shards" => w.shards = Some(parse_count(value, 1, MAX_SHARDS)?),
         "broker" if auto => w.broker = None,
@@ -518,16 +522,7 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "ops" => w.ops_usd = parse_number(value, 0.0, 1e7, true)? + 0.0,
         "connect" => w.connect_mcus = parse_count(value, 0, MAX_CONNECT_MCUS)?,
         "dr" if auto || value.trim().eq_ignore_ascii_case("none") => w.dr_region = None,
-        "dr" => {
-            let code = value.trim();
-            if !catalog.has_region(code) {
-                return Err(format!(
-                    "unknown region (known: {})",
-                    catalog.region_codes().join(", ")
-                ));
-            }
-            w.dr_region = Some(code.to_string());
-        }
+        "dr" => w.dr_region = Some(known_region(value, catalog)?),
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();

@@ -75,6 +75,35 @@ pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
     }
 }
 
+/// Picks a cluster from sized candidates in preference order (fitting clusters first,
+/// then the cheaper): with sizing rules v2 the first; today, among the candidates that
+/// fit as the first does and cost at most `tolerance` more, the fewest brokers (then the
+/// cheaper). Shared by MSK Standard and Express.
+pub fn pick_cluster<T: Clone>(
+    sorted: Vec<T>,
+    rules: SizingRules,
+    tolerance: f64,
+    fits: impl Fn(&T) -> bool,
+    monthly_usd: impl Fn(&T) -> f64,
+    brokers: impl Fn(&T) -> u32,
+) -> Option<T> {
+    let first = sorted.first()?.clone();
+    if rules == SizingRules::V2 {
+        return Some(first);
+    }
+    let first_fits = fits(&first);
+    let limit = monthly_usd(&first) * (1.0 + tolerance);
+    sorted
+        .into_iter()
+        .filter(|c| fits(c) == first_fits && monthly_usd(c) <= limit)
+        .min_by(|a, b| {
+            brokers(a)
+                .cmp(&brokers(b))
+                .then(monthly_usd(a).total_cmp(&monthly_usd(b)))
+        })
+        .or(Some(first))
+}
+
 /// The brokers-per-cluster quota (60 for KRaft clusters, adjustable): with sizing rules
 /// v2 a blocker, as it was; today a warning that offers splitting as the alternative.
 /// Also the ZooKeeper-mode cap (KRaft is assumed) and the brokers-per-account quota.

@@ -7,13 +7,12 @@
 //! recommended partitions per broker; rounded up to a multiple of 3. Cheapest wins.
 
 use super::{
-    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, policy, quota_warnings,
-    round_up_to_multiple, Provisioned,
+    ceil_count, cluster_partitions, count_of, cross_az_lines, partitions, pick_cluster, policy,
+    quota_warnings, round_up_to_multiple, Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::units::HOURS_PER_MONTH;
-use crate::model::workload::SizingRules;
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let rates = ctx.region.msk_express.as_ref()?;
@@ -72,20 +71,14 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             .then(a.3.total_cmp(&b.3))
             .then_with(|| broker_sort_key(&a.0).cmp(&broker_sort_key(&b.0)))
     });
-    let first = candidates.first()?.clone();
-    let (name, brokers, needed, _, utilisation) = match w.sizing {
-        SizingRules::V2 => first,
-        // The fewest brokers within the tolerance of the cheapest (as for Standard).
-        SizingRules::Aws => {
-            let fits = first.2 <= max;
-            let limit = first.3 * (1.0 + ctx.limits.msk_standard.fewer_brokers_tolerance);
-            candidates
-                .into_iter()
-                .filter(|c| (c.2 <= max) == fits && c.3 <= limit)
-                .min_by(|a, b| a.1.cmp(&b.1).then(a.3.total_cmp(&b.3)))
-                .unwrap_or(first)
-        }
-    };
+    let (name, brokers, needed, _, utilisation) = pick_cluster(
+        candidates,
+        w.sizing,
+        ctx.limits.msk_standard.fewer_brokers_tolerance,
+        |c| c.2 <= max,
+        |c| c.3,
+        |c| c.1,
+    )?;
     quota_warnings(
         ctx,
         &name,

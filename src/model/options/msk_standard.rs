@@ -22,7 +22,7 @@
 
 use super::{
     ceil_count, cluster_partitions, count_of, cross_az_lines, durability_warnings, partitions,
-    policy, quota_warnings, round_up_to_multiple, Policy, Provisioned,
+    pick_cluster, policy, quota_warnings, round_up_to_multiple, Policy, Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
 use crate::model::estimate::{Capacity, Ctx, Line, Priced};
@@ -175,25 +175,6 @@ fn size_one(
     }
 }
 
-/// Sizing rules v3: among the clusters within `tolerance` of the cheapest (fitting ones
-/// first), the fewest brokers win (then the cheaper). `sorted` is in [`better`] order.
-fn fewer_brokers(sorted: Vec<Sizing>, max_brokers: u32, tolerance: f64) -> Option<Sizing> {
-    let first = sorted.first()?;
-    let fits = first.brokers_needed <= u64::from(max_brokers);
-    let limit = first.monthly_usd * (1.0 + tolerance);
-    let pick = sorted
-        .iter()
-        .filter(|c| (c.brokers_needed <= u64::from(max_brokers)) == fits)
-        .filter(|c| c.monthly_usd <= limit)
-        .min_by(|a, b| {
-            a.brokers
-                .cmp(&b.brokers)
-                .then(a.monthly_usd.total_cmp(&b.monthly_usd))
-        })
-        .cloned();
-    pick.or_else(|| sorted.into_iter().next())
-}
-
 /// Fitting clusters first (within the brokers-per-cluster limit), then the cheaper,
 /// then all-local before tiered, then the smaller broker type.
 fn better(a: &Sizing, b: &Sizing, max_brokers: u32) -> std::cmp::Ordering {
@@ -237,14 +218,15 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     candidates.sort_by(|a, b| better(a, b, l.max_brokers_per_cluster));
     // The best all-local sizing, to say what tiered storage saves.
     let best_local = candidates.iter().find(|c| c.local_hours.is_none()).cloned();
-    let best = match w.sizing {
-        SizingRules::V2 => candidates.into_iter().next()?,
-        SizingRules::Aws => fewer_brokers(
-            candidates,
-            l.max_brokers_per_cluster,
-            l.fewer_brokers_tolerance,
-        )?,
-    };
+    let max = u64::from(l.max_brokers_per_cluster);
+    let best = pick_cluster(
+        candidates,
+        w.sizing,
+        l.fewer_brokers_tolerance,
+        |c| c.brokers_needed <= max,
+        |c| c.monthly_usd,
+        |c| c.brokers,
+    )?;
     let broker = &l.brokers[&best.broker_type];
     let broker_rate = &rates.broker_hour[&best.broker_type];
     let local_hours = best.local_hours;
