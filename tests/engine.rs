@@ -1210,3 +1210,100 @@ fn finops_views_annual_per_gb_and_fixed() {
     assert!(old("2025-04-04", "2026-12-02"));
     assert!(!old("2026-11-01", "2026-12-02"));
 }
+
+/// Issue #16: the default workload in eu-west-1, where the price book has no Kinesis
+/// rates, completed with two rates from AWS's Kinesis pricing page for Europe (Ireland)
+/// (https://aws.amazon.com/kinesis/data-streams/pricing/: shard hour $0.0165, PUT payload
+/// units $0.0154 per million). Worked by hand: 1,000 records/s of 1 KB = 1 shard (one
+/// PUT payload unit of 25 KB per record); 730 h × $0.0165 = $12.045 → $12.05 (AWS rounds
+/// half up); PUT units = 1,000 × 2,628,000 s (730 h) = 2,628 million × $0.0154 =
+/// $40.4712 → $40.47; total $52.52. The link has no `v=`, so it opens with link format
+/// v1's defaults: no network path (`network=none`), as the issue's figure assumes.
+#[test]
+fn user_rates_complete_kinesis_provisioned_in_eu_west_1() {
+    let e = run("region=eu-west-1&rate.kinesis_provisioned.shard_hour=0.0165&rate.kinesis_provisioned.put_payload_units_million=0.0154");
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.status, Status::Priced);
+    assert_eq!(line(o, "shard_hours").usd_cents, 1205);
+    assert_eq!(line(o, "put_payload_units").usd_cents, 4047);
+    assert_eq!(o.total_cents, 5252);
+    // Both lines say they are priced at the user's rate, in every export (the label) and
+    // in the JSON's source.
+    for id in ["shard_hours", "put_payload_units"] {
+        assert!(line(o, id).label.ends_with(" (your rate)"), "{id}");
+        assert!(line(o, id).source.starts_with("user:kinesis_provisioned."));
+    }
+    assert_eq!(o.user_rates.len(), 2);
+    assert!(o.user_rates.iter().all(|r| !r.missing));
+    // The other Kinesis modes still need their own rates, and say exactly which.
+    let od = opt(&e, OptionId::KinesisOnDemand);
+    assert_eq!(od.status, Status::NotPriced);
+    let names: Vec<&str> = od.user_rates.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "kinesis_on_demand.stream_hour",
+            "kinesis_on_demand.data_in_gb",
+            "kinesis_on_demand.data_out_gb"
+        ]
+    );
+    assert!(od.reasons[1].contains("rate.kinesis_on_demand.stream_hour (USD per stream-hour)"));
+}
+
+/// Today's links price Kinesis's network path (an interface endpoint in each AZ): in a
+/// Region whose price book has no PrivateLink rates, the option lists those rates as
+/// missing too, and is priced once they are given. By hand, with the us-east-1 rates of
+/// AWS's PrivateLink price list (infracost's vpc_endpoint golden file: $0.01 per
+/// endpoint-hour, $0.01 per GB for the first PB): 3 AZs × 730 h × $0.01 = $21.90; GB
+/// processed = 2,506.26 in + 2,506.26 out (1,000 × 1 KB/s × 2,628,000 s ÷ 1,048,576 KB
+/// per GB = 2,506.2561 each) = 5,012.51 GB × $0.01 = $50.13; with the two Kinesis lines
+/// ($52.52) the total is $124.55.
+#[test]
+fn todays_links_need_the_network_path_rates_too() {
+    let base = "v=3&region=eu-west-1&rate.kinesis_provisioned.shard_hour=0.0165&rate.kinesis_provisioned.put_payload_units_million=0.0154";
+    let e = run(base);
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.status, Status::NotPriced);
+    let missing: Vec<&str> = o
+        .user_rates
+        .iter()
+        .filter(|r| r.missing)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "network.interface_endpoint_hour",
+            "network.interface_endpoint_gb_first_tier"
+        ]
+    );
+    let e = run(&format!("{base}&rate.network.interface_endpoint_hour=0.01&rate.network.interface_endpoint_gb_first_tier=0.01"));
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(o.status, Status::Priced);
+    assert_eq!(line(o, "endpoint_hours").usd_cents, 2190);
+    assert_eq!(line(o, "endpoint_data").usd_cents, 5013);
+    assert_eq!(o.total_cents, 12455);
+}
+
+/// A negotiated rate replaces the book's: MSK Serverless in us-east-1 at a private
+/// cluster-hour rate of $0.60 instead of the list $0.75 (AWS MSK pricing data): 730 h ×
+/// $0.60 = $438.00, marked as the user's; every other line keeps the book's rate.
+#[test]
+fn a_negotiated_rate_replaces_the_books() {
+    let list = run("v=3");
+    let e = run("v=3&rate.msk_serverless.cluster_hour=0.6");
+    let o = opt(&e, OptionId::MskServerless);
+    let l = line(o, "cluster_hours");
+    assert_eq!(l.usd_cents, 43800);
+    assert!(l.label.ends_with(" (your rate)"));
+    let before = opt(&list, OptionId::MskServerless);
+    assert_eq!(
+        before.total_cents - o.total_cents,
+        line(before, "cluster_hours").usd_cents - 43800
+    );
+    assert!(o
+        .lines
+        .iter()
+        .filter(|l| l.id != "cluster_hours")
+        .all(|l| l.source == "aws-msk-pricing-data"));
+}

@@ -3,11 +3,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 use stream_showdown::model::link::{
     decode, edit, encode, field_value, format_retention, parse_retention, parse_size_kb,
     percent_decode, query_part, todays_defaults, PARAMS,
 };
 use stream_showdown::model::matrix::Matrix;
+use stream_showdown::model::prices::SECTIONS;
 use stream_showdown::model::workload::{NetworkPath, SizingRules, Tiered};
 use stream_showdown::model::{estimate, Catalog, Workload};
 
@@ -418,7 +420,22 @@ type V3Params = (
     f64,
     u32,
     Option<String>,
+    BTreeMap<String, f64>,
 );
+
+/// Names of rates a link can give (`rate.<name>=`): every flat key of the price book and
+/// a broker-hour rate of each kind.
+fn rate_names() -> Vec<String> {
+    let mut names: Vec<String> = SECTIONS
+        .iter()
+        .flat_map(|(s, keys)| keys.iter().map(move |k| format!("{s}.{k}")))
+        .collect();
+    names.push("msk_standard.broker_hour.kafka.m7g.large".into());
+    names.push("msk_express.broker_hour.express.m7g.xlarge".into());
+    names.push("data_transfer.inter_region_gb".into());
+    names.push("data_transfer.inter_region_gb_to.eu-west-1".into());
+    names
+}
 
 /// The parameters of link formats v2 and v3 (one strategy: a flat list this long
 /// overflows the test thread's stack in debug builds).
@@ -438,6 +455,11 @@ fn v3_params() -> impl Strategy<Value = V3Params> {
             "us-east-2".to_string(),
             "eu-west-1".to_string(),
         ])),
+        prop::collection::btree_map(
+            prop::sample::select(rate_names()),
+            prop_oneof![Just(0.0), 0.0f64..1000.0],
+            0..4,
+        ),
     )
 }
 
@@ -472,7 +494,7 @@ prop_compose! {
             0..5,
         ),
     ) -> Workload {
-        let ((tiered_auto, network), sizing, target, headroom, ops, connect, dr) = v3;
+        let ((tiered_auto, network), sizing, target, headroom, ops, connect, dr, rates) = v3;
         let region_copy = region.clone();
         let tiered = tiered_share
             .map(|s| (retention * s).max(1.0))
@@ -513,6 +535,7 @@ prop_compose! {
             ops_usd: ops,
             connect_mcus: connect,
             dr_region: dr.filter(|d| *d != region_copy),
+            rates,
         }
     }
 }
@@ -708,4 +731,110 @@ fn streams_aggregate_and_compression_decode_and_refuse_bad_values() {
             "{q}: defaults"
         );
     }
+}
+
+/// `rate.<section>.<key>=<usd>` (issue #16): a public contract, named as the price
+/// book names its rates.
+#[test]
+fn rates_in_the_link() {
+    let q = "v=3&region=eu-west-1&rate.kinesis_provisioned.shard_hour=0.0165&rate.msk_standard.broker_hour.kafka.m7g.large=0.2&rate.data_transfer.inter_region_gb_to.us-east-1=0.02";
+    let d = decode(q, c());
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    assert_eq!(d.workload.rates.len(), 3);
+    assert_eq!(d.workload.rates["kinesis_provisioned.shard_hour"], 0.0165);
+    assert_eq!(
+        d.workload.rates["msk_standard.broker_hour.kafka.m7g.large"],
+        0.2
+    );
+    // Round trip: the encoder writes them after the other parameters, by name.
+    let e = encode(&d.workload);
+    assert_eq!(
+        e,
+        "v=3&region=eu-west-1&rate.data_transfer.inter_region_gb_to.us-east-1=0.02&rate.kinesis_provisioned.shard_hour=0.0165&rate.msk_standard.broker_hour.kafka.m7g.large=0.2"
+    );
+    assert_eq!(decode(&e, c()).workload, d.workload);
+
+    // Each bad rate is named, and the rest apply.
+    let d = decode(
+        "v=3&rate.kinesis.shard_hour=1&rate.kinesis_provisioned.shard_hours=1&rate.msk_standard.broker_hour.kafka.x9.large=1&rate.msk_connect.mcu_hour=-0.1&rate.network.nat_gateway_gb=cheap&rate.msk_serverless.cluster_hour=0.5&rate.msk_replicator.replicator_hour=NaN",
+        c(),
+    );
+    let reasons: Vec<(&str, &str)> = d
+        .messages
+        .iter()
+        .map(|m| (m.param.as_str(), m.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 6, "{reasons:?}");
+    assert!(reasons[0]
+        .1
+        .starts_with("unknown price book section kinesis (known: kinesis_on_demand,"));
+    assert!(reasons[1]
+        .1
+        .starts_with("unknown rate shard_hours in kinesis_provisioned (known: shard_hour,"));
+    assert!(reasons[2]
+        .1
+        .starts_with("unknown rate broker_hour.kafka.x9.large in msk_standard"));
+    assert_eq!(
+        reasons[3],
+        (
+            "rate.msk_connect.mcu_hour",
+            "must be at least 0; not applied"
+        )
+    );
+    assert_eq!(
+        reasons[4],
+        ("rate.network.nat_gateway_gb", "not a number; not applied")
+    );
+    assert_eq!(
+        reasons[5],
+        (
+            "rate.msk_replicator.replicator_hour",
+            "not a finite number; not applied"
+        )
+    );
+    assert_eq!(d.workload.rates.len(), 1);
+    assert_eq!(d.workload.rates["msk_serverless.cluster_hour"], 0.5);
+    // An empty rate is reported and not applied; a repeated one keeps the last.
+    let d = decode("v=3&rate.msk_connect.mcu_hour=&rate.msk_connect.mcu_hour=0.1&rate.msk_connect.mcu_hour=0.2", c());
+    assert_eq!(d.workload.rates["msk_connect.mcu_hour"], 0.2);
+    assert_eq!(d.messages.len(), 2);
+    // A link that only gives rates, without `v=`, is an older link (v1 defaults).
+    assert_eq!(decode("rate.msk_connect.mcu_hour=0.1", c()).version, 1);
+}
+
+/// A rate is for the Region it was given in: a rate given for an option the Region's
+/// book already prices is a negotiated rate and replaces the book's; changing the
+/// Region in the form drops the rates given for the other one (they would be another
+/// Region's prices), while a link is read whole, whatever the order of its parameters.
+#[test]
+fn rates_belong_to_their_region() {
+    let d = decode(
+        "v=3&rate.kinesis_provisioned.shard_hour=0.012&region=eu-west-1",
+        c(),
+    );
+    assert_eq!(d.workload.region, "eu-west-1");
+    assert_eq!(d.workload.rates.len(), 1);
+    let moved = edit(&d.workload, "region", "us-east-1", c()).unwrap();
+    assert!(moved.rates.is_empty());
+    let same = edit(&d.workload, "region", "eu-west-1", c()).unwrap();
+    assert_eq!(same.rates.len(), 1);
+    // A rate's field is required while it is shown: empty is refused, not removed.
+    assert!(edit(&d.workload, "rate.kinesis_provisioned.shard_hour", "", c()).is_err());
+    let typed = edit(
+        &d.workload,
+        "rate.kinesis_provisioned.shard_hour",
+        "0.0165",
+        c(),
+    )
+    .unwrap();
+    assert_eq!(typed.rates["kinesis_provisioned.shard_hour"], 0.0165);
+    // us-east-1's book has the rate: the user's replaces it, marked as theirs.
+    let us = decode("v=3&rate.kinesis_provisioned.shard_hour=0.012", c()).workload;
+    let o = estimate(&us, c());
+    let k = o
+        .option(stream_showdown::model::OptionId::KinesisProvisioned)
+        .unwrap();
+    let shard = k.lines.iter().find(|l| l.id == "shard_hours").unwrap();
+    assert_eq!(shard.unit_usd, 0.012);
+    assert_eq!(shard.source, "user:kinesis_provisioned.shard_hour");
 }

@@ -51,6 +51,22 @@ impl<V: Clone + 'static> Map<V> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The index of `key`, inserted with the default value if absent (order kept).
+    pub fn insert_default(&mut self, key: &str) -> usize
+    where
+        V: Default,
+    {
+        match self.0.binary_search_by(|(k, _)| (**k).cmp(key)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0
+                    .to_mut()
+                    .insert(i, (Cow::Owned(key.to_string()), V::default()));
+                i
+            }
+        }
+    }
 }
 
 impl<'a, V: Clone + 'static> IntoIterator for &'a Map<V> {

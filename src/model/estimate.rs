@@ -5,7 +5,7 @@ use super::catalog::Catalog;
 use super::fixed::shortest;
 use super::limits::Limits;
 use super::options;
-use super::prices::{Rate, RegionPrices};
+use super::prices::{Rate, RegionPrices, MISSING_SOURCE, USER_SOURCE};
 use super::units::{format_quantity, format_usd_cents, usd_to_cents};
 use super::workload::{Derived, NetworkPath, Workload};
 
@@ -68,6 +68,20 @@ impl OptionId {
         OptionId::ALL.into_iter().find(|o| o.id() == id)
     }
 }
+
+/// A rate an option's lines use that the user gave or must give.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RateInput {
+    /// `<section>.<key>` (the link's `rate.<section>.<key>=`).
+    pub name: String,
+    /// The unit it is per ("shard-hour", "GB").
+    pub unit: &'static str,
+    /// Neither the price book nor the user gives it.
+    pub missing: bool,
+}
+
+/// What a line priced at a rate the user gave says after its label.
+pub const YOUR_RATE: &str = " (your rate)";
 
 /// One priced line: quantity × unit price = amount (rounded to the cent).
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +193,9 @@ pub struct OptionEstimate {
     /// Sum of the rounded lines, discount included.
     pub total_cents: i64,
     pub warnings: Vec<String>,
+    /// The rates its lines use that the user gave or must give (the book lacks them),
+    /// in line order: the card's rate fields. Any missing one leaves it not priced.
+    pub user_rates: Vec<RateInput>,
 }
 
 impl OptionEstimate {
@@ -201,6 +218,7 @@ impl OptionEstimate {
             discount: None,
             total_cents: 0,
             warnings: Vec::new(),
+            user_rates: Vec::new(),
         }
     }
 }
@@ -263,11 +281,11 @@ impl Estimate {
 /// input would change its bill (see [`advice`]).
 pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
     let mut e = estimate_only(workload, catalog);
-    if let Some(region) = catalog.region(&workload.region) {
+    if let Some(region) = region_prices(workload, catalog) {
         let d = &e.derived;
         for o in e.options.iter_mut().filter(|o| o.status == Status::Priced) {
             o.warnings
-                .extend(advice(o.id, o.total_cents, workload, d, region, catalog));
+                .extend(advice(o.id, o.total_cents, workload, d, &region, catalog));
         }
     }
     e
@@ -400,7 +418,7 @@ fn advice(
 /// many workloads, and advice's own alternatives).
 pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
     let derived = workload.derived();
-    let options = match catalog.region(&workload.region) {
+    let options = match region_prices(workload, catalog).as_ref() {
         None => OptionId::ALL
             .into_iter()
             .map(|id| {
@@ -446,6 +464,22 @@ pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
             parts.join(" in ")
         }),
     }
+}
+
+/// The rates an estimate in the workload's Region uses: the price book's, with the
+/// user's rates ([`Workload::rates`]) in their place and every rate neither gives named
+/// as missing ([`RegionPrices::complete`]). `None` for a Region the book lacks.
+pub fn region_prices(workload: &Workload, catalog: &Catalog) -> Option<RegionPrices> {
+    let mut region = catalog.region(&workload.region)?.clone();
+    for (name, &usd) in &workload.rates {
+        if let Some(rate) = region.rate_mut(name) {
+            rate.usd = usd;
+            rate.source = format!("{USER_SOURCE}{name}").into();
+            rate.uncertain = None;
+        }
+    }
+    region.complete();
+    Some(region)
 }
 
 fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
@@ -503,7 +537,55 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
         None => price(id, ctx),
     };
     match priced {
-        Ok(priced) => total(id, priced, ctx.workload.discount_pct),
+        Ok(mut priced) => {
+            // A rate nobody gave, on a line of no quantity, costs nothing here.
+            priced
+                .lines
+                .retain(|l| l.quantity > 0.0 || !l.source.starts_with(MISSING_SOURCE));
+            let mut rates: Vec<RateInput> = Vec::new();
+            for l in &mut priced.lines {
+                let (name, missing) = match (
+                    l.source.strip_prefix(MISSING_SOURCE),
+                    l.source.strip_prefix(USER_SOURCE),
+                ) {
+                    (Some(n), _) => (n, true),
+                    (_, Some(n)) => {
+                        l.label.push_str(YOUR_RATE);
+                        (n, false)
+                    }
+                    _ => continue,
+                };
+                if !rates.iter().any(|r| r.name == name) {
+                    rates.push(RateInput {
+                        name: name.to_string(),
+                        unit: l.unit,
+                        missing,
+                    });
+                }
+            }
+            let missing: Vec<String> = rates
+                .iter()
+                .filter(|r| r.missing)
+                .map(|r| format!("rate.{} (USD per {})", r.name, r.unit))
+                .collect();
+            if missing.is_empty() {
+                OptionEstimate {
+                    user_rates: rates,
+                    ..total(id, priced, ctx.workload.discount_pct)
+                }
+            } else {
+                let mut o = OptionEstimate::not_priced(id, not_priced_reason(id, ctx));
+                o.reasons.push(format!(
+                    "Rates this workload needs that the price book lacks here: {}. Give them from AWS's pricing page or your agreement.",
+                    missing.join(", ")
+                ));
+                OptionEstimate {
+                    capacity: priced.capacity,
+                    user_rates: rates,
+                    ..o
+                }
+            }
+        }
         Err(reason) => OptionEstimate::not_priced(id, reason),
     }
 }
@@ -540,5 +622,6 @@ fn total(id: OptionId, priced: Priced, pct: f64) -> OptionEstimate {
         discount,
         total_cents,
         warnings: priced.warnings,
+        user_rates: Vec::new(),
     }
 }

@@ -97,7 +97,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                 (cents_json(f.annual_cents), cents_json(f.fixed_cents))
             };
             format!(
-                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{}}}",
+                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{},\"missing_rates\":{}}}",
                 json_str(o.id.id()),
                 json_str(o.id.name()),
                 json_str(o.status.id()),
@@ -113,6 +113,13 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                 json_opt_num(c.utilisation_pct),
                 lines.join(","),
                 json_list(&o.warnings),
+                json_list(
+                    &o.user_rates
+                        .iter()
+                        .filter(|r| r.missing)
+                        .map(|r| format!("rate.{}", r.name))
+                        .collect::<Vec<_>>()
+                ),
             )
         })
         .collect();

@@ -10,6 +10,7 @@
 use super::catalog::Catalog;
 use super::fixed::shortest;
 use super::matrix::Matrix;
+use super::prices::SECTIONS;
 use super::units::{HOURS_PER_DAY, KB_PER_MB};
 use super::view::{self, View, VIEW_PARAMS};
 use super::workload::{
@@ -62,6 +63,13 @@ pub const PARAMS: [&str; 31] = [
     "dr",
     "need",
 ];
+
+/// The prefix of a rate the user gives: `rate.<section>.<key>=<usd>`, with the section
+/// and key of `data/prices.toml` for the link's Region (broker-hour rates as
+/// `rate.msk_standard.broker_hour.<broker type>`).
+pub const RATE_PREFIX: &str = "rate.";
+/// The highest rate accepted, USD per unit.
+pub const MAX_RATE_USD: f64 = 1e6;
 
 /// Upper bounds that keep every figure finite and meaningful.
 pub const MAX_RECORDS_PER_S: f64 = 1e9;
@@ -179,7 +187,7 @@ fn link_version(query: &str, messages: &mut Vec<InputMessage>) -> u32 {
                     format!("not a link format version (1 to {LINK_VERSION}); ignored"),
                 )),
             }
-        } else if PARAMS.contains(&name.as_str()) {
+        } else if PARAMS.contains(&name.as_str()) || name.starts_with(RATE_PREFIX) {
             workload_params = true;
         }
     }
@@ -358,7 +366,8 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
         if name == VERSION_PARAM {
             continue;
         }
-        if !PARAMS.contains(&name.as_str()) && !VIEW_PARAMS.contains(&name.as_str()) {
+        let rate = name.starts_with(RATE_PREFIX);
+        if !rate && !PARAMS.contains(&name.as_str()) && !VIEW_PARAMS.contains(&name.as_str()) {
             messages.push(InputMessage::new(
                 &name,
                 &value,
@@ -371,7 +380,8 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             None => seen.push((name.clone(), 1)),
         }
         if value.trim().is_empty() {
-            messages.push(InputMessage::new(&name, &value, "empty; default used"));
+            let what = if rate { "not applied" } else { "default used" };
+            messages.push(InputMessage::new(&name, &value, format!("empty; {what}")));
             continue;
         }
         let applied = if VIEW_PARAMS.contains(&name.as_str()) {
@@ -381,6 +391,8 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
                 // `need=` keeps the ids it knows; the message names the others.
                 if name == "need" {
                     r
+                } else if rate {
+                    format!("{r}; not applied")
                 } else {
                     format!("{r}; default used")
                 }
@@ -439,8 +451,46 @@ fn known_region(value: &str, catalog: &Catalog) -> Result<String, String> {
     }
 }
 
+/// Checks the `<section>.<key>` of a rate parameter against the price book's names.
+fn check_rate_name(name: &str, catalog: &Catalog) -> Result<(), String> {
+    let (section, key) = name.split_once('.').unwrap_or((name, ""));
+    let Some((_, keys)) = SECTIONS.iter().find(|(s, _)| *s == section) else {
+        let known: Vec<&str> = SECTIONS.iter().map(|(s, _)| *s).collect();
+        return Err(format!(
+            "unknown price book section {} (known: {})",
+            shorten(section),
+            known.join(", ")
+        ));
+    };
+    let known = match (section, key.split_once('.')) {
+        ("msk_standard", Some(("broker_hour", b))) => catalog.is_standard_broker(b),
+        ("msk_express", Some(("broker_hour", b))) => catalog.is_express_broker(b),
+        ("data_transfer", Some(("inter_region_gb_to", r))) => catalog.has_region(r),
+        ("data_transfer", None) if key == "inter_region_gb" => true,
+        _ => keys.contains(&key),
+    };
+    if known {
+        Ok(())
+    } else {
+        let mut names = keys.join(", ");
+        if section.starts_with("msk_s") || section.starts_with("msk_e") {
+            names.push_str(", broker_hour.<broker type>");
+        }
+        Err(format!(
+            "unknown rate {} in {section} (known: {names})",
+            shorten(key)
+        ))
+    }
+}
+
 /// Applies one parameter to the workload, or says why it can't.
 pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Result<(), String> {
+    if let Some(rate) = name.strip_prefix(RATE_PREFIX) {
+        check_rate_name(rate, catalog)?;
+        let usd = parse_number(value, 0.0, MAX_RATE_USD, true)?;
+        w.rates.insert(rate.to_string(), usd);
+        return Ok(());
+    }
     let auto = value.trim().eq_ignore_ascii_case("auto");
     match name {
         "rps" => w.records_per_s = parse_number(value, 0.0, MAX_RECORDS_PER_S, true)?,
@@ -624,6 +674,9 @@ pub fn encode(w: &Workload) -> String {
             push(&mut out, name, &value);
         }
     }
+    for (name, &usd) in &w.rates {
+        push(&mut out, &format!("{RATE_PREFIX}{name}"), &shortest(usd));
+    }
     if out.is_empty() {
         out
     } else {
@@ -787,6 +840,10 @@ pub fn edit(w: &Workload, name: &str, value: &str, catalog: &Catalog) -> Result<
             next.records_per_s = rps;
         }
         _ => apply(&mut next, name, value, catalog)?,
+    }
+    // A user's rates are for the Region they were given in.
+    if next.region != w.region {
+        next.rates.clear();
     }
     let mut messages = Vec::new();
     check_relations(&mut next, &mut messages);

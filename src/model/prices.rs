@@ -8,8 +8,9 @@
 use super::data_types::{Map, Text};
 use serde::{Deserialize, Serialize};
 
-/// One unit price, with where it comes from.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+/// One unit price, with where it comes from. The default, with an empty source, is a
+/// rate nobody has given (see [`RegionPrices::complete`]).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
     /// USD per unit.
@@ -50,7 +51,7 @@ pub fn drop_notes(sources: &mut Map<Source>) {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisOnDemandRates {
     pub stream_hour: Rate,
@@ -63,7 +64,7 @@ pub struct KinesisOnDemandRates {
 
 /// On-demand Advantage: no stream-hour; per-GB rates, with an account-level minimum
 /// throughput commitment (limits.toml) whose shortfall is billed at the same rates.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisAdvantageRates {
     pub data_in_gb: Rate,
@@ -75,7 +76,7 @@ pub struct KinesisAdvantageRates {
 
 /// How clients in a VPC reach a service's public API: an interface VPC endpoint
 /// (AWS PrivateLink) in each AZ, or a NAT gateway in each AZ.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkRates {
     /// Per endpoint per AZ per hour.
@@ -88,7 +89,7 @@ pub struct NetworkRates {
     pub nat_gateway_gb: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KinesisProvisionedRates {
     pub shard_hour: Rate,
@@ -101,7 +102,7 @@ pub struct KinesisProvisionedRates {
     pub long_term_retrieval_gb: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskStandardRates {
     /// Broker type (e.g. `kafka.m7g.large`) → USD per broker-hour.
@@ -112,7 +113,7 @@ pub struct MskStandardRates {
     pub tiered_retrieval_gb: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskExpressRates {
     /// Broker type (e.g. `express.m7g.large`) → USD per broker-hour.
@@ -121,7 +122,7 @@ pub struct MskExpressRates {
     pub storage_gb_month: Rate,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskServerlessRates {
     pub cluster_hour: Rate,
@@ -132,14 +133,14 @@ pub struct MskServerlessRates {
 }
 
 /// MSK Connect: per MSK Connect Unit (MCU: 1 vCPU, 4 GiB) per hour.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskConnectRates {
     pub mcu_hour: Rate,
 }
 
 /// MSK Replicator: per replicator-hour, and per GB replicated across Regions.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MskReplicatorRates {
     pub replicator_hour: Rate,
@@ -147,7 +148,7 @@ pub struct MskReplicatorRates {
 }
 
 /// Data transfer between availability zones in one region (billed on each side).
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DataTransferRates {
     pub cross_az_gb_each_direction: Rate,
@@ -220,132 +221,170 @@ impl PriceBook {
 
     /// Every rate in the book, with a path naming it (`us-east-1.msk_standard.storage_gb_month`).
     pub fn all_rates(&self) -> Vec<(String, &Rate)> {
+        self.regions
+            .iter()
+            .flat_map(|(code, r)| {
+                r.rates()
+                    .into_iter()
+                    .map(move |(name, rate)| (format!("{code}.{name}"), rate))
+            })
+            .collect()
+    }
+}
+
+/// Declares the price book's flat rate keys once: the list of sections and keys (the
+/// names `data/prices.toml` and a link's `rate.<section>.<key>=` use) and the accessors
+/// by name. Tables of rates by broker type or destination Region are added by hand.
+macro_rules! sections {
+    ($($section:ident { $($key:ident),* })*) => {
+        /// Each section of a Region's rates with its flat keys.
+        pub const SECTIONS: &[(&str, &[&str])] =
+            &[$((stringify!($section), &[$(stringify!($key)),*])),*];
+
+        impl RegionPrices {
+            /// A flat rate by section and key, if the book has it.
+            fn flat_rate(&self, section: &str, key: &str) -> Option<&Rate> {
+                match section {
+                    $(stringify!($section) => {
+                        let t = self.$section.as_ref()?;
+                        match key { $(stringify!($key) => Some(&t.$key),)* _ => None }
+                    })*
+                    _ => None,
+                }
+            }
+
+            /// A flat rate by section and key, the section added (its rates not given)
+            /// when the book has none; `None` for a key the book does not name.
+            fn flat_rate_mut(&mut self, section: &str, key: &str) -> Option<&mut Rate> {
+                match section {
+                    $(stringify!($section) => match key {
+                        $(stringify!($key) => {
+                            Some(&mut self.$section.get_or_insert_with(Default::default).$key)
+                        })*
+                        _ => None,
+                    },)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+sections! {
+    kinesis_on_demand { stream_hour, data_in_gb, data_out_gb, efo_data_out_gb, extended_retention_gb_month, long_term_retention_gb_month }
+    kinesis_on_demand_advantage { data_in_gb, data_out_gb, efo_data_out_gb, extended_retention_gb_month, long_term_retention_gb_month }
+    kinesis_provisioned { shard_hour, put_payload_units_million, extended_retention_shard_hour, long_term_retention_gb_month, efo_consumer_shard_hour, efo_data_out_gb, long_term_retrieval_gb }
+    msk_standard { storage_gb_month, storage_throughput_mib_per_s_month, tiered_storage_gb_month, tiered_retrieval_gb }
+    msk_express { data_written_gb, storage_gb_month }
+    msk_serverless { cluster_hour, partition_hour, data_in_gb, data_out_gb, storage_gb_month }
+    msk_connect { mcu_hour }
+    msk_replicator { replicator_hour, data_replicated_gb }
+    data_transfer { cross_az_gb_each_direction }
+    network { interface_endpoint_hour, interface_endpoint_gb_first_tier, interface_endpoint_gb_second_tier, interface_endpoint_gb_third_tier, nat_gateway_hour, nat_gateway_gb }
+}
+
+/// The source of a rate the user gave (`rate.<section>.<key>=` in a link) is this prefix
+/// and the rate's key (`user:kinesis_provisioned.shard_hour`): shown as "your rate".
+pub const USER_SOURCE: &str = "user:";
+/// The source of a rate nobody has given is this prefix and the rate's key
+/// (`missing:kinesis_provisioned.shard_hour`): a line priced at it makes its option
+/// "not priced", naming the rate.
+pub const MISSING_SOURCE: &str = "missing:";
+
+impl RegionPrices {
+    /// Every rate of the Region, named `<section>.<key>` (`msk_standard.broker_hour.kafka.m7g.large`).
+    pub fn rates(&self) -> Vec<(String, &Rate)> {
         let mut out = Vec::new();
-        for (code, r) in &self.regions {
-            let mut add = |name: &str, rate| out.push((format!("{code}.{name}"), rate));
-            if let Some(k) = &r.kinesis_on_demand {
-                add("kinesis_on_demand.stream_hour", &k.stream_hour);
-                add("kinesis_on_demand.data_in_gb", &k.data_in_gb);
-                add("kinesis_on_demand.data_out_gb", &k.data_out_gb);
-                add("kinesis_on_demand.efo_data_out_gb", &k.efo_data_out_gb);
-                add(
-                    "kinesis_on_demand.extended_retention_gb_month",
-                    &k.extended_retention_gb_month,
-                );
-                add(
-                    "kinesis_on_demand.long_term_retention_gb_month",
-                    &k.long_term_retention_gb_month,
-                );
-            }
-            if let Some(k) = &r.kinesis_on_demand_advantage {
-                add("kinesis_on_demand_advantage.data_in_gb", &k.data_in_gb);
-                add("kinesis_on_demand_advantage.data_out_gb", &k.data_out_gb);
-                add(
-                    "kinesis_on_demand_advantage.efo_data_out_gb",
-                    &k.efo_data_out_gb,
-                );
-                add(
-                    "kinesis_on_demand_advantage.extended_retention_gb_month",
-                    &k.extended_retention_gb_month,
-                );
-                add(
-                    "kinesis_on_demand_advantage.long_term_retention_gb_month",
-                    &k.long_term_retention_gb_month,
-                );
-            }
-            if let Some(k) = &r.kinesis_provisioned {
-                add("kinesis_provisioned.shard_hour", &k.shard_hour);
-                add(
-                    "kinesis_provisioned.put_payload_units_million",
-                    &k.put_payload_units_million,
-                );
-                add(
-                    "kinesis_provisioned.extended_retention_shard_hour",
-                    &k.extended_retention_shard_hour,
-                );
-                add(
-                    "kinesis_provisioned.long_term_retention_gb_month",
-                    &k.long_term_retention_gb_month,
-                );
-                add(
-                    "kinesis_provisioned.efo_consumer_shard_hour",
-                    &k.efo_consumer_shard_hour,
-                );
-                add("kinesis_provisioned.efo_data_out_gb", &k.efo_data_out_gb);
-                add(
-                    "kinesis_provisioned.long_term_retrieval_gb",
-                    &k.long_term_retrieval_gb,
-                );
-            }
-            if let Some(m) = &r.msk_standard {
-                for (b, rate) in &m.broker_hour {
-                    add(&format!("msk_standard.broker_hour.{b}"), rate);
-                }
-                add("msk_standard.storage_gb_month", &m.storage_gb_month);
-                add(
-                    "msk_standard.storage_throughput_mib_per_s_month",
-                    &m.storage_throughput_mib_per_s_month,
-                );
-                add(
-                    "msk_standard.tiered_storage_gb_month",
-                    &m.tiered_storage_gb_month,
-                );
-                add("msk_standard.tiered_retrieval_gb", &m.tiered_retrieval_gb);
-            }
-            if let Some(m) = &r.msk_express {
-                for (b, rate) in &m.broker_hour {
-                    add(&format!("msk_express.broker_hour.{b}"), rate);
-                }
-                add("msk_express.data_written_gb", &m.data_written_gb);
-                add("msk_express.storage_gb_month", &m.storage_gb_month);
-            }
-            if let Some(m) = &r.msk_serverless {
-                add("msk_serverless.cluster_hour", &m.cluster_hour);
-                add("msk_serverless.partition_hour", &m.partition_hour);
-                add("msk_serverless.data_in_gb", &m.data_in_gb);
-                add("msk_serverless.data_out_gb", &m.data_out_gb);
-                add("msk_serverless.storage_gb_month", &m.storage_gb_month);
-            }
-            if let Some(m) = &r.msk_connect {
-                add("msk_connect.mcu_hour", &m.mcu_hour);
-            }
-            if let Some(m) = &r.msk_replicator {
-                add("msk_replicator.replicator_hour", &m.replicator_hour);
-                add("msk_replicator.data_replicated_gb", &m.data_replicated_gb);
-            }
-            if let Some(t) = &r.data_transfer {
-                add(
-                    "data_transfer.cross_az_gb_each_direction",
-                    &t.cross_az_gb_each_direction,
-                );
-                if let Some(x) = &t.inter_region_gb {
-                    add("data_transfer.inter_region_gb", x);
-                }
-                for (to, x) in &t.inter_region_gb_to {
-                    add(&format!("data_transfer.inter_region_gb_to.{to}"), x);
+        for &(section, keys) in SECTIONS {
+            for key in keys {
+                if let Some(r) = self.flat_rate(section, key) {
+                    out.push((format!("{section}.{key}"), r));
                 }
             }
-            if let Some(n) = &r.network {
-                add(
-                    "network.interface_endpoint_hour",
-                    &n.interface_endpoint_hour,
-                );
-                add(
-                    "network.interface_endpoint_gb_first_tier",
-                    &n.interface_endpoint_gb_first_tier,
-                );
-                add(
-                    "network.interface_endpoint_gb_second_tier",
-                    &n.interface_endpoint_gb_second_tier,
-                );
-                add(
-                    "network.interface_endpoint_gb_third_tier",
-                    &n.interface_endpoint_gb_third_tier,
-                );
-                add("network.nat_gateway_hour", &n.nat_gateway_hour);
-                add("network.nat_gateway_gb", &n.nat_gateway_gb);
+            let tables = match section {
+                "msk_standard" => self
+                    .msk_standard
+                    .as_ref()
+                    .map(|m| ("broker_hour", &m.broker_hour)),
+                "msk_express" => self
+                    .msk_express
+                    .as_ref()
+                    .map(|m| ("broker_hour", &m.broker_hour)),
+                "data_transfer" => self.data_transfer.as_ref().map(|t| {
+                    if let Some(r) = &t.inter_region_gb {
+                        out.push(("data_transfer.inter_region_gb".to_string(), r));
+                    }
+                    ("inter_region_gb_to", &t.inter_region_gb_to)
+                }),
+                _ => None,
+            };
+            if let Some((table, map)) = tables {
+                for (name, r) in map {
+                    out.push((format!("{section}.{table}.{name}"), r));
+                }
             }
         }
         out
+    }
+
+    /// The rate `<section>.<key>` as `rates` names it, added (not given) if the Region
+    /// has none; `None` for a name the book does not know. Broker types and destination
+    /// Regions are not checked here (the link codec checks them).
+    pub fn rate_mut(&mut self, name: &str) -> Option<&mut Rate> {
+        let (section, key) = name.split_once('.')?;
+        let table = |m: &mut Map<Rate>, entry: &str| -> Option<usize> {
+            if entry.is_empty() {
+                return None;
+            }
+            Some(m.insert_default(entry))
+        };
+        match (section, key.split_once('.')) {
+            ("msk_standard", Some(("broker_hour", b))) => {
+                let m = &mut self
+                    .msk_standard
+                    .get_or_insert_with(Default::default)
+                    .broker_hour;
+                let i = table(m, b)?;
+                Some(&mut m.0.to_mut()[i].1)
+            }
+            ("msk_express", Some(("broker_hour", b))) => {
+                let m = &mut self
+                    .msk_express
+                    .get_or_insert_with(Default::default)
+                    .broker_hour;
+                let i = table(m, b)?;
+                Some(&mut m.0.to_mut()[i].1)
+            }
+            ("data_transfer", Some(("inter_region_gb_to", to))) => {
+                let m = &mut self
+                    .data_transfer
+                    .get_or_insert_with(Default::default)
+                    .inter_region_gb_to;
+                let i = table(m, to)?;
+                Some(&mut m.0.to_mut()[i].1)
+            }
+            ("data_transfer", None) if key == "inter_region_gb" => Some(
+                self.data_transfer
+                    .get_or_insert_with(Default::default)
+                    .inter_region_gb
+                    .get_or_insert_with(Default::default),
+            ),
+            _ => self.flat_rate_mut(section, key),
+        }
+    }
+
+    /// Every flat rate of every section present, those the book lacks added with the
+    /// source [`MISSING_SOURCE`] and their name: an option whose lines use one is not
+    /// priced until the user gives it.
+    pub fn complete(&mut self) {
+        for &(section, keys) in SECTIONS {
+            for key in keys {
+                if let Some(r) = self.flat_rate_mut(section, key) {
+                    if r.source.is_empty() {
+                        r.source = format!("{MISSING_SOURCE}{section}.{key}").into();
+                    }
+                }
+            }
+        }
     }
 }

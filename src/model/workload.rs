@@ -6,7 +6,7 @@
 use super::units::{
     gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB, MB_PER_GB, SECONDS_PER_MONTH,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Retention bounds accepted by the link and the form (1 hour to 10 years).
 pub const MIN_RETENTION_HOURS: f64 = 1.0;
@@ -88,6 +88,10 @@ pub struct Workload {
     /// The Region of a passive standby (`dr`): every option priced as an active/passive
     /// pair; `None` = one Region.
     pub dr_region: Option<String>,
+    /// Rates the user gave for the workload's Region (`rate.<section>.<key>=<usd>`), by
+    /// `<section>.<key>` as `data/prices.toml` names them: a rate the price book lacks,
+    /// or a negotiated one. They replace the book's and are marked "your rate".
+    pub rates: BTreeMap<String, f64>,
 }
 
 /// The sizing rules of provisioned options.
@@ -198,6 +202,7 @@ impl Default for Workload {
             ops_usd: 0.0,
             connect_mcus: 0,
             dr_region: None,
+            rates: BTreeMap::new(),
         }
     }
 }
