@@ -8,4 +8,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod model;
+/// The price refresh from AWS's price files (`refresh-prices`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod refresh;
 pub mod ui;

@@ -52,7 +52,7 @@ pub fn drop_notes(sources: &mut Map<Source>) {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct KinesisOnDemandRates {
     pub stream_hour: Rate,
     pub data_in_gb: Rate,
@@ -65,7 +65,7 @@ pub struct KinesisOnDemandRates {
 /// On-demand Advantage: no stream-hour; per-GB rates, with an account-level minimum
 /// throughput commitment (limits.toml) whose shortfall is billed at the same rates.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct KinesisAdvantageRates {
     pub data_in_gb: Rate,
     pub data_out_gb: Rate,
@@ -77,7 +77,7 @@ pub struct KinesisAdvantageRates {
 /// How clients in a VPC reach a service's public API: an interface VPC endpoint
 /// (AWS PrivateLink) in each AZ, or a NAT gateway in each AZ.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct NetworkRates {
     /// Per endpoint per AZ per hour.
     pub interface_endpoint_hour: Rate,
@@ -90,7 +90,7 @@ pub struct NetworkRates {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct KinesisProvisionedRates {
     pub shard_hour: Rate,
     pub put_payload_units_million: Rate,
@@ -103,7 +103,7 @@ pub struct KinesisProvisionedRates {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct MskStandardRates {
     /// Broker type (e.g. `kafka.m7g.large`) → USD per broker-hour.
     pub broker_hour: Map<Rate>,
@@ -114,7 +114,7 @@ pub struct MskStandardRates {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct MskExpressRates {
     /// Broker type (e.g. `express.m7g.large`) → USD per broker-hour.
     pub broker_hour: Map<Rate>,
@@ -123,7 +123,7 @@ pub struct MskExpressRates {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct MskServerlessRates {
     pub cluster_hour: Rate,
     pub partition_hour: Rate,
@@ -134,14 +134,14 @@ pub struct MskServerlessRates {
 
 /// MSK Connect: per MSK Connect Unit (MCU: 1 vCPU, 4 GiB) per hour.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct MskConnectRates {
     pub mcu_hour: Rate,
 }
 
 /// MSK Replicator: per replicator-hour, and per GB replicated across Regions.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct MskReplicatorRates {
     pub replicator_hour: Rate,
     pub data_replicated_gb: Rate,
@@ -161,8 +161,9 @@ pub struct DataTransferRates {
     pub inter_region_gb_to: Map<Rate>,
 }
 
-/// Every rate of one region. An option whose table is absent is "not priced in this
-/// region", with the reason from `not_priced`.
+/// Every rate of one region. A rate a table leaves out (or a table left out) is not
+/// given: an option whose lines need it is "not priced in this region", with the reason
+/// from `not_priced`, until the user gives it.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RegionPrices {
@@ -297,7 +298,11 @@ impl RegionPrices {
         let mut out = Vec::new();
         for &(section, keys) in SECTIONS {
             for key in keys {
-                if let Some(r) = self.flat_rate(section, key) {
+                // (A rate a section leaves out is not given: see `complete`.)
+                if let Some(r) = self
+                    .flat_rate(section, key)
+                    .filter(|r| !r.source.is_empty())
+                {
                     out.push((format!("{section}.{key}"), r));
                 }
             }

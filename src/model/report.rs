@@ -32,6 +32,18 @@ pub fn line_formula(line: &Line) -> String {
     )
 }
 
+/// AWS's pricing page for a rate (`<section>.<key>`), where a user finds the rates
+/// the price book lacks.
+pub fn pricing_page(rate: &str) -> &'static str {
+    match rate.split('.').next().unwrap_or("") {
+        s if s.starts_with("kinesis") => "https://aws.amazon.com/kinesis/data-streams/pricing/",
+        s if s.starts_with("msk") => "https://aws.amazon.com/msk/pricing/",
+        "network" if rate.contains("nat_") => "https://aws.amazon.com/vpc/pricing/",
+        "network" => "https://aws.amazon.com/privatelink/pricing/",
+        _ => "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer",
+    }
+}
+
 /// The headline of an option: its total or why it has none.
 pub fn option_headline(o: &OptionEstimate) -> String {
     match o.status {

@@ -3,7 +3,7 @@
 
 use super::answer::{answer, AnswerProps};
 use super::charts::{BreakEvenChart, ChartTable};
-use super::cost_cards::CostCards;
+use super::cost_cards::{CostCards, RateFields};
 use super::decision::{DecisionHelper, NEEDS_SECTION};
 use super::derived::DerivedFigures;
 use super::explorer_controls::ExplorerControls;
@@ -206,7 +206,18 @@ pub fn app() -> Html {
     let onadopt = use_callback(dispatcher.clone(), |_: (), d| {
         d.dispatch(Action::AdoptTodaysDefaults)
     });
+    let onrate = use_callback(dispatcher.clone(), |(name, text): (String, String), d| {
+        d.dispatch(Action::EditRate(name, text))
+    });
+    let onremove = use_callback(dispatcher.clone(), |name: String, d| {
+        d.dispatch(Action::RemoveRate(name))
+    });
     let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
+    let rates = Rc::new(RateFields {
+        given: state.workload.rates.clone(),
+        text: state.rate_fields.clone(),
+        errors: state.rate_errors.clone(),
+    });
     let stale = state.stale();
     let messages = if state.notice_dismissed {
         Vec::new()
@@ -232,7 +243,7 @@ pub fn app() -> Html {
                             messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
                     </div>
                     <div class="outputs">
-                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} />
+                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} />
                         if let Some(recommendation) = (*recommendation).clone() {
                             <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need}
                                 {onpreset} needs_open={state.view.is_open(NEEDS_SECTION)} ontoggle_section={ontoggle.clone()} />

@@ -3,10 +3,15 @@
 
 use super::maybe;
 use super::section::section;
-use crate::model::report::{finops, format_line_quantity, format_unit_usd, INCLUDED, NOT_INCLUDED};
+use crate::model::fixed::shortest;
+use crate::model::report::{
+    finops, format_line_quantity, format_unit_usd, pricing_page, INCLUDED, NOT_INCLUDED,
+};
 use crate::model::units::{format_quantity, format_usd_cents};
 use crate::model::{Estimate, OptionEstimate, Status, View};
+use std::collections::BTreeMap;
 use std::rc::Rc;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,6 +19,19 @@ pub struct CardsProps {
     pub estimate: Rc<Estimate>,
     pub view: View,
     pub ontoggle: Callback<(String, bool)>,
+    /// The rates the user gave, and the text and error of each rate field.
+    pub rates: Rc<RateFields>,
+    pub onrate: Callback<(String, String)>,
+    pub onremove: Callback<String>,
+}
+
+/// What the rate fields of the cards show: the user's rates, what was typed, and why
+/// a text was refused, by rate name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RateFields {
+    pub given: BTreeMap<String, f64>,
+    pub text: Rc<BTreeMap<String, String>>,
+    pub errors: Rc<BTreeMap<String, String>>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +42,53 @@ struct CardProps {
     cheapest: bool,
     lines_open: bool,
     ontoggle: Callback<(String, bool)>,
+    rates: Rc<RateFields>,
+    region: AttrValue,
+    onrate: Callback<(String, String)>,
+    onremove: Callback<String>,
+}
+
+/// The rates an option's lines need that the book lacks here, or that the user gave:
+/// one field each, with a link to AWS's pricing page. Keyed by rate name, so that a
+/// field keeps its focus while the card changes from "not priced" to a total.
+fn rate_fields(p: &CardProps) -> Html {
+    let o = &p.option;
+    if o.user_rates.is_empty() {
+        return html! {};
+    }
+    let missing = o.user_rates.iter().any(|r| r.missing);
+    let page = pricing_page(&o.user_rates[0].name);
+    html! {
+        <div class="rates">
+            <p>{ if missing {
+                format!("The price book has no AWS-sourced rate for these in {}. Type them from ", p.region)
+            } else {
+                "Priced at your rates (see ".to_string()
+            } }<a href={page} rel="noopener" target="_blank">{ "AWS's pricing page" }</a>{ if missing { " or your agreement (USD):" } else { " for the list rates):" } }</p>
+            { for o.user_rates.iter().map(|r| {
+                let name = r.name.clone();
+                let id = format!("r-{name}");
+                let err = p.rates.errors.get(&name);
+                let value = p.rates.text.get(&name).cloned().or_else(|| p.rates.given.get(&name).map(|&u| shortest(u))).unwrap_or_default();
+                let n = name.clone();
+                let oninput = p.onrate.reform(move |e: InputEvent| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    (n.clone(), input.value())
+                });
+                let n = name.clone();
+                let onclick = p.onremove.reform(move |_: MouseEvent| n.clone());
+                html! {
+                    <div key={name.clone()} class={classes!("field", "rate", err.map(|_| "invalid"))}>
+                        <label for={id.clone()}>{ format!("USD per {} ", r.unit) }<code>{ &name }</code></label>
+                        <input id={id} type="text" inputmode="decimal" {value} placeholder="e.g. 0.015" autocomplete="off" spellcheck="false"
+                            aria-invalid={err.is_some().to_string()} {oninput} />
+                        { maybe((!r.missing).then(|| html! { <button type="button" class="remove" {onclick}>{ "Remove your rate" }</button> })) }
+                        { maybe(err.map(|e| html! { <small class="error" role="alert">{ format!("{name}: {e}") }</small> })) }
+                    </div>
+                }
+            }) }
+        </div>
+    }
 }
 
 #[function_component(CostCard)]
@@ -68,6 +133,7 @@ fn cost_card(p: &CardProps) -> Html {
             { maybe((!o.reasons.is_empty()).then(|| html! {
                 <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
             })) }
+            { rate_fields(p) }
             { maybe((!o.warnings.is_empty()).then(|| html! {
                 <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             })) }
@@ -100,7 +166,8 @@ pub fn cost_cards(p: &CardsProps) -> Html {
             <div class="cards">
                 { for p.estimate.options.iter().map(|o| html! {
                     <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived.gb_in_per_month} cheapest={Some(o.id) == cheapest}
-                        lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} />
+                        lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} rates={p.rates.clone()}
+                        region={AttrValue::from(p.estimate.region.clone())} onrate={p.onrate.clone()} onremove={p.onremove.clone()} />
                 }) }
             </div>
             { for p.estimate.not_priced.iter().map(|(name, reason)| html! {

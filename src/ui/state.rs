@@ -5,6 +5,7 @@
 use crate::model::estimate::OptionId;
 use crate::model::link::{
     display_value, edit, field_value, linked_fields, todays_defaults, FORM_ONLY, PARAMS,
+    RATE_PREFIX,
 };
 use crate::model::view::{RowFilter, MAX_SEARCH_CHARS};
 use crate::model::{decode, Catalog, InputMessage, View, Workload};
@@ -31,6 +32,10 @@ pub struct State {
     /// The address is still the older link as opened: not rewritten until the user
     /// changes something, so that reloading it shows the same notice.
     pub legacy_link: bool,
+    /// Rate name (`<section>.<key>`) → the text in its field on a card.
+    pub rate_fields: Rc<BTreeMap<String, String>>,
+    /// Rate name → why its field's text was refused.
+    pub rate_errors: Rc<BTreeMap<String, String>>,
 }
 
 impl State {
@@ -46,6 +51,8 @@ impl State {
             view: decoded.view,
             legacy_link: !decoded.legacy.is_empty(),
             legacy: decoded.legacy,
+            rate_fields: Rc::default(),
+            rate_errors: Rc::default(),
         }
     }
 
@@ -167,6 +174,10 @@ pub enum Action {
     SetSearch(String),
     /// An option shown or hidden in the charts.
     SetHidden(OptionId, bool),
+    /// A rate's field on a card changed (`<section>.<key>`, text).
+    EditRate(String, String),
+    /// The user's rate removed (the book's applies again, if it has one).
+    RemoveRate(String),
 }
 
 impl Reducible for State {
@@ -197,6 +208,10 @@ impl Reducible for State {
                 }
                 next.fields.insert(name, text);
                 next.legacy.retain(|&p| p != name);
+                if next.workload.rates.is_empty() {
+                    next.rate_fields = Rc::default();
+                    next.rate_errors = Rc::default();
+                }
             }
             Action::DismissNotice => next.notice_dismissed = true,
             Action::AdoptTodaysDefaults => {
@@ -238,6 +253,24 @@ impl Reducible for State {
                 next.view.search = text.chars().take(MAX_SEARCH_CHARS).collect();
             }
             Action::SetHidden(option, hidden) => next.view.set_hidden(option, hidden),
+            Action::EditRate(name, text) => {
+                let param = format!("{RATE_PREFIX}{name}");
+                match edit(&self.workload, &param, &text, Catalog::embedded()) {
+                    Ok(w) => {
+                        Rc::make_mut(&mut next.rate_errors).remove(&name);
+                        next.workload = w;
+                    }
+                    Err(reason) => {
+                        Rc::make_mut(&mut next.rate_errors).insert(name.clone(), reason);
+                    }
+                }
+                Rc::make_mut(&mut next.rate_fields).insert(name, text);
+            }
+            Action::RemoveRate(name) => {
+                next.workload.rates.remove(&name);
+                Rc::make_mut(&mut next.rate_fields).remove(&name);
+                Rc::make_mut(&mut next.rate_errors).remove(&name);
+            }
         }
         Rc::new(next)
     }

@@ -1,0 +1,71 @@
+//! `refresh-prices`: rewrites `data/prices.toml` from AWS's price files on local paths.
+//!
+//! ```text
+//! cargo run --bin refresh-prices -- [--book data/prices.toml] [--dry-run] FILE...
+//! ```
+//! Each FILE is an AWS pricing page data file (`msk.json`) or an AWS Price List file (a
+//! bulk offer file `index.json`, or GetProducts output), told apart by their content.
+//! Prints what changed, what was added and what no file gave; writes the book only if
+//! every file reads and the result parses (exit 1 otherwise, the book untouched).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use stream_showdown::model::prices::PriceBook;
+    use stream_showdown::refresh::{read_price_list, read_pricing_page, refresh};
+    let mut book_path = "data/prices.toml".to_string();
+    let mut dry_run = false;
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--book" => book_path = args.next().unwrap_or_default(),
+            "--dry-run" => dry_run = true,
+            "-h" | "--help" => {
+                println!("usage: refresh-prices [--book data/prices.toml] [--dry-run] FILE...\n  FILE: an AWS pricing page data file (msk.json) or an AWS Price List file (bulk offer index.json or GetProducts output)");
+                return;
+            }
+            _ => files.push(a),
+        }
+    }
+    let fail = |msg: String| -> ! {
+        eprintln!("refresh-prices: {msg}; {book_path} not changed");
+        std::process::exit(1)
+    };
+    if files.is_empty() {
+        fail("no price file given (see --help)".into());
+    }
+    let book_text =
+        std::fs::read_to_string(&book_path).unwrap_or_else(|e| fail(format!("{book_path}: {e}")));
+    let book = PriceBook::parse(&book_text).unwrap_or_else(|e| fail(format!("{book_path}: {e}")));
+    let mut read = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap_or_else(|e| fail(format!("{f}: {e}")));
+        let rates = if text.contains("\"hawkFilePublicationDate\"") {
+            read_pricing_page(&text, &book)
+        } else {
+            read_price_list(&text)
+        }
+        .unwrap_or_else(|e| fail(format!("{f}: {e}")));
+        println!(
+            "{f}: {} rates ({}, published {})",
+            rates.rates.len(),
+            rates.source,
+            rates.date
+        );
+        read.push(rates);
+    }
+    let outcome = refresh(&book_text, &read).unwrap_or_else(|e| fail(e));
+    print!("{}", outcome.report());
+    if dry_run {
+        println!("(dry run: {book_path} not written)");
+    } else if outcome.text != book_text {
+        std::fs::write(&book_path, &outcome.text)
+            .unwrap_or_else(|e| fail(format!("{book_path}: {e}")));
+        println!("{book_path} written");
+    } else {
+        println!("{book_path} unchanged");
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
