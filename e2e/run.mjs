@@ -443,6 +443,48 @@ test("one sizing policy: typing the disk headroom and the target resizes every p
   await page.screenshot({ path: `${SHOTS}/sizing-policy.png` });
 });
 
+test("typing two missing rates into a not-priced card prices it; the link reopens it", async ({ open }) => {
+  // Kinesis has no AWS-sourced rates in eu-west-1: the card asks for the two its lines need.
+  const q = "v=3&region=eu-west-1&network=none";
+  const { page } = await open(`?${q}`);
+  await ready(page);
+  const card = "[data-option=kinesis-provisioned]";
+  assertEqual(await page.getAttribute(card, "class").then((c) => c.includes("not-priced")), true, "not priced at first");
+  const shard = '[id="r-kinesis_provisioned.shard_hour"]';
+  const put = '[id="r-kinesis_provisioned.put_payload_units_million"]';
+  assert((await text(page, `${card} .rates`)).includes("AWS's pricing page"), "the card links AWS's pricing page");
+  // A typo first: named, nothing priced, focus kept.
+  await page.click(shard);
+  await page.keyboard.type("0.0l", { delay: KEY_DELAY });
+  await pause(page);
+  assert((await text(page, `${card} .rates .error`)).includes("not a number"), "the typo is named");
+  assertEqual(await focused(page), "r-kinesis_provisioned.shard_hour", "focus kept on a typo");
+  await backspaces(page, 2);
+  await page.keyboard.type("165", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue(shard), "0.0165", "shard-hour field as typed");
+  await page.click(put);
+  await page.keyboard.type("0.0154", { delay: KEY_DELAY });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rate.kinesis_provisioned.put_payload_units_million") === "0.0154");
+  assertEqual(await focused(page), "r-kinesis_provisioned.put_payload_units_million", "focus kept as the card turns priced");
+  assertEqual(await page.inputValue(put), "0.0154", "PUT field as typed");
+  // 730 h × $0.0165 + 2,628 M PUT units × $0.0154 = $12.05 + $40.47.
+  const cents = () => page.getAttribute(`${card} .total .amount`, "data-total-cents").then(Number);
+  assertEqual(await cents(), 5252, "Kinesis provisioned priced at the typed rates");
+  const link = await page.evaluate(() => location.search);
+  assert(link.includes("rate.kinesis_provisioned.shard_hour=0.0165"), link);
+  const cli = cliTotals(link.slice(1));
+  assertEqual(cli["kinesis-provisioned"], 5252, "the CLI prices the same link the same");
+  await page.screenshot({ path: `${SHOTS}/your-rates.png` });
+  // Reopen the link fresh: the same total, the lines marked as the user's.
+  const again = await open(`${link}&open=kinesis-provisioned`);
+  await ready(again.page);
+  assertEqual(Number(await again.page.getAttribute(`${card} .total .amount`, "data-total-cents")), 5252, "reopened");
+  const lines = await again.page.locator(`${card} .lines tbody`).innerText();
+  assert(lines.includes("Shard-hours (1 shards × 730 h) (your rate)") && lines.includes("(25 KB each) (your rate)"), `lines say your rate: ${lines}`);
+  await noNaN(again.page);
+});
+
 test("ticking cross-Region replication prices every option as a DR pair", async ({ open }) => {
   const q = "v=3&rps=51200&peak=2&consumers=3&retention=3d";
   const { page } = await open(`?${q}&open=needs`);

@@ -283,9 +283,6 @@ pub fn read_pricing_page(text: &str, book: &PriceBook) -> Result<FileRates, Stri
             }
         }
     }
-    if rates.is_empty() {
-        return Err("no rate the price book uses".into());
-    }
     Ok(FileRates {
         source: format!("aws-{service}-pricing-data"),
         title: format!(
@@ -414,9 +411,6 @@ pub fn read_price_list(text: &str) -> Result<FileRates, String> {
                 }
             }
         }
-    }
-    if rates.is_empty() {
-        return Err(format!("{service}: no rate the price book uses"));
     }
     let lower = service.to_ascii_lowercase();
     Ok(FileRates {

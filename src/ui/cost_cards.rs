@@ -143,7 +143,8 @@ fn cost_card(p: &CardProps) -> Html {
                     <tbody>
                         { for o.all_lines().map(|l| html! {
                             <tr data-line={l.id} data-cents={l.usd_cents.to_string()}>
-                                <th scope="row">{ &*l.label }{ maybe(l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> })) }</th>
+                                <th scope="row">{ &*l.label }{ maybe(l.uncertain.as_ref().map(|u| html! { <span class="uncertain" title={u.clone()}>{ " (uncertain rate)" }</span> })) }
+                                    { maybe((!l.source.starts_with("user:") && l.source != "workload").then(|| html! { <a class="src" href={format!("#src-{}", l.source)}>{ "source" }</a> })) }</th>
                                 <td class="num">{ format!("{} {}", format_line_quantity(l.quantity), l.unit) }</td>
                                 <td class="num">{ format_unit_usd(l.unit_usd) }</td>
                                 <td class="num">{ format_usd_cents(l.usd_cents) }</td>

@@ -19,7 +19,7 @@ pub fn footer() -> Html {
                 <h2 id="sources-title">{ format!("Sources (prices as of {})", catalog.prices.as_of) }</h2>
                 <ul class="sources">
                     { for catalog.prices.sources.iter().chain(catalog.limits.sources.iter()).map(|(key, s)| html! {
-                        <li data-source={key.to_string()}><a href={s.url.clone()} rel="noopener">{ &*s.title }</a>{ format!(" — {} (grade {})", s.date, s.grade) }</li>
+                        <li id={format!("src-{key}")} data-source={key.to_string()}><a href={s.url.clone()} rel="noopener">{ &*s.title }</a>{ format!(" — {} (grade {})", s.date, s.grade) }</li>
                     }) }
                 </ul>
             </section>
