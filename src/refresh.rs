@@ -169,6 +169,9 @@ pub struct FileRates {
     /// The file's publication date (YYYY-MM-DD).
     pub date: String,
     pub rates: Vec<Found>,
+    /// Regions the file names: (code, AWS's location name, usage-type prefix). Price
+    /// List files name them; a Region new to the book is added from these.
+    pub regions: Vec<(String, String, String)>,
 }
 
 /// The book's rate for an AWS usage type (prefix removed) and tier, if it uses one.
@@ -242,7 +245,8 @@ pub fn read_pricing_page(text: &str, book: &PriceBook) -> Result<FileRates, Stri
     let prefixes = prefixes(book);
     let mut rates = Vec::new();
     let mut seen = BTreeSet::new();
-    for entries in regions.values() {
+    let mut named: Vec<(String, String, String)> = Vec::new();
+    for (location, entries) in regions {
         let Some(entries) = entries.as_object() else {
             return Err("a region's rates are not a table".into());
         };
@@ -261,9 +265,16 @@ pub fn read_pricing_page(text: &str, book: &PriceBook) -> Result<FileRates, Stri
             let (prefix, rest) = split_usage_type(ut, &prefixes);
             let region = match prefix.as_deref().and_then(|p| prefixes.get(p)) {
                 Some(code) => code.clone(),
-                // A Region the book does not list: named by its prefix in the report.
+                // A Region the book does not list: by its location name, resolved (or
+                // reported) with the Regions of the Price List files read (`refresh`).
                 None => match ut.split_once('-') {
-                    Some((p, _)) => format!("{p} (usage-type prefix)"),
+                    Some((p, _)) => {
+                        let r = (String::new(), location.clone(), p.to_string());
+                        if !named.contains(&r) {
+                            named.push(r);
+                        }
+                        format!("{UNKNOWN}{location}")
+                    }
                     None => continue,
                 },
             };
@@ -292,8 +303,12 @@ pub fn read_pricing_page(text: &str, book: &PriceBook) -> Result<FileRates, Stri
         url: format!("https://aws.amazon.com/{service}/pricing/"),
         date: date_of(date),
         rates,
+        regions: named,
     })
 }
+
+/// A Region known only by its AWS location name (`?EU (Stockholm)`).
+const UNKNOWN: &str = "?";
 
 /// The book's usage-type prefixes → Region codes.
 fn prefixes(book: &PriceBook) -> BTreeMap<String, String> {
@@ -361,9 +376,29 @@ pub fn read_price_list(text: &str) -> Result<FileRates, String> {
     let date = date.ok_or("no publicationDate")?;
     let service = service.unwrap_or_default();
     let mut rates = Vec::new();
+    let mut regions: Vec<(String, String, String)> = Vec::new();
     let mut seen = BTreeSet::new();
     for (product, terms) in items {
         let attrs = product.get("attributes").cloned().unwrap_or(Value::Null);
+        if let (Some(code), Some(location), Some(ut)) = (
+            attrs.get("regionCode").and_then(Value::as_str),
+            attrs.get("location").and_then(Value::as_str),
+            attrs.get("usagetype").and_then(Value::as_str),
+        ) {
+            // (us-east-1's usage types often have no prefix.)
+            let prefix = ut
+                .split_once('-')
+                .map(|(p, _)| p)
+                .filter(|p| {
+                    p.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                })
+                .unwrap_or("");
+            let r = (code.to_string(), location.to_string(), prefix.to_string());
+            if !regions.contains(&r) {
+                regions.push(r);
+            }
+        }
         let (Some(ut), Some(region)) = (
             attrs.get("usagetype").and_then(Value::as_str),
             attrs.get("regionCode").and_then(Value::as_str),
@@ -419,6 +454,7 @@ pub fn read_price_list(text: &str) -> Result<FileRates, String> {
         url: "https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/price-changes.html".to_string(),
         date,
         rates,
+        regions,
     })
 }
 
@@ -537,17 +573,42 @@ pub fn refresh(book_text: &str, files: &[FileRates]) -> Result<Outcome, String> 
     // (region, name) → (rate, source key); a later file wins.
     let mut found: BTreeMap<(String, String), (&Found, &str)> = BTreeMap::new();
     let mut out = Outcome::default();
+    // Regions the files name, by AWS location name: code (Price List files) and
+    // usage-type prefix.
+    let code_of: BTreeMap<&str, &str> = files
+        .iter()
+        .flat_map(|f| &f.regions)
+        .filter(|(c, _, _)| !c.is_empty())
+        .map(|(c, l, _)| (l.as_str(), c.as_str()))
+        .collect();
+    let prefix_of = |code: &str| {
+        files
+            .iter()
+            .flat_map(|f| &f.regions)
+            .find(|(c, l, p)| {
+                !p.is_empty() && (c == code || code_of.get(l.as_str()) == Some(&code))
+            })
+            .map(|(_, l, p)| (l.clone(), p.clone()))
+    };
+    // Rates of Regions the book does not list, by code.
+    let mut new_regions: BTreeMap<String, Vec<(&Found, &str)>> = BTreeMap::new();
     for f in files {
         for r in &f.rates {
-            if book.regions.contains_key(&r.region) {
-                found.insert((r.region.clone(), r.name.clone()), (r, &f.source));
+            let code = match r.region.strip_prefix(UNKNOWN) {
+                Some(location) => match code_of.get(location) {
+                    Some(c) => c.to_string(),
+                    None => {
+                        out.other_regions
+                            .push(format!("{location} rate {}", r.name));
+                        continue;
+                    }
+                },
+                None => r.region.clone(),
+            };
+            if book.regions.contains_key(&code) {
+                found.insert((code, r.name.clone()), (r, &f.source));
             } else {
-                out.other_regions.push(format!(
-                    "{} rate {} = {}",
-                    r.region,
-                    r.name,
-                    fmt_usd(r.usd)
-                ));
+                new_regions.entry(code).or_default().push((r, &f.source));
             }
         }
     }
@@ -664,6 +725,45 @@ pub fn refresh(book_text: &str, files: &[FileRates]) -> Result<Outcome, String> 
             text.push_str(b);
             text.push('\n');
         }
+    }
+    // A Region both services' files cover is added whole; others are reported.
+    for (code, rates) in &new_regions {
+        let both = rates.iter().any(|(r, _)| r.name.starts_with("kinesis"))
+            && rates.iter().any(|(r, _)| r.name.starts_with("msk"));
+        let (true, Some((location, prefix))) = (both, prefix_of(code)) else {
+            for (r, _) in rates {
+                out.other_regions.push(format!("{code} rate {}", r.name));
+            }
+            continue;
+        };
+        let _ = write!(
+            text,
+            "\n# ---------------------------------------------------------------------------\n[regions.{code}]\nname = \"{location}\"\n# AWS usage types of this Region start with this prefix (AWS's price files).\nusage_type_prefix = \"{prefix}\"\n"
+        );
+        let mut tables: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (r, src) in rates {
+            let (table, key) = match r.name.split_once(".broker_hour.") {
+                Some((s, b)) => (format!("{s}.broker_hour"), b.to_string()),
+                None => {
+                    let (s, k) = r.name.split_once('.').unwrap_or((&r.name, ""));
+                    (s.to_string(), k.to_string())
+                }
+            };
+            tables
+                .entry(table)
+                .or_default()
+                .push(new_line(&key, r, src));
+            out.added
+                .push(format!("{code} {} = {} ({src})", r.name, fmt_usd(r.usd)));
+        }
+        for (table, lines) in tables {
+            let _ = write!(text, "\n[regions.{code}.{table}]\n");
+            for l in lines {
+                text.push_str(&l);
+                text.push('\n');
+            }
+        }
+        out.added.push(format!("region {code} ({location})"));
     }
     // Sources: each file's entry gets its date (added when new); "prices as of" is the
     // oldest publication date of the files read.

@@ -55,7 +55,7 @@ fn the_msk_pricing_file_reproduces_todays_msk_rates_exactly() {
         }
     }
     // The file's other Regions are reported, not dropped silently.
-    assert!(out.report().contains("EUN1 (usage-type prefix): 37 rates"));
+    assert!(out.report().contains("EU (Stockholm): 37 rates"));
 }
 
 /// Every rate the engine uses for MSK and the network path in ap-southeast-1 comes
@@ -173,4 +173,80 @@ fn a_malformed_file_is_an_error_and_the_book_is_untouched() {
     );
     assert_ne!(std::fs::read_to_string(&book_path).unwrap(), BOOK);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// AWS's Price List entry for Kinesis (us-east-1, 2023-08-01, one entry: see
+/// PROVENANCE.md) is read as the book names it: `Extended-ShardHour` at $0.020 per
+/// shard-hour, the value the book has from infracost's copy of the same price list.
+#[test]
+fn a_kinesis_price_list_entry_is_recognised() {
+    let k = read_price_list(&fixture("kinesis_use1_getproducts_excerpt.json")).unwrap();
+    assert_eq!(k.date, "2023-08-01");
+    assert_eq!(k.source, "aws-price-list-amazonkinesis");
+    assert_eq!(k.rates.len(), 1);
+    assert_eq!(k.rates[0].region, "us-east-1");
+    assert_eq!(
+        k.rates[0].name,
+        "kinesis_provisioned.extended_retention_shard_hour"
+    );
+    assert_eq!(k.rates[0].usd, 0.02);
+    let out = refresh(BOOK, &[k]).unwrap();
+    // Same value; the source becomes AWS's file.
+    assert_eq!(
+        out.changed[0],
+        "us-east-1 kinesis_provisioned.extended_retention_shard_hour: 0.02 (aws-kds-price-list) → 0.02 (aws-price-list-amazonkinesis)"
+    );
+}
+
+/// A Region both services' files cover is added whole, named and prefixed as AWS's files
+/// name it; one only MSK's file covers is reported, not added. Shown on a book without
+/// us-east-1, refreshed from the MSK file and the Kinesis entry for us-east-1.
+#[test]
+fn a_region_both_services_cover_is_added() {
+    let start = BOOK.find("[regions.us-east-1]").unwrap();
+    let end = start + BOOK[start..].find("\n# ----").unwrap();
+    let without = format!("{}{}", &BOOK[..start], &BOOK[end + 1..]);
+    let without = without.replace("inter_region_gb_to = { \"us-east-1\" = { usd = 0.01, source = \"aws-inter-region-transfer\" } }\n", "");
+    let b = PriceBook::parse(&without).unwrap();
+    assert!(!b.regions.contains_key("us-east-1"));
+    let files = [
+        read_pricing_page(&fixture("msk.json"), &b).unwrap(),
+        read_price_list(&fixture("kinesis_use1_getproducts_excerpt.json")).unwrap(),
+    ];
+    let out = refresh(&without, &files).unwrap();
+    assert!(
+        out.added
+            .contains(&"region us-east-1 (US East (N. Virginia))".to_string()),
+        "{:?}",
+        out.added
+    );
+    let after = PriceBook::parse(&out.text).unwrap();
+    let us = after.regions.get("us-east-1").unwrap();
+    assert_eq!(us.usage_type_prefix.as_deref(), Some("USE1"));
+    // AWS MSK pricing data, US East (N. Virginia): USE1-Kafka.m7g.large $0.204.
+    assert_eq!(
+        us.msk_standard
+            .as_ref()
+            .unwrap()
+            .broker_hour
+            .get("kafka.m7g.large")
+            .unwrap()
+            .usd,
+        0.204
+    );
+    assert_eq!(
+        us.kinesis_provisioned
+            .as_ref()
+            .unwrap()
+            .extended_retention_shard_hour
+            .usd,
+        0.02
+    );
+    // Stockholm: in MSK's file only (no Price List file names it): reported.
+    assert!(
+        out.report().contains("EU (Stockholm): 37 rates"),
+        "{}",
+        out.report()
+    );
+    assert!(!after.regions.contains_key("eu-north-1"));
 }
