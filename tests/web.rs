@@ -195,7 +195,7 @@ mod components {
     use std::cell::RefCell;
     use std::rc::Rc;
     use stream_showdown::model::{decode, estimate, Catalog, InputMessage};
-    use stream_showdown::ui::cost_cards::{CardsProps, CostCards};
+    use stream_showdown::ui::cost_cards::{CardsProps, CostCards, RateFields};
     use stream_showdown::ui::derived::{DerivedFigures, DerivedProps};
     use stream_showdown::ui::header::{Header, HeaderProps};
     use stream_showdown::ui::notices::{LegacyDefaults, LegacyProps, Notices, NoticesProps};
@@ -289,6 +289,9 @@ mod components {
             estimate: Rc::new(estimate(&d.workload, catalog)),
             view: d.view,
             ontoggle: Callback::from(move |t| log.borrow_mut().push(t)),
+            rates: Rc::default(),
+            onrate: Callback::noop(),
+            onremove: Callback::noop(),
         };
         yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
         settle().await;
@@ -320,6 +323,65 @@ mod components {
             Some(&("msk-express".to_string(), true))
         );
         assert!(toggled.borrow().iter().all(|(_, open)| *open));
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_not_priced_card_asks_for_its_missing_rates() {
+        let root = root();
+        let catalog = Catalog::embedded();
+        let d = decode(
+            "v=3&region=eu-west-1&network=none&rate.kinesis_provisioned.shard_hour=0.0165",
+            catalog,
+        );
+        let typed = Rc::new(RefCell::new(Vec::new()));
+        let removed = Rc::new(RefCell::new(Vec::new()));
+        let (t, r) = (typed.clone(), removed.clone());
+        let props = CardsProps {
+            estimate: Rc::new(estimate(&d.workload, catalog)),
+            view: d.view,
+            ontoggle: Callback::noop(),
+            rates: Rc::new(RateFields {
+                given: d.workload.rates.clone(),
+                ..RateFields::default()
+            }),
+            onrate: Callback::from(move |x| t.borrow_mut().push(x)),
+            onremove: Callback::from(move |x| r.borrow_mut().push(x)),
+        };
+        yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let card = "[data-option=kinesis-provisioned]";
+        assert!(text(&root, &format!("{card} .rates")).contains("AWS's pricing page"));
+        // The given rate shows its value and can be removed; the missing one is empty.
+        let given: web_sys::HtmlInputElement = root
+            .query_selector(&format!("{card} [id=\"r-kinesis_provisioned.shard_hour\"]"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert_eq!(given.value(), "0.0165");
+        let missing = format!("{card} [id=\"r-kinesis_provisioned.put_payload_units_million\"]");
+        type_into(&root, &missing, "0.0154");
+        assert_eq!(
+            typed.borrow().last(),
+            Some(&(
+                "kinesis_provisioned.put_payload_units_million".to_string(),
+                "0.0154".to_string()
+            ))
+        );
+        click(&root, &format!("{card} .rates button.remove"));
+        assert_eq!(*removed.borrow(), ["kinesis_provisioned.shard_hour"]);
+        // On-demand asks for its own three; MSK needs none.
+        assert_eq!(
+            root.query_selector_all("[data-option=kinesis-on-demand] .rates input")
+                .unwrap()
+                .length(),
+            3
+        );
+        assert!(root
+            .query_selector("[data-option=msk-standard] .rates")
+            .unwrap()
+            .is_none());
         root.remove();
     }
 

@@ -80,7 +80,7 @@ fn rate_fields(p: &CardProps) -> Html {
                 html! {
                     <div key={name.clone()} class={classes!("field", "rate", err.map(|_| "invalid"))}>
                         <label for={id.clone()}>{ format!("USD per {} ", r.unit) }<code>{ &name }</code></label>
-                        <input id={id} type="text" inputmode="decimal" {value} placeholder="e.g. 0.015" autocomplete="off" spellcheck="false"
+                        <input id={id} type="text" inputmode="decimal" {value} placeholder="USD per unit" autocomplete="off" spellcheck="false"
                             aria-invalid={err.is_some().to_string()} {oninput} />
                         { maybe((!r.missing).then(|| html! { <button type="button" class="remove" {onclick}>{ "Remove your rate" }</button> })) }
                         { maybe(err.map(|e| html! { <small class="error" role="alert">{ format!("{name}: {e}") }</small> })) }
