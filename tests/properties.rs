@@ -428,3 +428,16 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The model's small stable sort orders exactly as the standard library's stable
+    /// sort, equal keys in their first order.
+    #[test]
+    fn the_models_sort_is_the_standard_stable_sort(v in prop::collection::vec((0u8..5, any::<u16>()), 0..40)) {
+        let mut ours = v.clone();
+        stream_showdown::model::sort::sort_by_key(&mut ours, |x| x.0);
+        let mut std = v;
+        std.sort_by_key(|x| x.0);
+        prop_assert_eq!(ours, std);
+    }
+}

@@ -82,14 +82,14 @@ impl Catalog {
     /// Standard broker types, smallest first within each family.
     pub fn standard_broker_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.limits.msk_standard.brokers.keys().collect();
-        names.sort_by_key(|n| broker_sort_key(n));
+        super::sort::sort_by_key(&mut names, |n| broker_sort_key(n));
         names
     }
 
     /// Express broker types, smallest first.
     pub fn express_broker_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.limits.msk_express.brokers.keys().collect();
-        names.sort_by_key(|n| broker_sort_key(n));
+        super::sort::sort_by_key(&mut names, |n| broker_sort_key(n));
         names
     }
 }

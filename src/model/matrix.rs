@@ -179,7 +179,7 @@ impl Preset {
     /// The preset as a link query: its workload and its requirements.
     pub fn link(&self) -> String {
         let mut needs = self.needs.to_vec();
-        needs.sort();
+        needs.sort_unstable();
         format!("{}&need={}", self.query, needs.join(","))
     }
 }

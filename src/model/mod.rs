@@ -17,6 +17,7 @@ pub mod options;
 pub mod prices;
 pub mod recommend;
 pub mod report;
+pub mod sort;
 pub mod sweep;
 pub mod units;
 pub mod view;

@@ -140,7 +140,7 @@ pub fn recommend(estimate: &Estimate, needs: &BTreeSet<String>, matrix: &Matrix)
             .monthly_cents
             .map(|c| c.saturating_add(ops_cents.saturating_mul(levels)));
     }
-    ranking.sort_by_key(|r| {
+    super::sort::sort_by_key(&mut ranking, |r| {
         (
             r.ruled_out(),
             r.partly.len(),

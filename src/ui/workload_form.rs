@@ -130,21 +130,282 @@ fn broker_choices(names: Vec<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// One field of the form: a text field, or a select (`mode: "select"`) whose choices
+/// [`choices`] gives. The form is these tables, in order (one loop renders each).
+struct Spec {
+    name: &'static str,
+    unit: &'static str,
+    /// The input mode of a text field, or "select".
+    mode: &'static str,
+    placeholder: &'static str,
+    hint: &'static str,
+}
+
+/// The main form, in order (the rack-aware checkbox follows).
+const MAIN: [Spec; 17] = [
+    Spec {
+        name: "rps",
+        unit: "average",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Records written per second, on average.",
+    },
+    Spec {
+        name: "mbps",
+        unit: "MB/s average",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Or type the throughput: records/s follows for the record size (1 MB = 1,024 KB).",
+    },
+    Spec {
+        name: "size",
+        unit: "KB",
+        mode: "text",
+        placeholder: "",
+        hint: "KB, or with a unit: 200B, 2KB, 1.5KiB, 1MB (1 KB = 1,024 bytes, 1 MB = 1,024 KB).",
+    },
+    Spec {
+        name: "peak",
+        unit: "× average",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Peak write rate ÷ average (1 = steady).",
+    },
+    Spec {
+        name: "consumers",
+        unit: "apps",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Applications (consumer groups) that each read every record.",
+    },
+    Spec {
+        name: "efo",
+        unit: "of those",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Kinesis only: consumers with their own 2 MB/s per shard.",
+    },
+    Spec {
+        name: "retention",
+        unit: "h or d",
+        mode: "text",
+        placeholder: "",
+        hint: "Hours (36 or 36h) or days (7d).",
+    },
+    Spec {
+        name: "streams",
+        unit: "count",
+        mode: "numeric",
+        placeholder: "",
+        hint: "The workload is spread evenly over this many Kinesis streams or Kafka topics.",
+    },
+    Spec {
+        name: "compression",
+        unit: "× (4 = 4:1)",
+        mode: "decimal",
+        placeholder: "",
+        hint: "AWS bills the compressed bytes. Kafka producers compress batches; for Kinesis only if its producers compress the payload themselves.",
+    },
+    Spec {
+        name: "aggregate",
+        unit: "KB per Kinesis record",
+        mode: "decimal",
+        placeholder: "off",
+        hint: "Kinesis producers pack records into records of this size (KPL aggregation or batching, e.g. 25). Empty = off. No effect on MSK, whose producers batch anyway.",
+    },
+    Spec {
+        name: "replay",
+        unit: "per month",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit).",
+    },
+    Spec {
+        name: "region",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Only regions whose prices are sourced.",
+    },
+    Spec {
+        name: "network",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "How clients in a VPC reach Kinesis; priced on the Kinesis cards. MSK clients sit in the cluster's VPC.",
+    },
+    Spec {
+        name: "dr",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Price every option as an active/passive pair: a standby in this Region, the replication and the inter-Region transfer.",
+    },
+    Spec {
+        name: "connect",
+        unit: "MCUs",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Kafka Connect workers (1 MCU = 1 vCPU, 4 GiB), on the MSK options. 0 = none.",
+    },
+    Spec {
+        name: "target",
+        unit: "%",
+        mode: "decimal",
+        placeholder: "AWS guidance",
+        hint: "One target for every provisioned option (shards, brokers). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %.",
+    },
+    Spec {
+        name: "headroom",
+        unit: "× data held",
+        mode: "decimal",
+        placeholder: "2",
+        hint: "EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script).",
+    },
+];
+
+/// Under "Advanced", in order.
+const ADVANCED: [Spec; 13] = [
+    Spec {
+        name: "shards",
+        unit: "count",
+        mode: "numeric",
+        placeholder: "auto",
+        hint: "Provisioned shards; empty = sized for the peak.",
+    },
+    Spec {
+        name: "broker",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Empty = the cheapest type that fits.",
+    },
+    Spec {
+        name: "brokers",
+        unit: "count",
+        mode: "numeric",
+        placeholder: "auto",
+        hint: "A multiple of the AZ count.",
+    },
+    Spec {
+        name: "storage",
+        unit: "GB",
+        mode: "decimal",
+        placeholder: "auto",
+        hint: "1 to 16,384 GB.",
+    },
+    Spec {
+        name: "express",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Empty = the cheapest size that fits.",
+    },
+    Spec {
+        name: "express_brokers",
+        unit: "count",
+        mode: "numeric",
+        placeholder: "auto",
+        hint: "A multiple of 3.",
+    },
+    Spec {
+        name: "partitions",
+        unit: "count",
+        mode: "numeric",
+        placeholder: "auto",
+        hint: "Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition.",
+    },
+    Spec {
+        name: "azs",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Express and most production clusters use 3.",
+    },
+    Spec {
+        name: "rf",
+        unit: "copies",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Kafka copies of each partition (1–3).",
+    },
+    Spec {
+        name: "tiered",
+        unit: "h or d",
+        mode: "text",
+        placeholder: "auto",
+        hint: "Empty = auto: the cheaper of all on EBS and tiered storage keeping 1 or 3 days on EBS. off = all on EBS; 1d = 1 day on EBS, the rest tiered.",
+    },
+    Spec {
+        name: "sizing",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "aws: today's (Express 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced). v2: as links made before 2026-12 sized.",
+    },
+    Spec {
+        name: "ops",
+        unit: "USD a month per level",
+        mode: "decimal",
+        placeholder: "",
+        hint: "What you would pay to avoid one level of operational load (serverless 1, Express or shards 2, Standard 3); the recommendation weighs it. 0 = only ties.",
+    },
+    Spec {
+        name: "discount",
+        unit: "%",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Applied to every line, shown as its own line.",
+    },
+];
+
+/// A select's (value, text) choices.
+fn choices(name: &str, s: &State) -> Vec<(String, String)> {
+    let catalog = Catalog::embedded();
+    let pairs = |items: &[(&str, &str)]| {
+        items
+            .iter()
+            .map(|(v, t)| (v.to_string(), t.to_string()))
+            .collect::<Vec<_>>()
+    };
+    match name {
+        "region" => catalog
+            .prices
+            .regions
+            .iter()
+            .map(|(code, r)| (code.to_string(), format!("{code} — {}", r.name)))
+            .collect(),
+        "network" => network_choices(),
+        "dr" => dr_choices(&s.workload.region),
+        "broker" => broker_choices(catalog.standard_broker_names()),
+        "express" => broker_choices(catalog.express_broker_names()),
+        "azs" => pairs(&[("3", "3"), ("2", "2")]),
+        _ => pairs(&[("aws", "aws (today's)"), ("v2", "v2 (older links)")]),
+    }
+}
+
+/// The fields of one table.
+fn fields(specs: &'static [Spec], s: &State, onedit: &Callback<(&'static str, String)>) -> Html {
+    let size_note = AttrValue::from(format!(
+        "Read as {} bytes.",
+        format_quantity(s.workload.record_kb * 1024.0, 2)
+    ));
+    html! {
+        { for specs.iter().map(|f| {
+            let value = AttrValue::from(s.field(f.name).to_string());
+            if f.mode == "select" {
+                html! { <Select name={f.name} label={label(f.name)} hint={f.hint} {value} choices={choices(f.name, s)} onedit={onedit.clone()} /> }
+            } else {
+                html! { <Field name={f.name} label={label(f.name)} unit={f.unit} inputmode={f.mode} placeholder={f.placeholder} hint={f.hint}
+                    note={(f.name == "size").then(|| size_note.clone())} {value} error={s.errors.get(f.name).map(|e| AttrValue::from(e.clone()))} onedit={onedit.clone()} /> }
+            }
+        }) }
+    }
+}
+
 #[function_component(WorkloadForm)]
 pub fn workload_form(p: &FormProps) -> Html {
     let s = &p.state;
-    let catalog = Catalog::embedded();
-    let f = |name: &'static str| AttrValue::from(s.field(name).to_string());
-    let err = |name: &'static str| s.errors.get(name).map(|e| AttrValue::from(e.clone()));
-    let e = p.onedit.clone();
-    let bytes = s.workload.record_kb * 1024.0;
-    let size_note = AttrValue::from(format!("Read as {} bytes.", format_quantity(bytes, 2)));
-    let regions: Vec<(String, String)> = catalog
-        .prices
-        .regions
-        .iter()
-        .map(|(code, r)| (code.to_string(), format!("{code} — {}", r.name)))
-        .collect();
     let rack_name = "rack_aware";
     let onrack = p.onedit.reform(move |ev: Event| {
         let input: HtmlInputElement = ev.target_unchecked_into();
@@ -154,23 +415,7 @@ pub fn workload_form(p: &FormProps) -> Html {
         <section class="workload" aria-labelledby="workload-title">
             <h2 id="workload-title">{ "Your workload" }</h2>
             <div class="fields">
-                <Field name="rps" label={label("rps")} unit="average" hint="Records written per second, on average." value={f("rps")} error={err("rps")} onedit={e.clone()} />
-                <Field name="mbps" label={label("mbps")} unit="MB/s average" hint="Or type the throughput: records/s follows for the record size (1 MB = 1,024 KB)." value={f("mbps")} error={err("mbps")} onedit={e.clone()} />
-                <Field name="size" label={label("size")} unit="KB" inputmode="text" hint="KB, or with a unit: 200B, 2KB, 1.5KiB, 1MB (1 KB = 1,024 bytes, 1 MB = 1,024 KB)." note={size_note} value={f("size")} error={err("size")} onedit={e.clone()} />
-                <Field name="peak" label={label("peak")} unit="× average" hint="Peak write rate ÷ average (1 = steady)." value={f("peak")} error={err("peak")} onedit={e.clone()} />
-                <Field name="consumers" label={label("consumers")} unit="apps" inputmode="numeric" hint="Applications (consumer groups) that each read every record." value={f("consumers")} error={err("consumers")} onedit={e.clone()} />
-                <Field name="efo" label={label("efo")} unit="of those" inputmode="numeric" hint="Kinesis only: consumers with their own 2 MB/s per shard." value={f("efo")} error={err("efo")} onedit={e.clone()} />
-                <Field name="retention" label={label("retention")} unit="h or d" inputmode="text" hint="Hours (36 or 36h) or days (7d)." value={f("retention")} error={err("retention")} onedit={e.clone()} />
-                <Field name="streams" label={label("streams")} unit="count" inputmode="numeric" hint="The workload is spread evenly over this many Kinesis streams or Kafka topics." value={f("streams")} error={err("streams")} onedit={e.clone()} />
-                <Field name="compression" label={label("compression")} unit="× (4 = 4:1)" hint="AWS bills the compressed bytes. Kafka producers compress batches; for Kinesis only if its producers compress the payload themselves." value={f("compression")} error={err("compression")} onedit={e.clone()} />
-                <Field name="aggregate" label={label("aggregate")} unit="KB per Kinesis record" placeholder="off" hint="Kinesis producers pack records into records of this size (KPL aggregation or batching, e.g. 25). Empty = off. No effect on MSK, whose producers batch anyway." value={f("aggregate")} error={err("aggregate")} onedit={e.clone()} />
-                <Field name="replay" label={label("replay")} unit="per month" hint="Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit)." value={f("replay")} error={err("replay")} onedit={e.clone()} />
-                <Select name="region" label={label("region")} hint="Only regions whose prices are sourced." value={f("region")} choices={regions} onedit={e.clone()} />
-                <Select name="network" label={label("network")} hint="How clients in a VPC reach Kinesis; priced on the Kinesis cards. MSK clients sit in the cluster's VPC." value={f("network")} choices={network_choices()} onedit={e.clone()} />
-                <Select name="dr" label={label("dr")} hint="Price every option as an active/passive pair: a standby in this Region, the replication and the inter-Region transfer." value={f("dr")} choices={dr_choices(&s.workload.region)} onedit={e.clone()} />
-                <Field name="connect" label={label("connect")} unit="MCUs" inputmode="numeric" hint="Kafka Connect workers (1 MCU = 1 vCPU, 4 GiB), on the MSK options. 0 = none." value={f("connect")} error={err("connect")} onedit={e.clone()} />
-                <Field name="target" label={label("target")} unit="%" placeholder="AWS guidance" hint="One target for every provisioned option (shards, brokers). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %." value={f("target")} error={err("target")} onedit={e.clone()} />
-                <Field name="headroom" label={label("headroom")} unit="× data held" placeholder="2" hint="EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script)." value={f("headroom")} error={err("headroom")} onedit={e.clone()} />
+                { fields(&MAIN, s, &p.onedit) }
                 <div class="field checkbox">
                     <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
                     <label for="f-rack_aware">{ label("rack_aware") }</label>
@@ -178,21 +423,7 @@ pub fn workload_form(p: &FormProps) -> Html {
                 </div>
             </div>
             { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, tiered storage, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
-                <div class="fields">
-                    <Field name="shards" label={label("shards")} unit="count" inputmode="numeric" placeholder="auto" hint="Provisioned shards; empty = sized for the peak." value={f("shards")} error={err("shards")} onedit={e.clone()} />
-                    <Select name="broker" label={label("broker")} hint="Empty = the cheapest type that fits." value={f("broker")} choices={broker_choices(catalog.standard_broker_names())} onedit={e.clone()} />
-                    <Field name="brokers" label={label("brokers")} unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of the AZ count." value={f("brokers")} error={err("brokers")} onedit={e.clone()} />
-                    <Field name="storage" label={label("storage")} unit="GB" placeholder="auto" hint="1 to 16,384 GB." value={f("storage")} error={err("storage")} onedit={e.clone()} />
-                    <Select name="express" label={label("express")} hint="Empty = the cheapest size that fits." value={f("express")} choices={broker_choices(catalog.express_broker_names())} onedit={e.clone()} />
-                    <Field name="express_brokers" label={label("express_brokers")} unit="count" inputmode="numeric" placeholder="auto" hint="A multiple of 3." value={f("express_brokers")} error={err("express_brokers")} onedit={e.clone()} />
-                    <Field name="partitions" label={label("partitions")} unit="count" inputmode="numeric" placeholder="auto" hint="Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition." value={f("partitions")} error={err("partitions")} onedit={e.clone()} />
-                    <Select name="azs" label={label("azs")} hint="Express and most production clusters use 3." value={f("azs")} choices={vec![("3".into(), "3".into()), ("2".into(), "2".into())]} onedit={e.clone()} />
-                    <Field name="rf" label={label("rf")} unit="copies" inputmode="numeric" hint="Kafka copies of each partition (1–3)." value={f("rf")} error={err("rf")} onedit={e.clone()} />
-                    <Field name="tiered" label={label("tiered")} unit="h or d" inputmode="text" placeholder="auto" hint="Empty = auto: the cheaper of all on EBS and tiered storage keeping 1 or 3 days on EBS. off = all on EBS; 1d = 1 day on EBS, the rest tiered." value={f("tiered")} error={err("tiered")} onedit={e.clone()} />
-                    <Select name="sizing" label={label("sizing")} hint="aws: today's (Express 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced). v2: as links made before 2026-12 sized." value={f("sizing")} choices={vec![("aws".into(), "aws (today's)".into()), ("v2".into(), "v2 (older links)".into())]} onedit={e.clone()} />
-                    <Field name="ops" label={label("ops")} unit="USD a month per level" inputmode="decimal" hint="What you would pay to avoid one level of operational load (serverless 1, Express or shards 2, Standard 3); the recommendation weighs it. 0 = only ties." value={f("ops")} error={err("ops")} onedit={e.clone()} />
-                    <Field name="discount" label={label("discount")} unit="%" hint="Applied to every line, shown as its own line." value={f("discount")} error={err("discount")} onedit={e} />
-                </div>
+                <div class="fields">{ fields(&ADVANCED, s, &p.onedit) }</div>
             }) }
         </section>
     }

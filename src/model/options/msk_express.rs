@@ -65,7 +65,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     }
     // Fitting clusters first, then the cheaper, then the smaller size.
     let max = u64::from(l.max_brokers_per_cluster);
-    candidates.sort_by(|a, b| {
+    crate::model::sort::sort_by(&mut candidates, |a, b| {
         (b.2 <= max)
             .cmp(&(a.2 <= max))
             .then(a.3.total_cmp(&b.3))

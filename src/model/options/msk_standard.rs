@@ -215,7 +215,9 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
                 .map(|&local| size_one(ctx, name, b, rate.usd, rates, partitions, local, &policy))
         })
         .collect();
-    candidates.sort_by(|a, b| better(a, b, l.max_brokers_per_cluster));
+    crate::model::sort::sort_by(&mut candidates, |a, b| {
+        better(a, b, l.max_brokers_per_cluster)
+    });
     // The best all-local sizing, to say what tiered storage saves.
     let best_local = candidates.iter().find(|c| c.local_hours.is_none()).cloned();
     let max = u64::from(l.max_brokers_per_cluster);
