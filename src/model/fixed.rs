@@ -266,7 +266,7 @@ pub fn shortest(x: f64) -> String {
     for significant in 1..=17 {
         for mode in [Round::Nearest, Round::Down, Round::Up] {
             let s = format!("{sign}{}", e.significant_text(significant, mode));
-            if s.parse::<f64>() == Ok(x) {
+            if super::number::parse_f64(&s) == Some(x) {
                 return s;
             }
         }

@@ -10,6 +10,7 @@
 use super::catalog::Catalog;
 use super::fixed::shortest;
 use super::matrix::Matrix;
+use super::number::parse_f64;
 use super::prices::SECTIONS;
 use super::units::{HOURS_PER_DAY, KB_PER_MB};
 use super::view::{self, View, VIEW_PARAMS};
@@ -254,10 +255,7 @@ pub fn percent_encode(s: &str) -> String {
 }
 
 fn parse_number(value: &str, min: f64, max: f64, min_inclusive: bool) -> Result<f64, String> {
-    let x: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| "not a number".to_string())?;
+    let x = parse_f64(value.trim()).ok_or_else(|| "not a number".to_string())?;
     if !x.is_finite() {
         return Err("not a finite number".into());
     }
@@ -279,7 +277,7 @@ fn parse_number(value: &str, min: f64, max: f64, min_inclusive: bool) -> Result<
 fn parse_count(value: &str, min: u32, max: u32) -> Result<u32, String> {
     let v = value.trim();
     let n: u64 = v.parse().map_err(|_| {
-        if v.parse::<f64>().is_ok() {
+        if parse_f64(v).is_some() {
             "must be a whole number".to_string()
         } else {
             "not a number".to_string()
@@ -301,10 +299,8 @@ pub fn parse_retention(value: &str) -> Result<f64, String> {
     } else {
         (v, 1.0)
     };
-    let x: f64 = num
-        .trim()
-        .parse()
-        .map_err(|_| "not a duration (use hours like 36h or days like 7d)".to_string())?;
+    let x = parse_f64(num.trim())
+        .ok_or_else(|| "not a duration (use hours like 36h or days like 7d)".to_string())?;
     let hours = x * factor;
     if !hours.is_finite() {
         return Err("not a finite duration".into());
@@ -773,10 +769,7 @@ pub fn parse_size_kb(value: &str) -> Result<f64, String> {
             ))
         }
     };
-    let x: f64 = number
-        .trim()
-        .parse()
-        .map_err(|_| "not a number".to_string())?;
+    let x = parse_f64(number.trim()).ok_or_else(|| "not a number".to_string())?;
     let kb = x * factor;
     if !kb.is_finite() {
         return Err("not a finite number".into());

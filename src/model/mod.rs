@@ -13,6 +13,7 @@ pub mod limits;
 pub mod link;
 pub mod matrix;
 pub mod network;
+pub mod number;
 pub mod options;
 pub mod prices;
 pub mod recommend;
