@@ -1,6 +1,6 @@
 //! The byte floor of the stack: the smallest Yew app that does what the calculator's
-//! page does at its simplest (hydrate a pre-rendered page, read an input, show a
-//! number). `scripts/yew-floor.sh` builds it like the app (release profile,
+//! page does at its simplest (render in place of a pre-rendered page, read an input,
+//! show a number). `scripts/yew-floor.sh` builds it like the app (release profile,
 //! wasm-bindgen, wasm-opt -Oz, terser); `scripts/perf.mjs` prints its compressed size
 //! beside the app's.
 
@@ -29,7 +29,7 @@ mod floor {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<floor::Floor>::new().hydrate();
+    yew::Renderer::<floor::Floor>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

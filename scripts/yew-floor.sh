@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The byte floor of the stack: builds examples/yew_floor.rs (the smallest Yew app that
-# hydrates a page and updates a number on input) the way Trunk and scripts/build.sh build
+# renders a page and updates a number on input) the way Trunk and scripts/build.sh build
 # the app: release profile, wasm-bindgen --target web, wasm-opt -Oz, terser. Writes it to
 # target/yew-floor/, where scripts/perf.mjs reports its compressed size beside the app's.
 set -euo pipefail

@@ -1,7 +1,7 @@
 //! Pre-renders the page into a built `index.html` (Yew server-side rendering):
 //! - the default estimate into `<div id="app">`, so that a visitor, a link preview and a
-//!   reader without JavaScript see it before the WebAssembly module runs; with no query
-//!   the browser then hydrates it, and a link with a query renders its own in its place;
+//!   reader without JavaScript see it before the WebAssembly module runs; the module
+//!   then renders the link's page (the same page, with no query) in its place;
 //! - after it, the feature comparison and the footer, which do not depend on the
 //!   workload: static HTML for every link, that the module neither renders nor carries
 //!   (`ui/explorer.rs`; `ui/explorer_controls.rs` makes them follow the link).
@@ -32,7 +32,7 @@ fn main() {
         panic!("{path}: no empty <div id=\"app\"></div> to render into");
     };
     let end = start + marker.len();
-    let app = block_on(ServerRenderer::<App>::new().render());
+    let app = block_on(ServerRenderer::<App>::new().hydratable(false).render());
     let explorer = block_on(ServerRenderer::<Explorer>::new().hydratable(false).render());
     let footer = block_on(ServerRenderer::<Footer>::new().hydratable(false).render());
     let out = format!(

@@ -73,14 +73,15 @@ enum Stage {
 pub fn app() -> Html {
     let catalog = Catalog::embedded();
     // The first render is the link's estimate (with no query: the default page that the
-    // build pre-rendered, so hydration matches).
+    // build pre-rendered, rendered again in its place).
     let state = use_reducer(|| State::from_query(&initial_query(), catalog));
     let workload = state.workload.clone();
     let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
     // A link renders its estimate first; the decision helper, then the feature
     // comparison's controls, then the charts follow, each in a task of its own so that
-    // none blocks input for long. (The pre-rendered default page is hydrated whole:
-    // hydration must find what the build rendered. The comparison itself and the footer
+    // none blocks input for long. (The default page is rendered whole, in one task: it
+    // replaces the same page pre-rendered, which must not lose a section between two
+    // paints. The comparison itself and the footer
     // are static HTML after the app, pre-rendered for every link.)
     let stage = use_state(|| {
         if initial_query().is_empty() {
