@@ -10,7 +10,8 @@
 //     same for two pages without the app (the browser's floor);
 //   - Lighthouse scores (performance, accessibility, best practices, SEO).
 // Usage: node scripts/perf.mjs [dist] [runs]
-import { writeFileSync, mkdirSync, rmSync } from "node:fs";
+import { writeFileSync, mkdirSync, rmSync, readFileSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { serve, launch } from "../e2e/harness.mjs";
 import { sizes } from "./sizes.mjs";
@@ -24,19 +25,61 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-// 1. Bytes (scripts/sizes.mjs).
+// 1. Bytes (scripts/sizes.mjs), with each file's parts so that a regression names its
+// cause: the WebAssembly module's sections (code, data, the rest) and the page's inline
+// style, inline scripts, pre-rendered app, comparison and footer. (Each part compressed
+// alone: the parts of a file add up to a little more than the file.)
+function breakdown(path) {
+  const data = readFileSync(path);
+  const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const parts = [];
+  if (path.endsWith(".wasm")) {
+    const names = { 1: "types", 2: "imports", 3: "functions", 7: "exports", 9: "elements", 10: "code", 11: "data" };
+    const groups = {};
+    let i = 8;
+    const leb = () => { let r = 0, sh = 0, x; do { x = data[i++]; r += (x & 0x7f) * 2 ** sh; sh += 7; } while (x & 0x80); return r; };
+    while (i < data.length) {
+      const id = data[i++];
+      const size = leb();
+      const name = names[id] || "other sections";
+      (groups[name] ||= []).push(data.subarray(i, i + size));
+      i += size;
+    }
+    for (const [name, chunks] of Object.entries(groups)) {
+      const b = Buffer.concat(chunks);
+      parts.push({ name: name === "code" ? "code (function bodies)" : name === "data" ? "data (text, tables, constants)" : name, raw: b.length, br: br(b) });
+    }
+  } else if (path.endsWith(".html")) {
+    const html = data.toString("utf8");
+    const take = (name, re) => {
+      let raw = "";
+      for (const m of html.matchAll(re)) raw += m[0];
+      if (raw) parts.push({ name, raw: Buffer.byteLength(raw), br: br(Buffer.from(raw)) });
+    };
+    take("inline style", /<style[\s\S]*?<\/style>/g);
+    take("inline scripts", /<script[\s\S]*?<\/script>/g);
+    take("pre-rendered app", /<div id="app"[\s\S]*?(?=<section aria-labelledby="explorer-title"|<footer)/g);
+    take("comparison", /<section aria-labelledby="explorer-title"[\s\S]*?(?=<footer)/g);
+    take("footer", /<footer[\s\S]*?<\/footer>/g);
+  }
+  return parts.sort((a, b) => b.br - a.br);
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const built = sizes(DIST);
-console.log(`bytes: ${kb(built.raw)} raw, ${kb(built.gz)} gzip, ${kb(built.br)} brotli (target ≤ 150 KB compressed)`);
+console.log(`bytes: ${kb(built.raw)} raw, ${kb(built.gz)} gzip, ${kb(built.br)} brotli (target ≤ 184 KB brotli in total, goal 150 KB)`);
 for (const f of built.files.filter((f) => f.raw > 0).sort((a, b) => b.gz - a.gz)) {
   console.log(`  ${f.name}: ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
+  for (const part of breakdown(join(DIST, f.name))) {
+    console.log(`    ${part.name}: ${kb(part.raw)} raw, ${kb(part.br)} brotli alone`);
+  }
 }
 // The stack's own floor: the smallest Yew app, built the same way (scripts/yew-floor.sh).
 {
   const dir = process.env.YEW_FLOOR || "target/yew-floor";
   try {
     const f = sizes(dir);
-    console.log(`  floor, the smallest Yew app that hydrates a page and updates a number (wasm + JS, no page): ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
+    console.log(`  floor, the smallest Yew app that renders a page and updates a number (wasm + JS, no page): ${kb(f.raw)} raw, ${kb(f.gz)} gzip, ${kb(f.br)} brotli`);
   } catch {
     console.log(`  floor, the smallest Yew app: not measured (run scripts/yew-floor.sh to build it into ${dir})`);
   }
@@ -114,7 +157,10 @@ for (let i = 0; i < RUNS; i++) {
   floor.push(await navigation("static-floor.html"));
 }
 const ratio = median(app) / median(floor);
-console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.5) [median of ${RUNS}, CPU ${THROTTLE}× slower]`);
+console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.3) [median of ${RUNS} interleaved runs, CPU ${THROTTLE}× slower]`);
+// The spread: each run's app time over the floor's median, and the floor's own range.
+const spread = (xs) => `${ms(Math.min(...xs))} – ${ms(Math.max(...xs))}`;
+console.log(`  spread: app ${spread(app)}, floor ${spread(floor)}; per-run ratios ${app.map((a, k) => (a / floor[k]).toFixed(2)).join(", ")}`);
 
 // 3. Keystroke → updated total painted: the app, then two floors served the same way,
 // each with a one-line script that writes a new total into the page on every keystroke
@@ -167,7 +213,7 @@ async function keystrokes(path) {
     keys.minimal.push(...await keystrokes("key-minimal.html"));
   }
   const line = (xs) => `median ${ms(median(xs))}, p95 ${ms(p95(xs))}`;
-  console.log(`keystroke → total painted: app ${line(keys.app)} over ${keys.app.length} keystrokes (target < 16 ms, CPU ${THROTTLE}× slower)`);
+  console.log(`keystroke → total painted: app ${line(keys.app)} over ${keys.app.length} keystrokes (target ≤ the static copy's floor + 4 ms, CPU ${THROTTLE}× slower)`);
   console.log(`  floor, static copy of the page + one-line handler: ${line(keys.copy)}; app − floor ${ms(median(keys.app) - median(keys.copy))}`);
   console.log(`  floor, a page with only the input and the total: ${line(keys.minimal)}`);
 }
@@ -185,18 +231,26 @@ try {
     chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--user-data-dir=${profile}`],
   });
   try {
-    const result = await lighthouse(server.url + QUERY, { port: chrome.port, output: "json", logLevel: "error" });
-    const c = result.lhr.categories;
-    const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
-    console.log(`lighthouse: performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")} (target ≥ 98 each)`);
-    const a = result.lhr.audits;
-    const metric = (k) => a[k] ? `${a[k].displayValue} (${Math.round((a[k].score ?? 0) * 100)})` : "n/a";
-    console.log(`lighthouse: FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}`);
-    const lcpEl = a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
-    if (lcpEl) console.log(`lighthouse: LCP element ${lcpEl.selector} "${(lcpEl.nodeLabel || "").slice(0, 60)}"`);
-    if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(result.lhr));
-    const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary").map((a) => a.id);
-    if (failing.length) console.log(`lighthouse: failing audits: ${failing.join(", ")}`);
+    // Several runs (LH_RUNS, default 5): the target is ≥ 98 in 4 of 5.
+    const runs = Number(process.env.LH_RUNS || 5);
+    const perf = [];
+    for (let run = 1; run <= runs; run++) {
+      const result = await lighthouse(server.url + QUERY, { port: chrome.port, output: "json", logLevel: "error" });
+      const c = result.lhr.categories;
+      const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
+      perf.push(score("performance"));
+      const a = result.lhr.audits;
+      const metric = (k) => a[k] ? `${a[k].displayValue} (${Math.round((a[k].score ?? 0) * 100)})` : "n/a";
+      console.log(`lighthouse ${run}/${runs}: performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")}; FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}, SI ${metric("speed-index")}`);
+      if (run === 1) {
+        const lcpEl = a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+        if (lcpEl) console.log(`lighthouse: LCP element ${lcpEl.selector} "${(lcpEl.nodeLabel || "").slice(0, 60)}"`);
+        if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(result.lhr));
+        const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === "binary").map((a) => a.id);
+        if (failing.length) console.log(`lighthouse: failing audits: ${failing.join(", ")}`);
+      }
+    }
+    console.log(`lighthouse: performance ${perf.join(", ")}: ≥ 98 in ${perf.filter((p) => p >= 98).length} of ${runs} (target ≥ 98 in 4 of 5; the other categories 100)`);
   } finally {
     await chrome.kill();
   }
