@@ -208,7 +208,8 @@ impl Reducible for State {
                 }
                 next.fields.insert(name, text);
                 next.legacy.retain(|&p| p != name);
-                if next.workload.rates.is_empty() {
+                // Rates are for the Region they were typed in (`edit` drops them).
+                if next.workload.region != self.workload.region {
                     next.rate_fields = Rc::default();
                     next.rate_errors = Rc::default();
                 }
