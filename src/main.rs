@@ -3,6 +3,11 @@
 //! the browser paints again (with no query, the same page). It does not hydrate: Yew's
 //! hydration would cost the module 13 KB brotli for the one page that needs none.
 
+/// Talc instead of the default dlmalloc: smaller and faster in WebAssembly.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     stream_showdown::ui::panic::install_panic_hook();
