@@ -452,11 +452,12 @@ fn check_rate_name(name: &str, catalog: &Catalog) -> Result<(), String> {
     let (section, key) = name.split_once('.').unwrap_or((name, ""));
     let Some((_, keys)) = SECTIONS.iter().find(|(s, _)| *s == section) else {
         let known: Vec<&str> = SECTIONS.iter().map(|(s, _)| *s).collect();
-        return Err(format!(
-            "unknown price book section {} (known: {})",
-            shorten(section),
-            known.join(", ")
-        ));
+        let what = if section.is_empty() {
+            "no price book section (rate.<section>.<key>=<usd>)".to_string()
+        } else {
+            format!("unknown price book section {}", shorten(section))
+        };
+        return Err(format!("{what} (known: {})", known.join(", ")));
     };
     let known = match (section, key.split_once('.')) {
         ("msk_standard", Some(("broker_hour", b))) => catalog.is_standard_broker(b),
@@ -471,6 +472,9 @@ fn check_rate_name(name: &str, catalog: &Catalog) -> Result<(), String> {
         let mut names = keys.join(", ");
         if section.starts_with("msk_s") || section.starts_with("msk_e") {
             names.push_str(", broker_hour.<broker type>");
+        }
+        if section == "data_transfer" {
+            names.push_str(", inter_region_gb, inter_region_gb_to.<region>");
         }
         Err(format!(
             "unknown rate {} in {section} (known: {names})",
