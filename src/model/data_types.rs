@@ -52,12 +52,12 @@ impl<V: Clone + 'static> Map<V> {
         self.0.is_empty()
     }
 
-    /// The index of `key`, inserted with the default value if absent (order kept).
-    pub fn insert_default(&mut self, key: &str) -> usize
+    /// The value of `key`, inserted as the default value if absent (order kept).
+    pub fn get_or_insert_default(&mut self, key: &str) -> &mut V
     where
         V: Default,
     {
-        match self.0.binary_search_by(|(k, _)| (**k).cmp(key)) {
+        let i = match self.0.binary_search_by(|(k, _)| (**k).cmp(key)) {
             Ok(i) => i,
             Err(i) => {
                 self.0
@@ -65,7 +65,8 @@ impl<V: Clone + 'static> Map<V> {
                     .insert(i, (Cow::Owned(key.to_string()), V::default()));
                 i
             }
-        }
+        };
+        &mut self.0.to_mut()[i].1
     }
 }
 

@@ -280,12 +280,13 @@ impl Estimate {
 /// Prices every deployment option for a workload, and says on each option where one
 /// input would change its bill (see [`advice`]).
 pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
-    let mut e = estimate_only(workload, catalog);
-    if let Some(region) = region_prices(workload, catalog) {
+    let region = region_prices(workload, catalog);
+    let mut e = estimate_in(workload, catalog, region.as_ref());
+    if let Some(region) = &region {
         let d = &e.derived;
         for o in e.options.iter_mut().filter(|o| o.status == Status::Priced) {
             o.warnings
-                .extend(advice(o.id, o.total_cents, workload, d, &region, catalog));
+                .extend(advice(o.id, o.total_cents, workload, d, region, catalog));
         }
     }
     e
@@ -417,8 +418,13 @@ fn advice(
 /// Prices every deployment option, without [`advice`] (the charts' sweeps, which price
 /// many workloads, and advice's own alternatives).
 pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
+    estimate_in(workload, catalog, region_prices(workload, catalog).as_ref())
+}
+
+/// [`estimate_only`] with the workload's Region prices ([`region_prices`]) given.
+fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPrices>) -> Estimate {
     let derived = workload.derived();
-    let options = match region_prices(workload, catalog).as_ref() {
+    let options = match region {
         None => OptionId::ALL
             .into_iter()
             .map(|id| {

@@ -337,37 +337,26 @@ impl RegionPrices {
     /// Regions are not checked here (the link codec checks them).
     pub fn rate_mut(&mut self, name: &str) -> Option<&mut Rate> {
         let (section, key) = name.split_once('.')?;
-        let table = |m: &mut Map<Rate>, entry: &str| -> Option<usize> {
-            if entry.is_empty() {
-                return None;
-            }
-            Some(m.insert_default(entry))
-        };
+        // (An empty broker type or destination names no rate.)
         match (section, key.split_once('.')) {
-            ("msk_standard", Some(("broker_hour", b))) => {
-                let m = &mut self
-                    .msk_standard
+            ("msk_standard", Some(("broker_hour", b))) if !b.is_empty() => Some(
+                self.msk_standard
                     .get_or_insert_with(Default::default)
-                    .broker_hour;
-                let i = table(m, b)?;
-                Some(&mut m.0.to_mut()[i].1)
-            }
-            ("msk_express", Some(("broker_hour", b))) => {
-                let m = &mut self
-                    .msk_express
+                    .broker_hour
+                    .get_or_insert_default(b),
+            ),
+            ("msk_express", Some(("broker_hour", b))) if !b.is_empty() => Some(
+                self.msk_express
                     .get_or_insert_with(Default::default)
-                    .broker_hour;
-                let i = table(m, b)?;
-                Some(&mut m.0.to_mut()[i].1)
-            }
-            ("data_transfer", Some(("inter_region_gb_to", to))) => {
-                let m = &mut self
-                    .data_transfer
+                    .broker_hour
+                    .get_or_insert_default(b),
+            ),
+            ("data_transfer", Some(("inter_region_gb_to", to))) if !to.is_empty() => Some(
+                self.data_transfer
                     .get_or_insert_with(Default::default)
-                    .inter_region_gb_to;
-                let i = table(m, to)?;
-                Some(&mut m.0.to_mut()[i].1)
-            }
+                    .inter_region_gb_to
+                    .get_or_insert_default(to),
+            ),
             ("data_transfer", None) if key == "inter_region_gb" => Some(
                 self.data_transfer
                     .get_or_insert_with(Default::default)
