@@ -548,6 +548,19 @@ fn rate_line(line: &str) -> Option<(String, f64, String)> {
     Some((key, usd, src.to_string()))
 }
 
+/// The table of the price book a rate's line goes in, and its key there
+/// (`msk_standard.broker_hour.kafka.m5.large` → `msk_standard.broker_hour`,
+/// `kafka.m5.large`).
+fn table_and_key(name: &str) -> (String, String) {
+    match name.split_once(".broker_hour.") {
+        Some((s, b)) => (format!("{s}.broker_hour"), b.to_string()),
+        None => {
+            let (s, k) = name.split_once('.').unwrap_or((name, ""));
+            (s.to_string(), k.to_string())
+        }
+    }
+}
+
 fn quoted_key(key: &str) -> String {
     if key.contains('.') {
         format!("\"{key}\"")
@@ -670,13 +683,7 @@ pub fn refresh(book_text: &str, files: &[FileRates]) -> Result<Outcome, String> 
         if used.contains(&(region.clone(), name.clone())) {
             continue;
         }
-        let (table, key) = match name.split_once(".broker_hour.") {
-            Some((s, b)) => (format!("{s}.broker_hour"), b.to_string()),
-            None => {
-                let (s, k) = name.split_once('.').unwrap_or((name, ""));
-                (s.to_string(), k.to_string())
-            }
-        };
+        let (table, key) = table_and_key(name);
         let line = new_line(&key, f, src);
         out.added
             .push(format!("{region} {name} = {} ({src})", fmt_usd(f.usd)));
@@ -710,19 +717,15 @@ pub fn refresh(book_text: &str, files: &[FileRates]) -> Result<Outcome, String> 
         }
     }
     let mut text = String::with_capacity(book_text.len() + 1024);
-    for (i, l) in new_lines.iter().enumerate() {
-        if let Some(block) = inserts.get(&i) {
-            for b in block {
-                text.push_str(b);
-                text.push('\n');
-            }
-        }
-        text.push_str(l);
-        text.push('\n');
-    }
-    if let Some(block) = inserts.get(&new_lines.len()) {
-        for b in block {
-            text.push_str(b);
+    // Each line, after what is inserted before it (and what goes after the last).
+    for i in 0..=new_lines.len() {
+        for l in inserts
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .chain(new_lines.get(i))
+        {
+            text.push_str(l);
             text.push('\n');
         }
     }
@@ -742,13 +745,7 @@ pub fn refresh(book_text: &str, files: &[FileRates]) -> Result<Outcome, String> 
         );
         let mut tables: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (r, src) in rates {
-            let (table, key) = match r.name.split_once(".broker_hour.") {
-                Some((s, b)) => (format!("{s}.broker_hour"), b.to_string()),
-                None => {
-                    let (s, k) = r.name.split_once('.').unwrap_or((&r.name, ""));
-                    (s.to_string(), k.to_string())
-                }
-            };
+            let (table, key) = table_and_key(&r.name);
             tables
                 .entry(table)
                 .or_default()
@@ -771,9 +768,9 @@ pub fn refresh(book_text: &str, files: &[FileRates]) -> Result<Outcome, String> 
     // What no file gave, per Region and section (a whole section in one word).
     for (code, r) in &book.regions {
         let mut parts: Vec<String> = Vec::new();
+        let rates = r.rates();
         for &(section, keys) in SECTIONS {
             let has = |name: &str| found.contains_key(&(code.to_string(), name.to_string()));
-            let rates = r.rates();
             let in_book: Vec<&String> = rates
                 .iter()
                 .map(|(n, _)| n)
