@@ -1307,3 +1307,40 @@ fn a_negotiated_rate_replaces_the_books() {
         .filter(|l| l.id != "cluster_hours")
         .all(|l| l.source == "aws-msk-pricing-data"));
 }
+
+/// A standby Region whose price book table leaves a rate out (as a refresh from AWS's
+/// files may: tables can be partial) makes the DR pair not priced, naming the rate and
+/// the Region: the standby is never priced at $0 for it. Shown on the book with
+/// us-east-2's Kinesis shard-hour rate removed.
+#[test]
+fn a_standby_rate_the_book_lacks_is_named_not_priced_at_zero() {
+    let book = include_str!("../data/prices.toml");
+    let start = book
+        .find("[regions.us-east-2.kinesis_provisioned]")
+        .unwrap();
+    let line = start + book[start..].find("shard_hour = ").unwrap();
+    let end = line + book[line..].find('\n').unwrap() + 1;
+    let partial = format!("{}{}", &book[..line], &book[end..]);
+    let c = Catalog::parse(&partial, include_str!("../data/limits.toml")).unwrap();
+    let d = decode("v=3&dr=us-east-2", &c);
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    let e = estimate(&d.workload, &c);
+    let k = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(k.status, Status::NotPriced);
+    assert!(
+        k.reasons[0]
+            .contains("the standby in us-east-2: no rate for kinesis_provisioned.shard_hour"),
+        "{:?}",
+        k.reasons
+    );
+    // The other options' pairs are priced as with the whole book.
+    let whole = run("v=3&dr=us-east-2");
+    assert_eq!(
+        opt(&e, OptionId::MskStandard).total_cents,
+        opt(&whole, OptionId::MskStandard).total_cents
+    );
+    assert_eq!(
+        opt(&whole, OptionId::KinesisProvisioned).status,
+        Status::Priced
+    );
+}

@@ -23,9 +23,14 @@ pub fn pair(
     price: fn(OptionId, &Ctx) -> Result<Priced, String>,
 ) -> Result<Priced, String> {
     let catalog = ctx.catalog;
-    let Some(dr_prices) = catalog.region(dr) else {
+    let Some(book) = catalog.region(dr) else {
         return Err(format!("unknown DR Region {dr:?}"));
     };
+    // The standby's rates, those the book leaves out named as missing (the user's rates
+    // are the primary Region's): a line at one makes the pair not priced, never $0.
+    let mut dr_prices = book.clone();
+    dr_prices.complete();
+    let dr_prices = &dr_prices;
     let w = ctx.workload;
     // (Kinesis: AWS's sample replicator is a Lambda function on enhanced fan-out,
     // aws-samples/aws-kinesis-data-streams-replicator.)
@@ -71,6 +76,8 @@ pub fn pair(
             .iter()
             .map(|b| format!("The standby in {dr}: {b}")),
     );
+    // The standby Region's lines, from here to the replication's.
+    let standby_from = p.lines.len();
     for l in standby.lines {
         p.lines.push(Line {
             label: format!("Standby in {dr}: {}", l.label),
@@ -83,30 +90,38 @@ pub fn pair(
         p.warnings.push(format!(
             "Kinesis has no managed cross-Region replication: a consumer (AWS's sample is a Lambda function on enhanced fan-out) reads the stream and writes to the standby in {dr}; it is priced here as one more enhanced fan-out reader, its Lambda compute is not priced."
         ));
-    } else {
-        match &dr_prices.msk_replicator {
-            Some(r) => {
-                let first = p.lines.len();
-                p.lines.push(Line::new(
-                    "replicator_hours",
-                    format!("MSK Replicator in {dr} (1 × 730 h)"),
-                    HOURS_PER_MONTH,
-                    "replicator-hour",
-                    &r.replicator_hour,
-                ));
-                p.lines.push(Line::new(
-                    "data_replicated",
-                    "MSK Replicator: data replicated",
-                    gb,
-                    "GB",
-                    &r.data_replicated_gb,
-                ));
-                super::estimate::usage_types(&mut p.lines[first..], dr_prices);
+    } else if let Some(r) = &dr_prices.msk_replicator {
+        // (`complete` gave the standby every section: a rate it lacks is named below.)
+        let first = p.lines.len();
+        p.lines.push(Line::new(
+            "replicator_hours",
+            format!("MSK Replicator in {dr} (1 × 730 h)"),
+            HOURS_PER_MONTH,
+            "replicator-hour",
+            &r.replicator_hour,
+        ));
+        p.lines.push(Line::new(
+            "data_replicated",
+            "MSK Replicator: data replicated",
+            gb,
+            "GB",
+            &r.data_replicated_gb,
+        ));
+        super::estimate::usage_types(&mut p.lines[first..], dr_prices);
+    }
+    let mut missing: Vec<&str> = Vec::new();
+    for l in p.lines[standby_from..].iter().filter(|l| l.quantity > 0.0) {
+        if let Some(name) = l.source.strip_prefix(super::prices::MISSING_SOURCE) {
+            if !missing.contains(&name) {
+                missing.push(name);
             }
-            None => p.warnings.push(format!(
-                "No MSK Replicator rates for {dr} were found: the replication is not in this total."
-            )),
         }
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "the standby in {dr}: no rate for {} in the price book; not guessed",
+            missing.join(", ")
+        ));
     }
     let transfer = ctx
         .region
