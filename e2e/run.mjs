@@ -471,6 +471,19 @@ test("typing two missing rates into a not-priced card prices it; the link reopen
   // 730 h × $0.0165 + 2,628 M PUT units × $0.0154 = $12.05 + $40.47.
   const cents = () => page.getAttribute(`${card} .total .amount`, "data-total-cents").then(Number);
   assertEqual(await cents(), 5252, "Kinesis provisioned priced at the typed rates");
+  // Emptied with Backspace: refused and named, focus kept, the last valid rate still priced;
+  // typed again key by key.
+  await clearByKeyboard(page, shard);
+  assertEqual(await page.inputValue(shard), "", "shard-hour field empty");
+  assertEqual(await focused(page), "r-kinesis_provisioned.shard_hour", "focus kept when empty");
+  // (Backspace passed through "0", a valid rate: the card says which rate it shows.)
+  const error = await text(page, `${card} .rates .error`);
+  assert(error.includes("required") && error.includes("Priced at the last valid rate, 0."), `the empty rate is named: ${error}`);
+  assertEqual(await cents(), 4047, "priced at the last valid rate: $0 shard-hours + $40.47 PUT units");
+  await page.keyboard.type("0.0165", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue(shard), "0.0165", "retyped");
+  assertEqual(await page.locator(`${card} .rates .error`).count(), 0, "no error once valid");
   const link = await page.evaluate(() => location.search);
   assert(link.includes("rate.kinesis_provisioned.shard_hour=0.0165"), link);
   const cli = cliTotals(link.slice(1));

@@ -83,7 +83,8 @@ fn rate_fields(p: &CardProps) -> Html {
                         <input id={id} type="text" inputmode="decimal" {value} placeholder="USD per unit" autocomplete="off" spellcheck="false"
                             aria-invalid={err.is_some().to_string()} {oninput} />
                         { maybe((!r.missing).then(|| html! { <button type="button" class="remove" {onclick}>{ "Remove your rate" }</button> })) }
-                        { maybe(err.map(|e| html! { <small class="error" role="alert">{ format!("{name}: {e}") }</small> })) }
+                        { maybe(err.map(|e| html! { <small class="error" role="alert">{ format!("{name}: {e}.{}",
+                            p.rates.given.get(&name).map_or(String::new(), |&u| format!(" Priced at the last valid rate, {}.", shortest(u)))) }</small> })) }
                     </div>
                 }
             }) }
