@@ -4,10 +4,9 @@
 # the Pages build). Works as root (CI, fresh machines) or with sudo.
 #
 # Cold, the time goes to compiling Trunk and wasm-bindgen-cli. They are build tools, not
-# what we ship, so they are compiled with a light release profile (no LTO, many codegen
-# units, opt-level 1) given through cargo's environment, which takes precedence over
-# their own manifests' release profiles (fat LTO, one codegen unit). Both compile at
-# the same time, while Debian's packages and the npm packages download and install.
+# what we ship, so they are compiled with a light release profile (light_install below).
+# Both compile at the same time, while Debian's packages and the npm packages download
+# and install.
 # Exact pinned versions; nothing from GitHub release pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,13 +36,30 @@ start() { # start NAME COMMAND...
   JOBS[$name]=$!
 }
 
-light_install() { # cargo install with a light release profile (build tools only)
+# cargo install with a light release profile: build tools, not what we ship. Their own
+# manifests ask for fat LTO and one codegen unit; cargo's environment and --config take
+# precedence. Trunk runs little code of its own (it starts cargo, wasm-bindgen and
+# wasm-opt), so it is compiled without optimisation; wasm-bindgen-cli rewrites every
+# test module, so the crates that parse and rewrite WebAssembly keep opt-level 1.
+light_install() {
   CARGO_PROFILE_RELEASE_LTO=off \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
   CARGO_PROFILE_RELEASE_DEBUG=false \
   CARGO_PROFILE_RELEASE_INCREMENTAL=false \
     cargo install "$@"
+}
+trunk_install() {
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 light_install --locked trunk --version "$TRUNK_VERSION" \
+    --no-default-features --features rustls
+}
+wasm_bindgen_install() {
+  local hot=(walrus wasmparser wasm-bindgen-cli-support wasm-bindgen-wasm-interpreter
+    wasm-bindgen-wasm-conventions wasm-bindgen-externref-xform wasm-bindgen-multi-value-xform
+    wasm-bindgen-threads-xform wasm-bindgen-shared id-arena)
+  local config=(--config 'profile.release.package."*".opt-level=0')
+  for p in "${hot[@]}"; do config+=(--config "profile.release.package.$p.opt-level=1"); done
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 light_install "${config[@]}" --force wasm-bindgen-cli \
+    --version "$WASM_BINDGEN_VERSION"
 }
 
 if [ "$BROWSER" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; }; then
@@ -66,13 +82,13 @@ fi
 
 # Trunk (skipped when the right version is present).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  start "cargo install trunk $TRUNK_VERSION" light_install --locked trunk --version "$TRUNK_VERSION"
+  start "cargo install trunk $TRUNK_VERSION" trunk_install
 fi
 
 # wasm-bindgen CLI of exactly the pinned version (no --locked: its lockfile pins a
 # crate version the registry mirror lacks).
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  start "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION" light_install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  start "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION" wasm_bindgen_install
 fi
 
 failed=0

@@ -9,14 +9,26 @@ use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets Yew render (it schedules work on the microtask queue and timers).
+/// Lets Yew finish what it has scheduled (its scheduler defers work and yields to the
+/// browser), then lets due timers run, then finishes what they scheduled.
 async fn settle() {
+    yew::scheduler::flush().await;
     gloo::timers::future::TimeoutFuture::new(30).await;
+    yew::scheduler::flush().await;
 }
 
-/// Waits (up to 3 s) until `selector` matches inside `root`.
+/// How long a wait may last: generous, because a busy machine is slow, and a wait that
+/// is met returns at once.
+const WAIT_MS: f64 = 15_000.0;
+
+fn waited(started: f64) -> bool {
+    js_sys::Date::now() - started > WAIT_MS
+}
+
+/// Waits until `selector` matches inside `root`.
 async fn until(root: &Element, selector: &str) {
-    for _ in 0..100 {
+    let started = js_sys::Date::now();
+    while !waited(started) {
         if root.query_selector(selector).ok().flatten().is_some() {
             return;
         }
@@ -25,9 +37,10 @@ async fn until(root: &Element, selector: &str) {
     panic!("timed out waiting for {selector}");
 }
 
-/// Waits (up to 3 s) until the text of `selector` is `expected`.
+/// Waits until the text of `selector` is `expected`.
 async fn until_text(root: &Element, selector: &str, expected: &str) {
-    for _ in 0..100 {
+    let started = js_sys::Date::now();
+    while !waited(started) {
         let now = root
             .query_selector(selector)
             .ok()
@@ -45,9 +58,12 @@ async fn until_text(root: &Element, selector: &str, expected: &str) {
     );
 }
 
-fn mount() -> (Element, yew::AppHandle<App>) {
-    // The app loads the page's query after mounting: start every test from a clean URL
-    // (an earlier test's app may have written its workload there).
+/// The page as no earlier test left it: every component an earlier test mounted is
+/// gone (Yew's scheduler has run its destruction, and with it every timer it held), the
+/// address has no query, storage is empty, the theme is the page's own, and no element
+/// an earlier test added (one that failed half-way, say) is left.
+async fn fresh_page() {
+    yew::scheduler::flush().await;
     let window = gloo::utils::window();
     let path = window.location().pathname().unwrap();
     window
@@ -55,11 +71,54 @@ fn mount() -> (Element, yew::AppHandle<App>) {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
         .unwrap();
+    if let Ok(Some(storage)) = window.local_storage() {
+        storage.clear().unwrap();
+    }
+    let document = gloo::utils::document();
+    let html = document.document_element().unwrap();
+    html.set_class_name("");
+    let left = document.query_selector_all(".test-root").unwrap();
+    for i in 0..left.length() {
+        if let Some(node) = left.item(i) {
+            node.dyn_into::<Element>().unwrap().remove();
+        }
+    }
+}
+
+/// A fresh page and an element of this test's own to render into.
+async fn root() -> Element {
+    fresh_page().await;
+    element()
+}
+
+/// One more element of this test's own (after [`root`]).
+fn element() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
+    root.set_class_name("test-root");
     document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// The app, on a fresh page.
+async fn mount() -> (Element, yew::AppHandle<App>) {
+    let root = root().await;
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     (root, handle)
+}
+
+/// Ends a test's component: destroys it, lets Yew's scheduler run the destruction (a
+/// destroyed component's timers, debounced work and listeners end with it), and removes
+/// its element.
+async fn unmount<C: yew::BaseComponent>(handle: yew::AppHandle<C>, root: Element) {
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.child_element_count(),
+        0,
+        "a destroyed component leaves nothing"
+    );
+    root.remove();
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -84,7 +143,7 @@ fn type_into(root: &Element, selector: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn renders_every_option_for_the_default_workload() {
-    let (root, app) = mount();
+    let (root, app) = mount().await;
     until(&root, ".card .amount").await;
     let cards = root.query_selector_all(".card").unwrap();
     assert_eq!(cards.length(), 6);
@@ -93,13 +152,12 @@ async fn renders_every_option_for_the_default_workload() {
         "1 shard"
     );
     assert!(text(&root, ".prices-date").starts_with("Prices as of 20"));
-    app.destroy();
-    root.remove();
+    unmount(app, root).await;
 }
 
 #[wasm_bindgen_test]
 async fn typing_a_workload_recomputes_the_shards() {
-    let (root, app) = mount();
+    let (root, app) = mount().await;
     until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
     type_into(&root, "#f-size", "2");
@@ -123,13 +181,12 @@ async fn typing_a_workload_recomputes_the_shards() {
         "$109.50",
     )
     .await;
-    app.destroy();
-    root.remove();
+    unmount(app, root).await;
 }
 
 #[wasm_bindgen_test]
 async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
-    let (root, app) = mount();
+    let (root, app) = mount().await;
     until(&root, ".card .amount").await;
     type_into(&root, "#f-rps", "5000");
     until_text(
@@ -147,15 +204,42 @@ async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
         before
     );
     assert!(!root.inner_html().contains("NaN"));
-    app.destroy();
-    root.remove();
+    unmount(app, root).await;
+}
+
+/// A destroyed app does nothing afterwards: the link it was about to write (150 ms after
+/// a render), the charts and ranking it was about to settle (400 ms) and the steps of its
+/// first render (timers of 0 ms) all end with it. Destroyed at two moments: just after
+/// its first render (its steps and its first link pending) and just after a keystroke.
+#[wasm_bindgen_test]
+async fn a_destroyed_app_does_nothing_afterwards() {
+    let window = gloo::utils::window();
+    for typed in [false, true] {
+        let (root, app) = mount().await;
+        yew::scheduler::flush().await;
+        assert!(root.child_element_count() > 0, "rendered");
+        if typed {
+            type_into(&root, "#f-rps", "5000");
+        }
+        let query = window.location().search().unwrap();
+        unmount(app, root.clone()).await;
+        // Longer than every debounce and deferred step of the app.
+        gloo::timers::future::TimeoutFuture::new(1_000).await;
+        yew::scheduler::flush().await;
+        assert_eq!(
+            window.location().search().unwrap(),
+            query,
+            "a destroyed app wrote its link (typed: {typed})"
+        );
+        assert_eq!(root.child_element_count(), 0);
+    }
 }
 
 /// The element stays the same one, and keeps the focus, while its value passes through
 /// invalid and empty states (a message appearing beside it once made Yew re-create it).
 #[wasm_bindgen_test]
 async fn a_field_keeps_its_element_and_focus_through_invalid_values() {
-    let (root, app) = mount();
+    let (root, app) = mount().await;
     until(&root, ".card .amount").await;
     for (id, texts) in [
         ("#f-rps", ["", "3", "3x"]),
@@ -186,8 +270,7 @@ async fn a_field_keeps_its_element_and_focus_through_invalid_values() {
     }
     // The answer says which values the estimate is for.
     assert!(text(&root, ".answer .stale").contains("Retention is empty"));
-    app.destroy();
-    root.remove();
+    unmount(app, root).await;
 }
 
 mod components {
@@ -201,13 +284,6 @@ mod components {
     use stream_showdown::ui::notices::{LegacyDefaults, LegacyProps, Notices, NoticesProps};
     use yew::Callback;
 
-    fn root() -> Element {
-        let document = gloo::utils::document();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        root
-    }
-
     fn click(root: &Element, selector: &str) {
         let el: web_sys::HtmlElement = root
             .query_selector(selector)
@@ -220,7 +296,7 @@ mod components {
 
     #[wasm_bindgen_test]
     async fn notices_list_each_parameter_and_dismiss() {
-        let root = root();
+        let root = root().await;
         let dismissed = Rc::new(RefCell::new(false));
         let flag = dismissed.clone();
         let props = NoticesProps {
@@ -231,7 +307,7 @@ mod components {
             }],
             ondismiss: Callback::from(move |_| *flag.borrow_mut() = true),
         };
-        yew::Renderer::<Notices>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Notices>::with_root_and_props(root.clone(), props).render();
         settle().await;
         assert!(text(&root, ".notice").contains("rps=<b>abc</b>: not a number"));
         assert!(
@@ -240,14 +316,14 @@ mod components {
         );
         click(&root, ".notice button.dismiss");
         assert!(*dismissed.borrow());
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     /// An older link's notice names what it keeps, each total today's defaults change,
     /// and adopts them with one button.
     #[wasm_bindgen_test]
     async fn an_older_link_notice_names_the_changes_and_adopts() {
-        let root = root();
+        let root = root().await;
         let catalog = Catalog::embedded();
         let d = decode("rps=30720&consumers=4&retention=3d", catalog);
         let notice =
@@ -258,7 +334,8 @@ mod components {
             notice,
             onadopt: Callback::from(move |_| *count.borrow_mut() += 1),
         };
-        yew::Renderer::<LegacyDefaults>::with_root_and_props(root.clone(), props).render();
+        let app_root =
+            yew::Renderer::<LegacyDefaults>::with_root_and_props(root.clone(), props).render();
         settle().await;
         let t = text(&root, ".legacy-notice");
         assert!(t.contains("network=none (today: endpoint)"), "{t}");
@@ -272,12 +349,12 @@ mod components {
         );
         click(&root, ".legacy-notice button.adopt");
         assert_eq!(*adopted.borrow(), 1);
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
     async fn cost_cards_mark_the_cheapest_and_report_toggles() {
-        let root = root();
+        let root = root().await;
         let catalog = Catalog::embedded();
         let d = decode(
             "rps=5120&size=2&consumers=3&retention=7d&open=msk-standard,kinesis-provisioned",
@@ -293,7 +370,8 @@ mod components {
             onrate: Callback::noop(),
             onremove: Callback::noop(),
         };
-        yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        let app_root =
+            yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
         settle().await;
         assert_eq!(root.query_selector_all(".card").unwrap().length(), 6);
         assert_eq!(
@@ -323,12 +401,63 @@ mod components {
             Some(&("msk-express".to_string(), true))
         );
         assert!(toggled.borrow().iter().all(|(_, open)| *open));
-        root.remove();
+        unmount(app_root, root).await;
+    }
+
+    /// A card that is not eligible leads with why, and shows what it would cost if forced
+    /// only behind a disclosure; where options are not priced (Kinesis in eu-west-1), the
+    /// cheapest badge and the results say it is the cheapest of those priced.
+    #[wasm_bindgen_test]
+    async fn cards_lead_with_eligibility_and_say_what_is_not_priced() {
+        let root = root().await;
+        let catalog = Catalog::embedded();
+        // 300,000 records/s of 1 KB: about 293 MB/s in, above MSK Serverless's quota.
+        let d = decode("v=3&region=eu-west-1&rps=300000&size=1", catalog);
+        let e = estimate(&d.workload, catalog);
+        let serverless = e
+            .option(stream_showdown::model::OptionId::MskServerless)
+            .unwrap();
+        assert_eq!(
+            serverless.status,
+            stream_showdown::model::Status::NotEligible
+        );
+        let props = CardsProps {
+            estimate: Rc::new(e),
+            view: d.view,
+            ontoggle: Callback::noop(),
+            rates: Rc::default(),
+            onrate: Callback::noop(),
+            onremove: Callback::noop(),
+        };
+        let app_root =
+            yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let card = "[data-option=msk-serverless]";
+        assert_eq!(
+            text(&root, &format!("{card} .total")),
+            "Not eligible for this workload"
+        );
+        let forced = root
+            .query_selector(&format!("{card} details.if-forced"))
+            .unwrap()
+            .expect("the figure if forced, behind a disclosure");
+        assert!(!forced.has_attribute("open"), "closed by default");
+        assert!(text(&root, &format!("{card} details.if-forced summary")).contains("if forced"));
+        assert!(root
+            .query_selector(&format!("{card} .total .amount"))
+            .unwrap()
+            .is_none());
+        assert_eq!(text(&root, ".badge.cheapest"), "Cheapest of those priced");
+        assert_eq!(
+            text(&root, ".results .caveat"),
+            "Kinesis (3 options) is not priced in eu-west-1: add its rates to compare."
+        );
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
     async fn a_not_priced_card_asks_for_its_missing_rates() {
-        let root = root();
+        let root = root().await;
         let catalog = Catalog::embedded();
         let d = decode(
             "v=3&region=eu-west-1&network=none&rate.kinesis_provisioned.shard_hour=0.0165",
@@ -348,7 +477,8 @@ mod components {
             onrate: Callback::from(move |x| t.borrow_mut().push(x)),
             onremove: Callback::from(move |x| r.borrow_mut().push(x)),
         };
-        yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        let app_root =
+            yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
         settle().await;
         let card = "[data-option=kinesis-provisioned]";
         assert!(text(&root, &format!("{card} .rates")).contains("AWS's pricing page"));
@@ -382,30 +512,31 @@ mod components {
             .query_selector("[data-option=msk-standard] .rates")
             .unwrap()
             .is_none());
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
     async fn derived_figures_show_throughput_and_volume() {
-        let root = root();
+        let root = root().await;
         let d = decode("rps=5120&size=2&consumers=3", Catalog::embedded());
         let props = DerivedProps {
             derived: d.workload.derived(),
         };
-        yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
+        let app_root =
+            yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
         settle().await;
         assert_eq!(text(&root, "[data-figure=write] dd"), "10 MB/s");
         assert_eq!(text(&root, "[data-figure=read] dd"), "30 MB/s");
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
     async fn header_toggles_the_theme_and_shows_the_prices_date() {
-        let root = root();
+        let root = root().await;
         let props = HeaderProps {
             prices_as_of: "2025-04-04".into(),
         };
-        yew::Renderer::<Header>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Header>::with_root_and_props(root.clone(), props).render();
         settle().await;
         // (Today is more than six months after 2025-04-04: the header says so.)
         assert_eq!(
@@ -421,12 +552,12 @@ mod components {
         click(&root, "button.theme-toggle");
         settle().await;
         assert_eq!(html.get_attribute("data-theme").unwrap(), before);
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
     async fn choosing_a_region_reprices_and_says_what_is_not_priced() {
-        let (root, app) = mount();
+        let (root, app) = mount().await;
         settle().await;
         let select: web_sys::HtmlSelectElement = root
             .query_selector("#f-region")
@@ -440,8 +571,7 @@ mod components {
             .unwrap();
         until_text(&root, "#results-title", "Monthly cost in eu-west-1").await;
         assert!(text(&root, "[data-option=kinesis-on-demand]").contains("Not priced here"));
-        app.destroy();
-        root.remove();
+        unmount(app, root).await;
     }
 
     #[wasm_bindgen_test]
@@ -449,7 +579,7 @@ mod components {
         use stream_showdown::model::matrix::Matrix;
         use stream_showdown::model::recommend::recommend;
         use stream_showdown::ui::decision::{DecisionHelper, DecisionProps};
-        let root = root();
+        let root = root().await;
         let c = Catalog::embedded();
         let d = decode("rps=5120&size=2&consumers=3&retention=7d&need=kafka-api", c);
         let e = estimate(&d.workload, c);
@@ -465,7 +595,8 @@ mod components {
             needs_open: true,
             ontoggle_section: Callback::noop(),
         };
-        yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();
+        let app_root =
+            yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();
         settle().await;
         assert_eq!(root.query_selector_all(".ranking li").unwrap().length(), 6);
         assert!(
@@ -498,14 +629,14 @@ mod components {
         assert_eq!(set.len(), 1);
         assert!(set[0].contains(&"exactly-once".to_string()));
         assert!(text(&root, ".preset-status").contains("your workload is unchanged"));
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
     async fn break_even_chart_is_accessible_and_toggles_options() {
         use stream_showdown::model::sweep::{sweep, Axis};
         use stream_showdown::ui::charts::{BreakEvenChart, ChartProps};
-        let root = root();
+        let root = root().await;
         let c = Catalog::embedded();
         let w = decode("size=0.1&consumers=3&rack_aware=true", c).workload;
         let toggled = Rc::new(RefCell::new(Vec::new()));
@@ -515,7 +646,8 @@ mod components {
             hidden: ["msk-serverless".to_string()].into_iter().collect(),
             ontoggle_option: Callback::from(move |t| log.borrow_mut().push(t)),
         };
-        yew::Renderer::<BreakEvenChart>::with_root_and_props(root.clone(), props).render();
+        let app_root =
+            yew::Renderer::<BreakEvenChart>::with_root_and_props(root.clone(), props).render();
         settle().await;
         assert!(text(&root, "svg title").contains("write throughput"));
         assert!(text(&root, "svg desc").contains("is cheapest below"));
@@ -524,7 +656,7 @@ mod components {
         assert_eq!(toggled.borrow().len(), 1);
         assert!(toggled.borrow()[0].1, "pressing a shown option hides it");
         assert!(!root.inner_html().contains("NaN"));
-        root.remove();
+        unmount(app_root, root).await;
     }
 
     #[wasm_bindgen_test]
@@ -536,8 +668,8 @@ mod components {
             page_row_text, ExplorerControls, ExplorerControlsProps,
         };
         // The static explorer, as the build pre-renders it.
-        let page = root();
-        yew::Renderer::<Explorer>::with_root(page.clone()).render();
+        let page = root().await;
+        let app_page = yew::Renderer::<Explorer>::with_root(page.clone()).render();
         settle().await;
         let matrix = Matrix::embedded();
         let rows = page.query_selector_all("table.matrix tbody tr").unwrap();
@@ -599,8 +731,10 @@ mod components {
                 Callback::from(move |x| f.borrow_mut().push(x))
             },
         };
-        let controls = root();
-        yew::Renderer::<ExplorerControls>::with_root_and_props(controls.clone(), props).render();
+        let controls = element();
+        let app_controls =
+            yew::Renderer::<ExplorerControls>::with_root_and_props(controls.clone(), props)
+                .render();
         settle().await;
         let shown = page
             .query_selector_all("table.matrix tbody tr:not([hidden])")
@@ -660,7 +794,7 @@ mod components {
         diff.click();
         assert_eq!(filtered.borrow().last(), Some(&RowFilter::Differ));
         assert!(!page.inner_html().contains("NaN"));
-        controls.remove();
-        page.remove();
+        unmount(app_controls, controls).await;
+        unmount(app_page, page).await;
     }
 }

@@ -155,10 +155,12 @@ pub fn app() -> Html {
     }
     // Mark the first estimate on screen (read by the performance script), then draw the
     // rest.
+    let pending = use_mut_ref(Vec::<gloo::timers::callback::Timeout>::new);
     {
         let settled = settled.clone();
         let stage = stage.clone();
         let first = workload.clone();
+        let pending = pending.clone();
         use_effect_with((), move |_| {
             if let Some(perf) = gloo::utils::window().performance() {
                 let _ = perf.mark("first-estimate");
@@ -169,14 +171,24 @@ pub fn app() -> Html {
             if let Some(root) = gloo::utils::document().document_element() {
                 root.set_class_name("");
             }
-            let next = |f: Box<dyn FnOnce()>| gloo::timers::callback::Timeout::new(0, f).forget();
+            // Each step is a timer the app holds: when the app is gone, the timer is
+            // dropped (cancelled) with it, and nothing runs after.
+            let steps = pending.clone();
+            let next = move |f: Box<dyn FnOnce()>| {
+                let timer = gloo::timers::callback::Timeout::new(0, f);
+                steps.borrow_mut().push(timer);
+            };
+            let then = next.clone();
             next(Box::new(move || {
                 stage.set(Stage::Decision);
-                next(Box::new(move || {
+                let last = then.clone();
+                then(Box::new(move || {
                     stage.set(Stage::Whole);
-                    next(Box::new(move || settled.set(Some(first))));
+                    last(Box::new(move || settled.set(Some(first))));
                 }));
             }));
+            // Unmounted: every timer still pending is cancelled.
+            move || pending.borrow_mut().clear()
         });
     }
 
