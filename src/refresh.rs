@@ -858,3 +858,213 @@ fn sources(
     }
     Ok(text)
 }
+
+/// Reference links whose estimates a price update's pull request shows before and after
+/// (the README's examples: a small and a large Kinesis-sized workload, an EU cluster, a
+/// DR pair, MSK with tiered storage).
+pub const REFERENCE_LINKS: [&str; 5] = [
+    "v=3&rps=5120&size=2&consumers=3&retention=7d",
+    "v=3&rps=30720&consumers=4&retention=3d",
+    "v=3&region=eu-west-1&rps=40960&consumers=6&retention=3d",
+    "v=3&region=eu-west-1&dr=eu-central-1&rps=5120&consumers=2&retention=7d",
+    "v=3&rps=102400&consumers=3&retention=30d&tiered=on",
+];
+
+/// The service a rate of the price book belongs to (`kinesis_provisioned.shard_hour` →
+/// Kinesis Data Streams), as a maintainer reads AWS's pages.
+fn service_of(name: &str) -> &'static str {
+    let section = name.split('.').next().unwrap_or(name);
+    match section {
+        s if s.starts_with("kinesis") => "Kinesis Data Streams",
+        "msk_connect" => "MSK Connect",
+        "msk_replicator" => "MSK Replicator",
+        s if s.starts_with("msk") => "Amazon MSK",
+        "data_transfer" => "Data transfer",
+        "network" => "VPC (PrivateLink, NAT gateway)",
+        _ => "Other",
+    }
+}
+
+/// A rate's relative change, for ordering (a rate that was 0 and is not counts as the
+/// largest).
+fn relative(old: f64, new: f64) -> f64 {
+    if old == 0.0 {
+        if new == 0.0 {
+            0.0
+        } else {
+            f64::INFINITY
+        }
+    } else {
+        (new - old) / old
+    }
+}
+
+fn percent(old: f64, new: f64) -> String {
+    let r = relative(old, new);
+    if r.is_infinite() {
+        "new".to_string()
+    } else {
+        format!(
+            "{}{} %",
+            if r >= 0.0 { "+" } else { "−" },
+            crate::model::fixed::fixed(r.abs() * 100.0, 1)
+        )
+    }
+}
+
+/// A rate that changed: its name in the Region (`msk_standard.storage_gb_month`), old and
+/// new USD.
+type RateChange = (String, f64, f64);
+
+/// The pull request's body for a price update (Markdown): the rates that changed, grouped
+/// by Region and service with the largest relative change first; the rates added and
+/// removed; and how each reference link's monthly totals change. `old` and `new` are the
+/// catalog before and after the refresh; `report` is [`Outcome::report`]; `notes` are
+/// lines the job adds (files AWS did not serve, files read by no section yet).
+pub fn pull_request_body(
+    old: &crate::model::Catalog,
+    new: &crate::model::Catalog,
+    report: &str,
+    notes: &[String],
+) -> String {
+    let before: BTreeMap<String, f64> = old
+        .prices
+        .all_rates()
+        .into_iter()
+        .map(|(n, r)| (n, r.usd))
+        .collect();
+    let after: BTreeMap<String, f64> = new
+        .prices
+        .all_rates()
+        .into_iter()
+        .map(|(n, r)| (n, r.usd))
+        .collect();
+    // (region, service) → [(rate, old, new)]
+    let mut groups: BTreeMap<(String, &str), Vec<RateChange>> = BTreeMap::new();
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    for (name, &new_usd) in &after {
+        let (region, rate) = name.split_once('.').unwrap_or((name, ""));
+        match before.get(name) {
+            Some(&old_usd) if old_usd != new_usd => groups
+                .entry((region.to_string(), service_of(rate)))
+                .or_default()
+                .push((rate.to_string(), old_usd, new_usd)),
+            Some(_) => {}
+            None => added.push(format!("{region} {rate} = ${}", fmt_usd(new_usd))),
+        }
+    }
+    for (name, &old_usd) in &before {
+        if !after.contains_key(name) {
+            removed.push(format!("{name} (was ${})", fmt_usd(old_usd)));
+        }
+    }
+    let largest = |rates: &[RateChange]| {
+        rates
+            .iter()
+            .map(|(_, o, n)| relative(*o, *n).abs())
+            .fold(0.0, f64::max)
+    };
+    let mut ordered: Vec<((String, &str), Vec<RateChange>)> = groups.into_iter().collect();
+    for (_, rates) in ordered.iter_mut() {
+        rates.sort_by(|a, b| {
+            relative(b.1, b.2)
+                .abs()
+                .total_cmp(&relative(a.1, a.2).abs())
+                .then(a.0.cmp(&b.0))
+        });
+    }
+    ordered.sort_by(|a, b| largest(&b.1).total_cmp(&largest(&a.1)).then(a.0.cmp(&b.0)));
+    let changed: usize = ordered.iter().map(|(_, r)| r.len()).sum();
+
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "**{changed} rate{} changed, {} added, {} removed** (price book as of {} → {}).\n",
+        if changed == 1 { "" } else { "s" },
+        added.len(),
+        removed.len(),
+        old.prices.as_of,
+        new.prices.as_of
+    );
+    if !ordered.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Changed rates, by Region and service (largest relative change first)\n"
+        );
+        for ((region, service), rates) in &ordered {
+            let _ = writeln!(out, "### {region} · {service}\n");
+            let _ = writeln!(out, "| rate | was | now | change |\n|---|---:|---:|---:|");
+            for (rate, o, n) in rates {
+                let _ = writeln!(
+                    out,
+                    "| `{rate}` | ${} | ${} | {} |",
+                    fmt_usd(*o),
+                    fmt_usd(*n),
+                    percent(*o, *n)
+                );
+            }
+            out.push('\n');
+        }
+    }
+    let mut list = |title: &str, items: &[String]| {
+        if !items.is_empty() {
+            let _ = writeln!(out, "## {title} ({})\n", items.len());
+            for i in items {
+                let _ = writeln!(out, "- {i}");
+            }
+            out.push('\n');
+        }
+    };
+    list("Added rates", &added);
+    list("Removed rates", &removed);
+    list("Notes from the job", notes);
+
+    // Reference links: each option's monthly total before and after.
+    let _ = writeln!(
+        out,
+        "## Reference links: monthly totals that change\n\n| link | option | before | after | change |\n|---|---|---:|---:|---:|"
+    );
+    let mut any = false;
+    for query in REFERENCE_LINKS {
+        let was = crate::model::estimate(&crate::model::decode(query, old).workload, old);
+        let now = crate::model::estimate(&crate::model::decode(query, new).workload, new);
+        for o in &now.options {
+            let Some(p) = was.options.iter().find(|p| p.id == o.id) else {
+                continue;
+            };
+            let shown = |e: &crate::model::OptionEstimate| match e.status {
+                crate::model::Status::NotPriced => "not priced".to_string(),
+                _ => crate::model::units::format_usd_cents(e.total_cents),
+            };
+            if p.total_cents != o.total_cents || p.status != o.status {
+                any = true;
+                let change = if p.total_cents != 0 && p.status == o.status {
+                    percent(p.total_cents as f64, o.total_cents as f64)
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "| `?{query}` | {} | {} | {} | {change} |",
+                    o.id.name(),
+                    shown(p),
+                    shown(o)
+                );
+            }
+        }
+    }
+    if !any {
+        let _ = writeln!(
+            out,
+            "| (none of the {} reference links changes) | | | | |",
+            REFERENCE_LINKS.len()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n<details><summary>refresh-prices' full report</summary>\n\n```\n{}```\n</details>",
+        report
+    );
+    out
+}

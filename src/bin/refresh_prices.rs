@@ -1,8 +1,12 @@
 //! `refresh-prices`: rewrites `data/prices.toml` from AWS's price files on local paths.
 //!
 //! ```text
-//! cargo run --bin refresh-prices -- [--book data/prices.toml] [--dry-run] FILE...
+//! cargo run --bin refresh-prices -- [--book data/prices.toml] [--dry-run]
+//!     [--pr-body FILE [--notes FILE] [--limits data/limits.toml]] FILE...
 //! ```
+//! `--pr-body` writes the price job's pull request body (Markdown: changed rates by
+//! Region and service, largest relative change first; the reference links' totals
+//! before and after; the lines of `--notes`).
 //! Each FILE is an AWS pricing page data file (`msk.json`) or an AWS Price List file (a
 //! bulk offer file `index.json`, or GetProducts output), told apart by their content.
 //! Prints what changed, what was added and what no file gave; writes the book only if
@@ -11,8 +15,14 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use stream_showdown::model::prices::PriceBook;
-    use stream_showdown::refresh::{read_price_list, read_pricing_page, refresh};
+    use stream_showdown::model::Catalog;
+    use stream_showdown::refresh::{
+        pull_request_body, read_price_list, read_pricing_page, refresh,
+    };
     let mut book_path = "data/prices.toml".to_string();
+    let mut limits_path = "data/limits.toml".to_string();
+    let mut pr_body: Option<String> = None;
+    let mut notes_path: Option<String> = None;
     let mut dry_run = false;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -20,8 +30,11 @@ fn main() {
         match a.as_str() {
             "--book" => book_path = args.next().unwrap_or_default(),
             "--dry-run" => dry_run = true,
+            "--pr-body" => pr_body = args.next(),
+            "--notes" => notes_path = args.next(),
+            "--limits" => limits_path = args.next().unwrap_or_default(),
             "-h" | "--help" => {
-                println!("usage: refresh-prices [--book data/prices.toml] [--dry-run] FILE...\n  FILE: an AWS pricing page data file (msk.json) or an AWS Price List file (bulk offer index.json or GetProducts output)");
+                println!("usage: refresh-prices [--book data/prices.toml] [--dry-run] [--pr-body FILE [--notes FILE] [--limits data/limits.toml]] FILE...\n  FILE: an AWS pricing page data file (msk.json) or an AWS Price List file (bulk offer index.json or GetProducts output)");
                 return;
             }
             _ => files.push(a),
@@ -55,7 +68,25 @@ fn main() {
         read.push(rates);
     }
     let outcome = refresh(&book_text, &read).unwrap_or_else(|e| fail(e));
-    print!("{}", outcome.report());
+    let report = outcome.report();
+    print!("{report}");
+    if let Some(path) = &pr_body {
+        let limits = std::fs::read_to_string(&limits_path)
+            .unwrap_or_else(|e| fail(format!("{limits_path}: {e}")));
+        let notes: Vec<String> = match &notes_path {
+            Some(p) => std::fs::read_to_string(p)
+                .unwrap_or_else(|e| fail(format!("{p}: {e}")))
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect(),
+            None => Vec::new(),
+        };
+        let old = Catalog::parse(&book_text, &limits).unwrap_or_else(|e| fail(e));
+        let new = Catalog::parse(&outcome.text, &limits).unwrap_or_else(|e| fail(e));
+        std::fs::write(path, pull_request_body(&old, &new, &report, &notes))
+            .unwrap_or_else(|e| fail(format!("{path}: {e}")));
+    }
     if dry_run {
         println!("(dry run: {book_path} not written)");
     } else if outcome.text != book_text {

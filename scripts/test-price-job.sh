@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the weekly price job's steps after the download (scripts/price-job.sh refresh) on
+# the verbatim fixtures of tests/fixtures/pricefiles, laid out as the download names
+# them, against temporary copies of the price book (data/prices.toml is never touched).
+# Run by `make test`; prints "price job: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+FIX=tests/fixtures/pricefiles
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0; failed=0
+check() { # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+has() { grep -qF -- "$2" "$1" || { echo "     $1 lacks: $2"; return 1; }; }
+lacks() { ! grep -qF -- "$2" "$1" || { echo "     $1 has: $2"; return 1; }; }
+
+differs() { ! cmp -s "$1" "$2"; }
+
+# The files as `price-job.sh download` names them. MSK's pricing data file alone is what
+# priced today's book; AWS's Price List excerpts for Singapore's interface endpoints and
+# one Kinesis entry add rates (and a source) the book does not have.
+only_msk=$TMP/only-msk
+mkdir -p "$only_msk"
+cp "$FIX/msk.json" "$only_msk/msk.json"
+files=$TMP/pricefiles
+mkdir -p "$files"
+cp "$FIX/msk.json" "$files/msk.json"
+cp "$FIX/vpc-endpoint_aps1_getproducts.json" "$files/AmazonVPC-ap-southeast-1.json"
+cp "$FIX/kinesis_use1_getproducts_excerpt.json" "$files/AmazonKinesis-us-east-1.json"
+printf '%s\n' "AmazonKinesisFirehose for eu-south-2" >"$files/MISSING.txt"
+
+# 1. Prices unchanged: today's book against the file that priced it.
+book=$TMP/unchanged.toml
+cp data/prices.toml "$book"
+out=$TMP/out-unchanged
+scripts/price-job.sh refresh "$only_msk" "$book" "$out" >"$TMP/unchanged.log" 2>&1
+status=$?
+check "unchanged: the job succeeds" test "$status" = 0
+check "unchanged: no pull request" has "$out/changed" "no"
+check "unchanged: the book is byte for byte as it was" cmp -s "$book" data/prices.toml
+check "unchanged: the log says so" has "$TMP/unchanged.log" "Prices unchanged: no pull request."
+
+# 2. A rate AWS changed: the book says $0.08 for MSK Standard storage in us-east-1 where
+#    AWS's file says $0.10 (a 25 % rise back to AWS's rate); the Singapore endpoint
+#    rates are added.
+book=$TMP/changed.toml
+sed -e '/^\[regions\.us-east-1\.msk_standard\]/,/^\[/ s/^storage_gb_month = { usd = 0\.10,/storage_gb_month = { usd = 0.08,/' \
+    data/prices.toml >"$book"
+check "changed: the fixture edit applied" differs "$book" data/prices.toml
+out=$TMP/out-changed
+scripts/price-job.sh refresh "$files" "$book" "$out" >"$TMP/changed.log" 2>&1
+status=$?
+check "changed: the job succeeds" test "$status" = 0
+check "changed: a pull request to open" has "$out/changed" "yes"
+check "changed: the book has AWS's rate again" has "$book" 'storage_gb_month = { usd = 0.1, source = "aws-msk-pricing-data", usage_type = "Kafka.Storage.GP2" }'
+check "changed: Singapore's endpoint rates added" has "$book" 'interface_endpoint_hour = { usd = 0.013, source = "aws-price-list-amazonvpc", usage_type = "VpcEndpoint-Hours" }'
+check "changed: the MSK edit is the only rate changed" test "$(grep -c 'usd = 0.08, source = "aws-msk-pricing-data", usage_type = "Kafka.Storage.GP2"' "$book")" = 0
+body=$out/pr-body.md
+check "changed: the body counts the changes" has "$body" "**1 rate changed, 4 added, 0 removed**"
+check "changed: the rates added" has "$body" "- ap-southeast-1 network.interface_endpoint_hour = \$0.013"
+check "changed: grouped by Region and service" has "$body" "### us-east-1 · Amazon MSK"
+check "changed: the rate with its relative change" has "$body" '| `msk_standard.storage_gb_month` | $0.08 | $0.1 | +25.0 % |'
+check "changed: reference links that change" has "$body" "| \`?v=3&rps=102400&consumers=3&retention=30d&tiered=on\` | MSK provisioned, Standard brokers |"
+check "changed: a Region's links that do not change are not listed" lacks "$body" "region=eu-west-1"
+check "changed: files AWS did not serve are reported" has "$body" "AWS did not serve: AmazonKinesisFirehose for eu-south-2"
+check "changed: the full report" has "$body" "refresh-prices' full report"
+
+# 3. A file that does not read: the job fails and the book is untouched.
+bad=$TMP/bad
+mkdir -p "$bad"
+cp "$files/msk.json" "$bad/msk.json"
+echo '{"not": "a price file"' >"$bad/AmazonKinesis-us-east-1.json"
+book=$TMP/bad.toml
+cp data/prices.toml "$book"
+scripts/price-job.sh refresh "$bad" "$book" "$TMP/out-bad" >"$TMP/bad.log" 2>&1
+status=$?
+check "bad file: the job fails" test "$status" != 0
+check "bad file: the book is untouched" cmp -s "$book" data/prices.toml
+
+# 4. No file at all: an error, not an empty pull request.
+mkdir -p "$TMP/empty"
+scripts/price-job.sh refresh "$TMP/empty" "$book" "$TMP/out-empty" >"$TMP/empty.log" 2>&1
+status=$?
+check "no files: the job fails" test "$status" != 0
+
+if [ "$failed" != 0 ]; then
+  for f in "$TMP"/*.log; do echo "--- $f"; tail -n 30 "$f"; done
+fi
+echo "price job: $passed passed, $failed failed"
+[ "$failed" = 0 ]
