@@ -163,6 +163,37 @@ test("typing: clear records/s with Backspace, type 30720: focus kept, link and e
   assertEqual(await page.inputValue("#f-mbps"), "30", "MB/s follows records/s (30,720 × 1 KB)");
 });
 
+test("typing top to bottom: the MB/s typed is the MB/s priced when the record size follows, and the field that followed says so", async ({ open }) => {
+  const { page } = await open("");
+  await ready(page);
+  // Write throughput 20 (MB/s) first, then record size 2 (KB): 20 MB/s of 2 KB records.
+  await clearByKeyboard(page, "#f-mbps");
+  await page.keyboard.type("20", { delay: KEY_DELAY });
+  await pause(page);
+  await clearByKeyboard(page, "#f-size");
+  await page.keyboard.type("2", { delay: KEY_DELAY });
+  await pause(page);
+  assertEqual(await page.inputValue("#f-mbps"), "20", "the MB/s typed stays");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rps") === "10240");
+  assertEqual(await page.inputValue("#f-rps"), "10240", "records/s follows: 20 MB/s × 1,024 ÷ 2 KB");
+  const note = await text(page, "#f-follow");
+  assertEqual(note, "Records per second follows: 10,240 records/s, for 20 MB/s of 2 KB records.", "the field that followed says so");
+  assertEqual(await page.getAttribute("#f-follow", "aria-live"), "polite", "announced politely");
+  assertEqual(Number(await page.getAttribute(".answer-total", "data-total-cents")), cheapestCents("v=3&rps=10240&size=2"), "the answer prices 20 MB/s of 2 KB records");
+  // Records/s typed last: a new size keeps the records/s, MB/s follows (rounded for reading).
+  await clearByKeyboard(page, "#f-rps");
+  await page.keyboard.type("5000", { delay: KEY_DELAY });
+  await pause(page);
+  await clearByKeyboard(page, "#f-size");
+  await page.keyboard.type("4", { delay: KEY_DELAY });
+  await pause(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("size") === "4");
+  assertEqual(new URLSearchParams(new URL(page.url()).search).get("rps"), "5000", "the records/s typed stays");
+  assertEqual(await page.inputValue("#f-mbps"), "19.53", "MB/s follows, rounded for reading (19.53125)");
+  assertEqual(await text(page, "#f-follow"), "Write throughput follows: 19.53 MB/s, for 5,000 records/s of 4 KB.", "the note follows");
+  await page.screenshot({ path: `${SHOTS}/typed-mbps-then-size.png`, fullPage: false });
+});
+
 test("typing: record size 0.2, 200B and a bad unit; throughput as MB/s", async ({ open }) => {
   const { page } = await open("");
   await ready(page);
@@ -363,7 +394,7 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   const { page } = await open(`?${old}`);
   await ready(page);
   const then = cliTotals(old);
-  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .amount`, "data-total-cents").then(Number);
   assertEqual(await card("kinesis-provisioned"), then["kinesis-provisioned"], "the old link's own estimate");
   assertEqual(then["kinesis-provisioned"], 266325, "as v1 priced it: $2,663.25");
   const notice = await text(page, ".legacy-notice");
@@ -395,7 +426,7 @@ test("the network path and rack-aware consumers are choices in the main form", a
   await page.selectOption("#f-network", "nat");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("network") === "nat");
   const nat = cliTotals("v=3&rps=30720&consumers=4&retention=3d&network=nat");
-  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .amount`, "data-total-cents").then(Number);
   assertEqual(await card("kinesis-provisioned"), nat["kinesis-provisioned"], "NAT priced as the CLI");
   // Rack-aware: the MSK cards said what it saves; ticking it removes the cross-AZ reads.
   const before = await card("msk-express");
@@ -413,7 +444,7 @@ test("one sizing policy: typing the disk headroom and the target resizes every p
   const q = "v=3&rps=5120&peak=2&consumers=3&retention=7d&tiered=off";
   const { page } = await open(`?${q}`);
   await ready(page);
-  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .amount`, "data-total-cents").then(Number);
   const policy = await text(page, "[data-option=msk-standard] .policy");
   assert(policy.includes("50 % peak utilisation, 2× disk (AWS MSK sizing guidance)"), policy);
   assert((await text(page, "[data-option=msk-express] .policy")).includes("75 % peak utilisation"), "Express at 75 %");
@@ -469,7 +500,7 @@ test("typing two missing rates into a not-priced card prices it; the link reopen
   assertEqual(await focused(page), "r-kinesis_provisioned.put_payload_units_million", "focus kept as the card turns priced");
   assertEqual(await page.inputValue(put), "0.0154", "PUT field as typed");
   // 730 h × $0.0165 + 2,628 M PUT units × $0.0154 = $12.05 + $40.47.
-  const cents = () => page.getAttribute(`${card} .total .amount`, "data-total-cents").then(Number);
+  const cents = () => page.getAttribute(`${card} .amount`, "data-total-cents").then(Number);
   assertEqual(await cents(), 5252, "Kinesis provisioned priced at the typed rates");
   // Emptied with Backspace: refused and named, focus kept, the last valid rate still priced;
   // typed again key by key.
@@ -492,7 +523,7 @@ test("typing two missing rates into a not-priced card prices it; the link reopen
   // Reopen the link fresh: the same total, the lines marked as the user's.
   const again = await open(`${link}&open=kinesis-provisioned`);
   await ready(again.page);
-  assertEqual(Number(await again.page.getAttribute(`${card} .total .amount`, "data-total-cents")), 5252, "reopened");
+  assertEqual(Number(await again.page.getAttribute(`${card} .amount`, "data-total-cents")), 5252, "reopened");
   const lines = await again.page.locator(`${card} .lines tbody`).innerText();
   assert(lines.includes("Shard-hours (1 shards × 730 h) (your rate)") && lines.includes("25 KB each) (your rate)"), `lines say your rate: ${lines}`);
   await noNaN(again.page);
@@ -508,7 +539,7 @@ test("ticking cross-Region replication prices every option as a DR pair", async 
   await page.waitForFunction(() => new URLSearchParams(location.search).get("dr") === "us-east-2");
   assertEqual(await page.inputValue("#f-dr"), "us-east-2", "the standby Region is proposed in the form");
   const pair = cliTotals(`${q}&dr=us-east-2&need=multi-region-replication`);
-  const card = (id) => page.getAttribute(`[data-option=${id}] .total .amount`, "data-total-cents").then(Number);
+  const card = (id) => page.getAttribute(`[data-option=${id}] .amount`, "data-total-cents").then(Number);
   for (const id of Object.keys(pair)) {
     if (pair[id] === 0) continue;
     assertEqual(await card(id), pair[id], `${id}: the pair's total, as the CLI`);

@@ -42,24 +42,10 @@ pub fn main() {
     for m in &decoded.messages {
         eprintln!("showdown: ignored {m}");
     }
-    if let Some(n) =
-        crate::model::report::legacy_notice(&decoded.workload, &decoded.legacy, catalog)
-    {
-        let params: Vec<String> = n
-            .params
-            .iter()
-            .map(|(p, then, now)| format!("{p}={then} (today: {now})"))
-            .collect();
-        eprintln!(
-            "showdown: an older link (link format v{}; today's is v{}): it keeps the assumptions it was made with, {}.",
-            decoded.version,
-            crate::model::link::LINK_VERSION,
-            params.join(", ")
-        );
-        for (name, then, now) in &n.changes {
-            eprintln!("showdown:   with today's defaults, {name}: {then} → {now}");
-        }
-    }
+    // A query without today's version marker is read as the page reads it: as a link
+    // made with that earlier version, with that version's defaults (a link means the
+    // same estimate everywhere). The report itself says so, in text and in JSON.
+    let older = older_link_notice(&decoded, catalog);
     let e = estimate(&decoded.workload, catalog);
     let link = encode(&decoded.workload);
     if crossovers_out {
@@ -77,10 +63,18 @@ pub fn main() {
         (true, false) => {
             // The same JSON as the page's "Download JSON", pretty-printed.
             let text = crate::model::export::estimate_json(&e, &decoded.messages, &link);
-            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            let mut v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            if let (Some(o), Some(map)) = (&older, v.as_object_mut()) {
+                map.insert("older_link".to_string(), o.json.clone());
+            }
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
-        (false, false) => print!("{}", text_report(&e, &decoded.messages, &link)),
+        (false, false) => {
+            if let Some(o) = &older {
+                println!("{}\n", o.text);
+            }
+            print!("{}", text_report(&e, &decoded.messages, &link));
+        }
         (true, true) => {
             let rec = recommend(&e, needs, matrix);
             let v = matrix_json(matrix, needs, &rec, &decoded.messages);
@@ -91,6 +85,45 @@ pub fn main() {
             print!("{}", matrix_report(matrix, &e, needs, &rec));
         }
     }
+}
+
+/// What the report says of a link made with an earlier version of the link format.
+pub struct OlderLink {
+    /// Sentences for the text report.
+    pub text: String,
+    /// `{"version", "todays_version", "kept": [{"param", "value", "today"}],
+    /// "changes_with_todays_defaults": [{"option", "then", "today"}], "notice"}`.
+    pub json: Value,
+}
+
+/// The notice for a link of an earlier version (`None` for today's links).
+pub fn older_link_notice(decoded: &crate::model::Decoded, catalog: &Catalog) -> Option<OlderLink> {
+    let n = crate::model::report::legacy_notice(&decoded.workload, &decoded.legacy, catalog)?;
+    let today = crate::model::link::LINK_VERSION;
+    let params: Vec<String> = n
+        .params
+        .iter()
+        .map(|(p, then, now)| format!("{p}={then} (today: {now})"))
+        .collect();
+    let notice = format!(
+        "An older link (link format v{}; today's is v{today}, and a query without v= is read as v1): it keeps the assumptions it was made with, {}. Add v={today} to read it with today's defaults.",
+        decoded.version,
+        params.join(", ")
+    );
+    let mut text = format!("Note: {notice}");
+    for (name, then, now) in &n.changes {
+        text.push_str(&format!(
+            "\n  with today's defaults, {name}: {then} → {now}"
+        ));
+    }
+    let json = json!({
+        "version": decoded.version,
+        "todays_version": today,
+        "notice": notice,
+        "kept": n.params.iter().map(|(p, then, now)| json!({"param": p, "value": then, "today": now})).collect::<Vec<_>>(),
+        "changes_with_todays_defaults": n.changes.iter().map(|(name, then, now)| json!({"option": name, "then": then, "today": now})).collect::<Vec<_>>(),
+    });
+    Some(OlderLink { text, json })
 }
 
 /// The feature matrix and the recommendation as JSON.
@@ -161,6 +194,7 @@ pub fn matrix_json(
         "recommendation": {
             "top": rec.top().map(|t| t.id.id()),
             "summary": rec.summary,
+            "caveat": rec.caveat,
             "ranking": ranking,
         },
         "input_messages": messages.iter().map(|m| json!({"param": m.param, "value": m.value, "reason": m.reason})).collect::<Vec<_>>(),

@@ -98,23 +98,90 @@ fn matrix_prints_the_features_and_the_recommendation() {
     assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 6);
 }
 
-/// An older link (no `v=`): the CLI prices it as it was made, says on stderr what
-/// today's defaults change, and prints the link in today's format with the old
-/// assumptions written out.
+/// An older link (no `v=`): the CLI prices it as it was made (a query means the same
+/// estimate in the CLI as on the page), says in the report itself (text and JSON) that it
+/// is an older link and what today's defaults change, and prints the link in today's
+/// format with the old assumptions written out.
 #[test]
 fn an_older_link_says_what_todays_defaults_change() {
-    let (code, out, err) = showdown(&["rps=30720&consumers=4&retention=3d"]);
+    let (code, out, _) = showdown(&["rps=30720&consumers=4&retention=3d"]);
     assert_eq!(code, 0);
     assert!(out.contains("$2,663.25/month"), "{out}");
     assert!(
         out.contains("v=3&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2"),
         "{out}"
     );
-    assert!(err.contains("network=none (today: endpoint)"), "{err}");
     assert!(
-        err.contains("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"),
-        "{err}"
+        out.starts_with("Note: An older link (link format v1; today's is v3"),
+        "{out}"
     );
-    let (_, _, err) = showdown(&["v=3&rps=30720&consumers=4&retention=3d"]);
-    assert!(!err.contains("older link"), "{err}");
+    assert!(out.contains("network=none (today: endpoint)"), "{out}");
+    assert!(
+        out.contains("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"),
+        "{out}"
+    );
+    let (_, json, _) = showdown(&["--json", "rps=30720&consumers=4&retention=3d"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["older_link"]["version"], 1);
+    assert_eq!(v["older_link"]["todays_version"], 3);
+    assert!(v["older_link"]["notice"]
+        .as_str()
+        .unwrap()
+        .contains("Add v=3 to read it with today's defaults"));
+    assert!(v["older_link"]["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k["param"] == "network" && k["value"] == "none" && k["today"] == "endpoint"));
+    // Today's link: no notice, in text or JSON.
+    let (_, out, err) = showdown(&["v=3&rps=30720&consumers=4&retention=3d"]);
+    assert!(
+        !out.contains("older link") && !err.contains("older link"),
+        "{out}{err}"
+    );
+    let (_, json, _) = showdown(&["--json", "v=3&rps=30720&consumers=4&retention=3d"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v.get("older_link").is_none());
+}
+
+/// Where an option is not priced (Kinesis in eu-west-1), the cheapest is named as the
+/// cheapest of the options priced, in the same sentence as what is not priced: in the
+/// text report, the JSON (`caveat` beside `cheapest`, and in the recommendation) and the
+/// Markdown a page exports (tests/export.rs).
+#[test]
+fn the_cheapest_is_named_among_the_options_priced() {
+    let q = "v=3&region=eu-west-1&rps=20480&size=2&consumers=3&retention=3d";
+    let (code, out, _) = showdown(&[q]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Cheapest of the options priced in eu-west-1: MSK"),
+        "{out}"
+    );
+    assert!(
+        out.contains("; Kinesis (3 options) is not priced in eu-west-1: add its rates to compare."),
+        "{out}"
+    );
+    assert!(out.contains("← cheapest of those priced"), "{out}");
+    let (_, json, _) = showdown(&["--json", q]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["caveat"],
+        "Kinesis (3 options) is not priced in eu-west-1: add its rates to compare"
+    );
+    let (_, json, _) = showdown(&["--json", "--matrix", &format!("{q}&need=exactly-once")]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["recommendation"]["caveat"],
+        "Kinesis (3 options) is not priced in eu-west-1: add its rates to compare"
+    );
+    assert!(v["recommendation"]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("is the best fit of the options priced here"));
+    // Every option priced: no caveat.
+    let (_, json, _) = showdown(&["--json", "v=3&rps=20480&size=2&consumers=3&retention=3d"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v["caveat"].is_null());
+    let (_, out, _) = showdown(&["v=3&rps=20480&size=2&consumers=3&retention=3d"]);
+    assert!(out.contains("\nCheapest: "), "{out}");
 }

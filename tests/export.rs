@@ -56,10 +56,11 @@ fn csv_has_a_row_per_line_and_a_total_per_priced_option() {
     let csv = estimate_csv(&e, &url);
     let rows: Vec<&str> = csv.lines().collect();
     let lines: usize = e.options.iter().map(|o| o.all_lines().count()).sum();
+    // Each option's warnings and reasons, and its sizing policy where it has one.
     let notes: usize = e
         .options
         .iter()
-        .map(|o| o.warnings.len() + o.reasons.len())
+        .map(|o| o.warnings.len() + o.reasons.len() + usize::from(o.capacity.sizing.is_some()))
         .sum();
     // Per priced option: its monthly total, annual total, zero-traffic part and cost
     // per GB written; then the assumptions, what is included and what is not.
@@ -96,7 +97,7 @@ fn exports_carry_warnings_assumptions_and_the_link() {
     assert!(!warned.is_empty(), "the case must have warnings to test");
     let url = format!("https://example.org/?{link}");
     let csv = estimate_csv(&e, &url);
-    let md = estimate_markdown(&e, &url, None);
+    let md = estimate_markdown(&e, &url, None, "2026-12-02");
     for o in &warned {
         for w in &o.warnings {
             assert!(md.contains(&format!("- {}: {w}", o.id.name())), "{w}");
@@ -120,7 +121,12 @@ fn exports_carry_warnings_assumptions_and_the_link() {
 #[test]
 fn markdown_names_every_option() {
     let (e, _, _) = setup("rps=5120&size=2");
-    let md = estimate_markdown(&e, "https://example.org/?rps=5120&size=2", Some("Pick X."));
+    let md = estimate_markdown(
+        &e,
+        "https://example.org/?rps=5120&size=2",
+        Some("Pick X."),
+        "2026-12-02",
+    );
     for o in &e.options {
         assert!(md.contains(o.id.name()));
     }
@@ -145,4 +151,63 @@ fn exports_carry_aws_usage_types() {
     assert_eq!(width, 13);
     let json = stream_showdown::model::export::estimate_json(&e, &[], &link);
     assert!(json.contains("\"usage_type\":\"USE1-Express.In-Bytes\""));
+}
+
+/// The exports say what the screen says: each card's sizing policy (text, JSON, CSV,
+/// Markdown), the price-date warning when the prices are older than six months (as the
+/// page's header says it), and the caveat when an option is not priced.
+#[test]
+fn exports_say_what_the_screen_says() {
+    let (e, link, _) = setup("v=3&rps=5120&size=2&consumers=3&retention=7d");
+    let policy = e
+        .option(stream_showdown::model::OptionId::MskStandard)
+        .and_then(|o| o.capacity.sizing.clone())
+        .expect("MSK Standard states its sizing policy");
+    let url = format!("https://example.org/?{link}");
+    let md = estimate_markdown(&e, &url, None, "2026-12-02");
+    assert!(
+        md.contains(&format!("- MSK provisioned, Standard brokers: {policy}")),
+        "{md}"
+    );
+    let csv = estimate_csv(&e, &url);
+    assert!(csv
+        .lines()
+        .any(|r| r.contains(",msk-standard,") && r.contains(",sizing,")));
+    let json: serde_json::Value = serde_json::from_str(&estimate_json(&e, &[], &link)).unwrap();
+    let standard = json["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "msk-standard")
+        .unwrap();
+    assert_eq!(standard["capacity"]["sizing"], policy.as_str());
+    let text = stream_showdown::model::report::text_report(&e, &[], &link);
+    assert!(text.contains(&format!("  sizing: {policy}")), "{text}");
+    // The price date: older than six months on 2026-12-02 (the book is of 2025), not on
+    // the book's own date.
+    assert!(
+        md.contains("> The prices are older than six months"),
+        "{md}"
+    );
+    let fresh = estimate_markdown(&e, &url, None, &e.prices_as_of);
+    assert!(!fresh.contains("older than six months"));
+    // Every option priced here: "Cheapest", no caveat.
+    assert!(md.contains("Cheapest: **"), "{md}");
+    // eu-west-1: Kinesis is not priced; the Markdown says so in the same sentence.
+    let (e, link, _) = setup("v=3&region=eu-west-1&rps=5120&size=2&consumers=3&retention=7d");
+    let md = estimate_markdown(
+        &e,
+        &format!("https://example.org/?{link}"),
+        None,
+        "2026-12-02",
+    );
+    assert!(
+        md.contains("Cheapest of the options priced in eu-west-1: **MSK"),
+        "{md}"
+    );
+    assert!(
+        md.contains("; Kinesis (3 options) is not priced in eu-west-1: add its rates to compare."),
+        "{md}"
+    );
+    assert!(md.contains("| cheapest of those priced |"), "{md}");
 }

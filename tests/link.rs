@@ -838,3 +838,59 @@ fn rates_belong_to_their_region() {
     assert_eq!(shard.unit_usd, 0.012);
     assert_eq!(shard.source, "user:kinesis_provisioned.shard_hour");
 }
+
+/// The form's throughput anchor: whichever of records/s and MB/s was typed last stays
+/// when the record size changes; the other follows, shown rounded for reading, while
+/// the workload (and so the link's `rps=`) keeps the exact value. Figures by hand:
+/// 1 MB = 1,024 KB (the model's unit rule), so 20 MB/s of 2 KB records is
+/// 20 × 1,024 ÷ 2 = 10,240 records/s; 5,000 records/s of 4 KB is 5,000 × 4 ÷ 1,024 =
+/// 19.53125 MB/s.
+#[test]
+fn the_throughput_typed_last_is_the_one_kept_when_the_record_size_changes() {
+    use stream_showdown::model::link::{edit_anchored, followed_value, linked_fields, Anchor};
+    use stream_showdown::ui::state::{Action, State};
+    use yew::Reducible;
+    let w = Workload::default();
+    assert_eq!(w.record_kb, 1.0);
+    // MB/s typed, then the size: records/s follows.
+    let a = Anchor::default().after_edit("mbps");
+    assert_eq!(a, Anchor::Throughput);
+    let w1 = edit_anchored(&w, "mbps", "20", c(), a).unwrap();
+    assert_eq!(w1.records_per_s, 20_480.0);
+    let w2 = edit_anchored(&w1, "size", "2", c(), a).unwrap();
+    assert_eq!(w2.records_per_s, 10_240.0);
+    assert_eq!(linked_fields("size", a), &["rps"]);
+    // Records/s typed, then the size: MB/s follows, rounded for reading.
+    let a = a.after_edit("rps");
+    let w3 = edit_anchored(&w2, "rps", "5000", c(), a).unwrap();
+    let w4 = edit_anchored(&w3, "size", "4", c(), a).unwrap();
+    assert_eq!(w4.records_per_s, 5_000.0);
+    assert_eq!(linked_fields("size", a), &["mbps"]);
+    assert_eq!(w4.derived().raw_avg_write_mb_per_s, 19.53125);
+    assert_eq!(followed_value(&w4, "mbps"), "19.53");
+    // Small figures keep two significant digits (never "0").
+    let tiny = edit_anchored(&w, "rps", "1", c(), Anchor::Records).unwrap();
+    assert_eq!(followed_value(&tiny, "mbps"), "0.00098");
+    // An exact records/s the size derives stays exact in the link: 20 MB/s of 3 KB.
+    let w5 = edit_anchored(&w1, "size", "3", c(), Anchor::Throughput).unwrap();
+    assert_eq!(w5.records_per_s, 20.0 * 1024.0 / 3.0);
+    assert_eq!(followed_value(&w5, "rps"), "6826.67");
+    assert!(stream_showdown::model::encode(&w5).contains("rps=6826.666666666667"));
+
+    // The page's state: typed top to bottom (MB/s, then size), as the form is used.
+    let s = std::rc::Rc::new(State::from_query("v=3", c()));
+    let s = s.reduce(Action::Edit("mbps", "20".into()));
+    let s = s.reduce(Action::Edit("size", String::new()));
+    assert!(s.errors.contains_key("size"), "an empty size is refused");
+    let s = s.reduce(Action::Edit("size", "2".into()));
+    assert_eq!(s.workload.records_per_s, 10_240.0);
+    assert_eq!(s.field("mbps"), "20");
+    assert_eq!(s.field("rps"), "10240");
+    assert_eq!(
+        s.followed.as_deref(),
+        Some("Records per second follows: 10,240 records/s, for 20 MB/s of 2 KB records.")
+    );
+    // A field that is not part of the throughput clears the note.
+    let s = s.reduce(Action::Edit("retention", "3d".into()));
+    assert_eq!(s.followed, None);
+}

@@ -231,6 +231,14 @@ fn requirements_cover_every_option_and_presets_are_valid_links() {
     for p in m().presets.iter() {
         let d = decode(&p.link(), Catalog::embedded());
         assert!(d.messages.is_empty(), "preset {}: {:?}", p.id, d.messages);
+        // A link the page writes carries today's version marker: it opens with today's
+        // defaults, not as a link made with an earlier version.
+        assert!(p.link().starts_with("v=3&"), "{}", p.link());
+        assert!(
+            d.legacy.is_empty(),
+            "preset {} opens as an older link",
+            p.id
+        );
         assert_eq!(
             d.workload.needs.len(),
             p.needs.iter().collect::<BTreeSet<_>>().len()
@@ -454,4 +462,41 @@ fn the_explorers_filter_and_search_show_the_rows_they_name() {
         .map(|r| &*r.id)
         .collect();
     assert_eq!(mine, ["exactly-once"]);
+}
+
+/// The ranking puts options that meet every ticked requirement fully before those that
+/// meet some only partly, whatever their price; the ranking says so where a cheaper
+/// option ranks lower for it ("Choose Kinesis if…" on 20 MB/s of 2 KB records:
+/// Kinesis provisioned partly meets two requirements and ranks below a dearer option).
+#[test]
+fn a_cheaper_option_ranked_lower_for_partly_met_requirements_says_why() {
+    let preset = m()
+        .presets
+        .iter()
+        .find(|p| p.id == "choose-kinesis")
+        .unwrap();
+    let r = recommend_for(&format!(
+        "v=3&rps=10240&size=2&need={}",
+        preset.needs.join(",")
+    ));
+    let top = r.top().expect("a top choice");
+    let mut explained = 0;
+    for x in r.ranking.iter().skip(1).filter(|x| !x.ruled_out()) {
+        let why = &r.others.iter().find(|(id, _)| *id == x.id).unwrap().1;
+        if x.partly.len() > top.partly.len()
+            && x.monthly_cents.unwrap() < top.monthly_cents.unwrap()
+        {
+            explained += 1;
+            assert!(
+                why.contains("so it ranks below the top choice though it costs")
+                    && why.contains("options that meet every requirement fully rank first"),
+                "{why}"
+            );
+        }
+    }
+    assert!(
+        explained >= 1,
+        "the case must rank a cheaper option lower: {:?}",
+        r.others
+    );
 }

@@ -275,6 +275,50 @@ impl Estimate {
     pub fn option(&self, id: OptionId) -> Option<&OptionEstimate> {
         self.options.iter().find(|o| o.id == id)
     }
+
+    /// When an option is not priced here, the caveat every answer carries in the same
+    /// sentence as its cheapest and its recommendation: which options are missing and
+    /// what to do ("Kinesis (3 options) is not priced in eu-west-1: add its rates to
+    /// compare"). `None` when every option is priced (or not eligible).
+    pub fn caveat(&self) -> Option<String> {
+        let missing: Vec<OptionId> = self
+            .options
+            .iter()
+            .filter(|o| o.status == Status::NotPriced)
+            .map(|o| o.id)
+            .collect();
+        let mut parts = Vec::new();
+        for (platform, kinesis) in [("Kinesis", true), ("MSK", false)] {
+            let group: Vec<&OptionId> = missing
+                .iter()
+                .filter(|o| o.is_kinesis() == kinesis)
+                .collect();
+            match group.as_slice() {
+                [] => {}
+                [one] => parts.push(one.name().to_string()),
+                many => parts.push(format!("{platform} ({} options)", many.len())),
+            }
+        }
+        let (verb, whose) = match parts.len() {
+            0 => return None,
+            1 => ("is", "its"),
+            _ => ("are", "their"),
+        };
+        Some(format!(
+            "{} {verb} not priced in {}: add {whose} rates to compare",
+            parts.join(" and "),
+            self.region
+        ))
+    }
+
+    /// How the answer names its cheapest option: "Cheapest" when every option is
+    /// priced, else "Cheapest of the options priced in <region>" (with [`Self::caveat`]).
+    pub fn cheapest_label(&self) -> String {
+        match self.caveat() {
+            None => "Cheapest".to_string(),
+            Some(_) => format!("Cheapest of the options priced in {}", self.region),
+        }
+    }
 }
 
 /// Prices every deployment option for a workload, and says on each option where one

@@ -58,6 +58,7 @@ fn cents_json(c: i64) -> String {
 }
 
 /// The estimate as JSON: `{"prices_as_of", "region", "link", "derived", "cheapest",
+/// "caveat" (which options are not priced here, or null: [`Estimate::caveat`]),
 /// "options": [{"id", "name", "status", "eligible", "reasons", "monthly_usd",
 /// "capacity", "lines": [{"id","label","quantity","unit","unit_usd","usd","source",
 /// "uncertain"}], "warnings"}], "input_messages"}`.
@@ -97,7 +98,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                 (cents_json(f.annual_cents), cents_json(f.fixed_cents))
             };
             format!(
-                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{},\"missing_rates\":{}}}",
+                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"sizing\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{},\"missing_rates\":{}}}",
                 json_str(o.id.id()),
                 json_str(o.id.name()),
                 json_str(o.status.id()),
@@ -105,6 +106,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                 json_list(&o.reasons),
                 json_opt_num(f.usd_per_gb_in),
                 json_str(&c.summary),
+                json_opt_str(c.sizing.as_deref()),
                 json_opt_num(c.shards.map(f64::from)),
                 json_opt_num(c.brokers.map(f64::from)),
                 json_opt_str(c.broker_type.as_deref()),
@@ -135,7 +137,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         })
         .collect();
     format!(
-        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{}}},\"cheapest\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
+        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{}}},\"cheapest\":{},\"caveat\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
         json_str(&e.prices_as_of),
         json_str(&e.region),
         json_str(&format!("?{link}")),
@@ -151,6 +153,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         json_num(d.kinesis_records_per_s),
         json_num(d.replay_gb_per_month),
         json_opt_str(e.cheapest().map(|c| c.id())),
+        json_opt_str(e.caveat().as_deref()),
         options.join(","),
         e.not_priced
             .iter()
@@ -233,6 +236,9 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
                 );
             }
         }
+        if let Some(s) = &o.capacity.sizing {
+            let _ = writeln!(out, "{head},sizing,{},,,,,", csv_field(s));
+        }
         for w in &o.warnings {
             let _ = writeln!(out, "{head},warning,{},,,,,", csv_field(w));
         }
@@ -250,29 +256,60 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
     out
 }
 
-/// A Markdown table of the estimate for a design doc, with each option's warnings, the
-/// assumptions and the absolute link of the page it came from (`link_url`).
-pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&str>) -> String {
+/// A Markdown table of the estimate for a design doc, with each option's sizing policy
+/// and warnings, the assumptions and the absolute link of the page it came from
+/// (`link_url`). `today` (`YYYY-MM-DD`) says whether the prices are older than six
+/// months, as the page's header does.
+pub fn estimate_markdown(
+    e: &Estimate,
+    link_url: &str,
+    recommendation: Option<&str>,
+    today: &str,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "**Streaming Showdown estimate, {}** (AWS list prices as of {}; 730-hour month)\n",
         e.region, e.prices_as_of
     );
+    if super::report::prices_older_than_six_months(&e.prices_as_of, today) {
+        let _ = writeln!(
+            out,
+            "> The prices are older than six months (as of {}, read on {today}): check AWS's pricing pages before relying on them.\n",
+            e.prices_as_of
+        );
+    }
     let _ = writeln!(
         out,
         "Workload: {}.\n",
         super::report::workload_summary(&e.derived)
     );
+    if let Some(o) = e.cheapest().and_then(|id| e.option(id)) {
+        let _ = writeln!(
+            out,
+            "{}: **{}**, {} / month{}.\n",
+            e.cheapest_label(),
+            o.id.name(),
+            format_usd_cents(o.total_cents),
+            e.caveat().map(|c| format!("; {c}")).unwrap_or_default()
+        );
+    } else if let Some(c) = e.caveat() {
+        let _ = writeln!(out, "No option priced here is eligible; {c}.\n");
+    }
     out.push_str("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |\n|---|---|---:|---:|---:|---|\n");
     let cheapest = e.cheapest();
+    let cheapest_word = if e.caveat().is_some() {
+        "cheapest of those priced"
+    } else {
+        "cheapest"
+    };
     for o in &e.options {
         let cost = match o.status {
             Status::NotPriced => "—".to_string(),
             _ => format_usd_cents(o.total_cents),
         };
         let status = match o.status {
-            Status::Priced if Some(o.id) == cheapest => "cheapest".to_string(),
+            Status::Priced if Some(o.id) == cheapest => cheapest_word.to_string(),
             Status::Priced => "eligible".to_string(),
             Status::NotEligible => format!("not eligible: {}", o.reasons.join("; ")),
             Status::NotPriced => "not priced in this region".to_string(),
@@ -297,6 +334,19 @@ pub fn estimate_markdown(e: &Estimate, link_url: &str, recommendation: Option<&s
     }
     if let Some(r) = recommendation {
         let _ = writeln!(out, "\n{r}");
+    }
+    let sizing: Vec<String> = e
+        .options
+        .iter()
+        .filter_map(|o| {
+            o.capacity
+                .sizing
+                .as_ref()
+                .map(|s| format!("- {}: {s}", o.id.name()))
+        })
+        .collect();
+    if !sizing.is_empty() {
+        let _ = writeln!(out, "\nSizing policy:\n{}", sizing.join("\n"));
     }
     let warnings: Vec<String> = e
         .options

@@ -733,14 +733,70 @@ pub fn display_value(w: &Workload, name: &str) -> String {
 ///   current record size.
 pub const FORM_ONLY: [&str; 1] = ["mbps"];
 
+/// Which of records/s and MB/s the user typed last: the figure a change of the record
+/// size keeps (the other one follows). A page opens anchored on records/s, the figure
+/// its link holds (`rps=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Anchor {
+    #[default]
+    Records,
+    Throughput,
+}
+
+impl Anchor {
+    /// The anchor after the user typed into `name`.
+    pub fn after_edit(self, name: &str) -> Self {
+        match name {
+            "rps" => Anchor::Records,
+            "mbps" => Anchor::Throughput,
+            _ => self,
+        }
+    }
+}
+
 /// The fields whose text follows from `name`'s value and is rewritten when it changes
-/// (the field being edited always keeps the text the user typed).
-pub fn linked_fields(name: &str) -> &'static [&'static str] {
-    match name {
-        "rps" | "size" => &["mbps"],
-        "mbps" => &["rps"],
+/// (the field being edited always keeps the text the user typed): a record size change
+/// re-derives whichever of records/s and MB/s is not the anchor.
+pub fn linked_fields(name: &str, anchor: Anchor) -> &'static [&'static str] {
+    match (name, anchor) {
+        ("rps", _) | ("size", Anchor::Records) => &["mbps"],
+        ("mbps", _) | ("size", Anchor::Throughput) => &["rps"],
         _ => &[],
     }
+}
+
+/// [`edit`] with the throughput anchor: with MB/s anchored (typed last), a new record
+/// size keeps the MB/s and re-derives records/s; with records/s anchored, it keeps the
+/// records/s (and the MB/s follows, as in [`edit`]).
+pub fn edit_anchored(
+    w: &Workload,
+    name: &str,
+    value: &str,
+    catalog: &Catalog,
+    anchor: Anchor,
+) -> Result<Workload, String> {
+    let next = edit(w, name, value, catalog)?;
+    if name == "size" && anchor == Anchor::Throughput {
+        let mb_per_s = w.derived().raw_avg_write_mb_per_s;
+        return edit(&next, "mbps", &shortest(mb_per_s), catalog);
+    }
+    Ok(next)
+}
+
+/// The text of a field that follows another (records/s ↔ MB/s), rounded for reading:
+/// two decimals, or two significant digits below 1 (36.62 MB/s, not 36.62109375). The
+/// workload, and so the link, keeps the exact value.
+pub fn followed_value(w: &Workload, name: &str) -> String {
+    let x = match name {
+        "mbps" => w.derived().raw_avg_write_mb_per_s,
+        "rps" => w.records_per_s,
+        _ => return field_value(w, name),
+    };
+    let mut decimals = 2;
+    while decimals < 12 && x > 0.0 && x < 10f64.powi(1 - decimals as i32) {
+        decimals += 1;
+    }
+    super::fixed::trimmed(x, decimals)
 }
 
 /// The text a form field shows: [`display_value`] for link parameters, and the value of
@@ -858,4 +914,22 @@ pub fn encode_link(w: &Workload, v: &View) -> String {
         push(&mut out, name, &value);
     }
     out
+}
+
+/// (Here rather than in `matrix.rs`, which build.rs reads too: a preset's link is the
+/// link format's business.)
+impl super::matrix::Preset {
+    /// The preset as a link query: its workload and its requirements.
+    pub fn link(&self) -> String {
+        let mut needs = self.needs.to_vec();
+        needs.sort_unstable();
+        // Today's link format: a link the page writes opens with today's defaults.
+        format!(
+            "{}={}&{}&need={}",
+            VERSION_PARAM,
+            LINK_VERSION,
+            self.query,
+            needs.join(",")
+        )
+    }
 }

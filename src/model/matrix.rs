@@ -175,15 +175,6 @@ pub struct Preset {
     pub query: Text,
 }
 
-impl Preset {
-    /// The preset as a link query: its workload and its requirements.
-    pub fn link(&self) -> String {
-        let mut needs = self.needs.to_vec();
-        needs.sort_unstable();
-        format!("{}&need={}", self.query, needs.join(","))
-    }
-}
-
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct OperationalLoad {

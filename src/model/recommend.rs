@@ -81,6 +81,8 @@ pub struct Recommendation {
     pub summary: String,
     /// For each other option, one line on why it is not the top choice.
     pub others: Vec<(OptionId, String)>,
+    /// Options not priced here, so not ranked on their price ([`Estimate::caveat`]).
+    pub caveat: Option<String>,
 }
 
 impl Recommendation {
@@ -159,6 +161,7 @@ pub fn recommend(estimate: &Estimate, needs: &BTreeSet<String>, matrix: &Matrix)
         ranking,
         summary,
         others,
+        caveat: estimate.caveat(),
     }
 }
 
@@ -181,14 +184,23 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
     } else {
         format!(" ({} only partly)", top.partly.join(", "))
     };
+    let caveat = estimate.caveat();
+    let of_priced = if caveat.is_some() {
+        " of the options priced here"
+    } else {
+        ""
+    };
     let mut s = format!(
-        "For {} MB/s in and {} MB/s out at peak in {}, {} is the best fit: {reqs}{partly} at {}/month",
+        "For {} MB/s in and {} MB/s out at peak in {}, {} is the best fit{of_priced}: {reqs}{partly} at {}/month",
         crate::model::units::format_quantity(d.peak_write_mb_per_s, 2),
         crate::model::units::format_quantity(d.peak_read_mb_per_s, 2),
         estimate.region,
         top.id.name(),
         money(top.monthly_cents),
     );
+    if let Some(c) = &caveat {
+        s.push_str(&format!(" ({c})"));
+    }
     let cheaper = ranking
         .iter()
         .filter(|r| r.ruled_out() && r.monthly_cents.is_some_and(|c| Some(c) < top.monthly_cents))
@@ -251,7 +263,18 @@ fn why_not(r: &Ranked, top: Option<&Ranked>) -> String {
     }
     let mut parts = Vec::new();
     if !r.partly.is_empty() {
-        parts.push(format!("meets {} only partly", r.partly.join(", ")));
+        let cheaper = match (top, r.monthly_cents) {
+            (Some(top), Some(c)) if top.partly.len() < r.partly.len() => top
+                .monthly_cents
+                .filter(|&t| c < t)
+                .map(|t| format!(", so it ranks below the top choice though it costs {} less per month (options that meet every requirement fully rank first)", format_usd_cents(t - c))),
+            _ => None,
+        };
+        parts.push(format!(
+            "meets {} only partly{}",
+            r.partly.join(", "),
+            cheaper.unwrap_or_default()
+        ));
     }
     if let (Some(top), Some(c)) = (top, r.monthly_cents) {
         if let Some(t) = top.monthly_cents {

@@ -106,9 +106,29 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
     let _ = writeln!(out, "Link: ?{link}");
     let _ = writeln!(out, "Workload: {}", workload_summary(d));
     let cheapest = estimate.cheapest();
+    if let Some(o) = cheapest.and_then(|id| estimate.option(id)) {
+        let _ = writeln!(
+            out,
+            "{}: {}, {} / month{}.",
+            estimate.cheapest_label(),
+            o.id.name(),
+            format_usd_cents(o.total_cents),
+            estimate
+                .caveat()
+                .map(|c| format!("; {c}"))
+                .unwrap_or_default()
+        );
+    } else if let Some(c) = estimate.caveat() {
+        let _ = writeln!(out, "No option priced here is eligible; {c}.");
+    }
+    let mark_text = if estimate.caveat().is_some() {
+        "  ← cheapest of those priced"
+    } else {
+        "  ← cheapest"
+    };
     for o in &estimate.options {
         let mark = if Some(o.id) == cheapest {
-            "  ← cheapest"
+            mark_text
         } else {
             ""
         };
@@ -121,6 +141,9 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
         );
         if !o.capacity.summary.is_empty() {
             let _ = writeln!(out, "  capacity: {}", o.capacity.summary);
+        }
+        if let Some(s) = &o.capacity.sizing {
+            let _ = writeln!(out, "  sizing: {s}");
         }
         for r in &o.reasons {
             let _ = writeln!(out, "  ✗ {r}");

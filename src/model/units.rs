@@ -86,6 +86,25 @@ pub fn format_quantity(x: f64, max_decimals: usize) -> String {
     }
 }
 
+/// A count with its noun, singular for one ("1 consumer", "3 consumers").
+pub fn count_of(n: u32, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+/// A utilisation percentage for reading: whole percent, "under 1" for a small non-zero
+/// share (never "0 %" for a workload that uses some capacity).
+pub fn utilisation_text(pct: f64) -> String {
+    if pct > 0.0 && pct < 0.5 {
+        "under 1".to_string()
+    } else {
+        format_quantity(pct, 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ pub struct AnswerProps<'a> {
 pub fn answer(p: AnswerProps) -> Html {
     let e = p.estimate;
     let cheapest = e.cheapest().and_then(|id| e.option(id));
+    let caveat = e.caveat();
     let recommendation = match (p.recommendation, p.needs) {
         (_, 0) | (None, _) => Html::default(),
         (Some(r), n) => {
@@ -33,9 +34,14 @@ pub fn answer(p: AnswerProps) -> Html {
             } else {
                 format!("your {n} must-haves")
             };
+            let of_priced = if r.caveat.is_some() {
+                " (of the options priced here)"
+            } else {
+                ""
+            };
             match r.top() {
                 Some(top) => html! {
-                    <p class="answer-rec">{ format!("Recommended for {musts}: ") }<strong>{ top.id.name() }</strong>
+                    <p class="answer-rec">{ format!("Recommended for {musts}{of_priced}: ") }<strong>{ top.id.name() }</strong>
                         { top.monthly_cents.map(|c| format!(", {} / month", format_usd_cents(c))).unwrap_or_default() }</p>
                 },
                 None => {
@@ -48,15 +54,18 @@ pub fn answer(p: AnswerProps) -> Html {
         <section class={classes!("answer", (!p.stale.is_empty()).then_some("is-stale"))} aria-label="The answer">
             { match cheapest {
                 Some(o) => html! {
-                    <p class="answer-cheapest">{ "Cheapest: " }<strong>{ o.id.name() }</strong>{ " " }
+                    <p class="answer-cheapest">{ format!("{}: ", e.cheapest_label()) }<strong>{ o.id.name() }</strong>{ " " }
                         <span class="answer-total" data-total-cents={o.total_cents.to_string()}>{ format_usd_cents(o.total_cents) }</span>
-                        { format!(" / month in {}", e.region) }</p>
+                        { match caveat { Some(c) => format!(" / month; {c}."), None => format!(" / month in {}", e.region) } }</p>
                 },
-                None => html! { <p class="answer-cheapest">{ format!("No option is eligible for this workload in {}: see the cards.", e.region) }</p> },
+                None => html! { <p class="answer-cheapest">{ match caveat {
+                    Some(c) => format!("No option priced in {} is eligible for this workload; {c}.", e.region),
+                    None => format!("No option is eligible for this workload in {}: see the cards.", e.region),
+                } }</p> },
             } }
             { recommendation }
             { maybe((!p.stale.is_empty()).then(|| html! {
-                <ul class="stale" role="status">{ for p.stale.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                <div role="status"><ul class="stale">{ for p.stale.iter().map(|s| html! { <li>{ s }</li> }) }</ul></div>
             })) }
         </section>
     }

@@ -7,7 +7,7 @@ use crate::model::fixed::shortest;
 use crate::model::report::{
     finops, format_line_quantity, format_unit_usd, pricing_page, INCLUDED, NOT_INCLUDED,
 };
-use crate::model::units::{format_quantity, format_usd_cents};
+use crate::model::units::format_usd_cents;
 use crate::model::{Estimate, OptionEstimate, Status, View};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -40,6 +40,9 @@ struct CardProps {
     /// GB written a month (the cost per GB).
     gb_in_per_month: f64,
     cheapest: bool,
+    /// Some option is not priced here: the badge says "of those priced".
+    #[prop_or_default]
+    partial: bool,
     lines_open: bool,
     ontoggle: Callback<(String, bool)>,
     rates: Rc<RateFields>,
@@ -92,6 +95,15 @@ fn rate_fields(p: &CardProps) -> Html {
     }
 }
 
+/// The year, the cost per GB written and the cost with no traffic, in one line.
+fn finops_line(o: &OptionEstimate, gb_in_per_month: f64) -> Html {
+    let f = finops(o, gb_in_per_month);
+    html! { <p class="finops">{ format!("{} a year{} · {} a month with no traffic",
+    format_usd_cents(f.annual_cents),
+    f.usd_per_gb_in.map_or(String::new(), |u| format!(" · ${} per GB written", crate::model::fixed::fixed_abs(u, 4))),
+    format_usd_cents(f.fixed_cents)) }</p> }
+}
+
 #[function_component(CostCard)]
 fn cost_card(p: &CardProps) -> Html {
     let o = &p.option;
@@ -102,7 +114,9 @@ fn cost_card(p: &CardProps) -> Html {
         Status::NotPriced => "—".to_string(),
     };
     let badge = match (o.status, p.cheapest) {
-        (Status::Priced, true) => html! { <span class="badge cheapest">{ "Cheapest" }</span> },
+        (Status::Priced, true) => {
+            html! { <span class="badge cheapest">{ if p.partial { "Cheapest of those priced" } else { "Cheapest" } }</span> }
+        }
         (Status::NotEligible, _) => {
             html! { <span class="badge not-eligible">{ "Not eligible" }</span> }
         }
@@ -117,22 +131,33 @@ fn cost_card(p: &CardProps) -> Html {
                 <h3 id={format!("card-{id}")}>{ o.id.name() }</h3>
                 { badge }
             </header>
-            <p class="total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
-                { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
-            { maybe((o.status != Status::NotPriced).then(|| {
-                let f = finops(o, p.gb_in_per_month);
-                html! { <p class="finops">{ format!("{} a year{} · {} a month with no traffic",
-                    format_usd_cents(f.annual_cents),
-                    f.usd_per_gb_in.map_or(String::new(), |u| format!(" · ${} per GB written", crate::model::fixed::fixed_abs(u, 4))),
-                    format_usd_cents(f.fixed_cents)) }</p> }
-            })) }
+            { if o.status == Status::NotEligible {
+                // The reason first; the figure "if forced" behind a disclosure, never as
+                // the card's headline.
+                html! { <>
+                    <p class="total ineligible">{ "Not eligible for this workload" }</p>
+                    <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                    <details class="if-forced">
+                        <summary>{ "What it would cost if forced" }</summary>
+                        <p class="forced-total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
+                            <span class="per">{ " / month" }</span></p>
+                        { finops_line(o, p.gb_in_per_month) }
+                    </details>
+                </> }
+            } else {
+                html! { <>
+                    <p class="total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
+                        { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
+                    { maybe((o.status != Status::NotPriced).then(|| finops_line(o, p.gb_in_per_month))) }
+                    { maybe((!o.reasons.is_empty()).then(|| html! {
+                        <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                    })) }
+                </> }
+            } }
             { maybe((!o.capacity.summary.is_empty()).then(|| html! { <p class="capacity">{ &*o.capacity.summary }</p> })) }
             { maybe(o.capacity.utilisation_pct.filter(|u| u.is_finite()).map(|u| html! {
-                <p class="utilisation">{ format!("Peak uses {}% of rated capacity", format_quantity(u, 0)) }
+                <p class="utilisation">{ format!("Peak uses {}% of rated capacity", crate::model::units::utilisation_text(u)) }
                     { maybe(o.capacity.sizing.as_ref().map(|s| html! { <span class="policy">{ format!(". {s}.") }</span> })) }</p>
-            })) }
-            { maybe((!o.reasons.is_empty()).then(|| html! {
-                <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
             })) }
             { rate_fields(p) }
             { maybe((!o.warnings.is_empty()).then(|| html! {
@@ -162,12 +187,15 @@ fn cost_card(p: &CardProps) -> Html {
 #[function_component(CostCards)]
 pub fn cost_cards(p: &CardsProps) -> Html {
     let cheapest = p.estimate.cheapest();
+    let caveat = p.estimate.caveat();
+    let partial = caveat.is_some();
     html! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{ format!("Monthly cost in {}", p.estimate.region) }</h2>
+            <p class="caveat">{ caveat.map(|c| format!("{c}.")).unwrap_or_default() }</p>
             <div class="cards">
                 { for p.estimate.options.iter().map(|o| html! {
-                    <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived.gb_in_per_month} cheapest={Some(o.id) == cheapest}
+                    <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived.gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
                         lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} rates={p.rates.clone()}
                         region={AttrValue::from(p.estimate.region.clone())} onrate={p.onrate.clone()} onremove={p.onremove.clone()} />
                 }) }

@@ -134,6 +134,7 @@ fn presets(p: &PresetsProps) -> Html {
     html! {
         <div class="presets">
             <h3>{ "When to use what (from the source documents)" }</h3>
+            <p class="hint">{ "Each button ticks requirements (below) and leaves your workload as it is. The ranking puts options that meet every ticked requirement fully before those that meet some only partly, and ranks by monthly cost within each." }</p>
             <ul>
                 { for matrix.presets.iter().map(|preset| {
                     let needs: Vec<String> = preset.needs.iter().map(|n| n.to_string()).collect();

@@ -73,7 +73,7 @@ pub fn export_bar(p: &ExportProps) -> Html {
         Callback::from(move |_| {
             let href = absolute_link(&link);
             let summary = recommend(&e, &needs, Matrix::calculator()).summary;
-            let md = estimate_markdown(&e, &href, Some(&summary));
+            let md = estimate_markdown(&e, &href, Some(&summary), &super::header::today());
             copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");
         })
     };

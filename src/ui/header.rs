@@ -78,7 +78,7 @@ pub fn header(props: &HeaderProps) -> Html {
 }
 
 /// Today's date, `YYYY-MM-DD` (the browser's clock; the build's when pre-rendering).
-fn today() -> String {
+pub fn today() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         String::from(js_sys::Date::new_0().to_iso_string())

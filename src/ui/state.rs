@@ -4,8 +4,8 @@
 
 use crate::model::estimate::OptionId;
 use crate::model::link::{
-    display_value, edit, field_value, linked_fields, todays_defaults, FORM_ONLY, PARAMS,
-    RATE_PREFIX,
+    display_value, edit, edit_anchored, field_value, followed_value, linked_fields,
+    todays_defaults, Anchor, FORM_ONLY, PARAMS, RATE_PREFIX,
 };
 use crate::model::view::{RowFilter, MAX_SEARCH_CHARS};
 use crate::model::{decode, Catalog, InputMessage, View, Workload};
@@ -36,6 +36,12 @@ pub struct State {
     pub rate_fields: Rc<BTreeMap<String, String>>,
     /// Rate name → why its field's text was refused.
     pub rate_errors: Rc<BTreeMap<String, String>>,
+    /// Which of records/s and MB/s the user typed last (a record size change keeps it).
+    pub anchor: Anchor,
+    /// The last field that changed because another did, in a sentence ("Write
+    /// throughput follows: 40 MB/s …"): shown under the throughput fields and announced
+    /// politely.
+    pub followed: Option<String>,
 }
 
 impl State {
@@ -53,6 +59,8 @@ impl State {
             legacy: decoded.legacy,
             rate_fields: Rc::default(),
             rate_errors: Rc::default(),
+            anchor: Anchor::default(),
+            followed: None,
         }
     }
 
@@ -92,9 +100,9 @@ impl State {
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
 pub const FIELDS: [(&str, &str, &str); 32] = [
+    ("size", "Record size", "KB"),
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
-    ("size", "Record size", "KB"),
     ("peak", "Peak factor", "× average"),
     ("consumers", "Consumers", ""),
     ("efo", "Enhanced fan-out consumers", ""),
@@ -117,7 +125,11 @@ pub const FIELDS: [(&str, &str, &str); 32] = [
     ("express", "MSK Express broker type", ""),
     ("express_brokers", "MSK Express brokers", ""),
     ("partitions", "Kafka partitions", ""),
-    ("azs", "MSK availability zones", ""),
+    (
+        "azs",
+        "Availability zones (MSK brokers, Kinesis endpoints)",
+        "",
+    ),
     ("rf", "Replication factor", ""),
     ("tiered", "MSK tiered storage", ""),
     ("sizing", "Sizing rules", ""),
@@ -146,9 +158,28 @@ pub fn label(name: &str) -> &'static str {
 fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {
     PARAMS
         .iter()
-        .chain(FORM_ONLY.iter())
         .map(|&p| (p, field_value(w, p)))
+        .chain(FORM_ONLY.iter().map(|&p| (p, followed_value(w, p))))
         .collect()
+}
+
+/// The sentence that says a field followed another: which figure, its value rounded for
+/// reading, and what it follows from.
+pub fn follow_sentence(w: &Workload, field: &str) -> String {
+    let size = crate::model::fixed::trimmed(w.record_kb, 3);
+    let mbps = followed_value(w, "mbps");
+    let rps = crate::model::units::format_quantity(w.records_per_s, 2);
+    if field == "rps" {
+        format!(
+            "{} follows: {rps} records/s, for {mbps} MB/s of {size} KB records.",
+            label("rps")
+        )
+    } else {
+        format!(
+            "{} follows: {mbps} MB/s, for {rps} records/s of {size} KB.",
+            label("mbps")
+        )
+    }
 }
 
 /// The requirement whose ticking prices every option as a DR pair.
@@ -190,16 +221,30 @@ impl Reducible for State {
         }
         match action {
             Action::Edit(name, text) => {
-                match edit(&self.workload, name, &text, Catalog::embedded()) {
+                next.anchor = self.anchor.after_edit(name);
+                if !matches!(name, "rps" | "mbps" | "size") {
+                    next.followed = None;
+                }
+                match edit_anchored(
+                    &self.workload,
+                    name,
+                    &text,
+                    Catalog::embedded(),
+                    next.anchor,
+                ) {
                     Ok(w) => {
                         next.errors.remove(name);
                         next.workload = w;
                         // A field that another way of entering the same value maps
-                        // onto follows it (records/s ↔ MB/s); it is valid again.
-                        for &other in linked_fields(name) {
+                        // onto follows it (records/s ↔ MB/s), rounded for reading; it
+                        // is valid again, and the page says that it followed.
+                        for &other in linked_fields(name, next.anchor) {
                             next.errors.remove(other);
-                            next.fields
-                                .insert(other, field_value(&next.workload, other));
+                            let shown = followed_value(&next.workload, other);
+                            if next.fields.get(other) != Some(&shown) {
+                                next.followed = Some(follow_sentence(&next.workload, other));
+                            }
+                            next.fields.insert(other, shown);
                         }
                     }
                     Err(reason) => {

@@ -144,25 +144,25 @@ struct Spec {
 /// The main form, in order (the rack-aware checkbox follows).
 const MAIN: [Spec; 17] = [
     Spec {
+        name: "size",
+        unit: "KB",
+        mode: "text",
+        placeholder: "",
+        hint: "KB, or with a unit: 200B, 2KB, 1.5KiB, 1MB (1 KB = 1,024 bytes, 1 MB = 1,024 KB).",
+    },
+    Spec {
         name: "rps",
         unit: "average",
         mode: "decimal",
         placeholder: "",
-        hint: "Records written per second, on average.",
+        hint: "Records written per second, on average. Whichever of records/s and MB/s you typed last stays when the record size changes.",
     },
     Spec {
         name: "mbps",
         unit: "MB/s average",
         mode: "decimal",
         placeholder: "",
-        hint: "Or type the throughput: records/s follows for the record size (1 MB = 1,024 KB).",
-    },
-    Spec {
-        name: "size",
-        unit: "KB",
-        mode: "text",
-        placeholder: "",
-        hint: "KB, or with a unit: 200B, 2KB, 1.5KiB, 1MB (1 KB = 1,024 bytes, 1 MB = 1,024 KB).",
+        hint: "Or type the throughput: records/s follows (1 MB = 1,024 KB).",
     },
     Spec {
         name: "peak",
@@ -225,7 +225,7 @@ const MAIN: [Spec; 17] = [
         unit: "",
         mode: "select",
         placeholder: "",
-        hint: "Only regions whose prices are sourced.",
+        hint: "Regions with sourced prices. “Needs your rates”: AWS's files give no price for those options here; the cards ask for them.",
     },
     Spec {
         name: "network",
@@ -373,7 +373,25 @@ fn choices(name: &str, s: &State) -> Vec<(String, String)> {
             .prices
             .regions
             .iter()
-            .map(|(code, r)| (code.to_string(), format!("{code} — {}", r.name)))
+            .map(|(code, r)| {
+                // Which options AWS's files price here, and which need your rates.
+                let kinesis = r
+                    .not_priced
+                    .keys()
+                    .filter(|id| id.starts_with("kinesis"))
+                    .count();
+                let others = r.not_priced.len() - kinesis;
+                let note = match (kinesis, others) {
+                    (0, 0) => " · every option priced".to_string(),
+                    (_, 0) => " · Kinesis needs your rates".to_string(),
+                    (0, n) => format!(
+                        " · {n} MSK option{} need your rates",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    _ => " · Kinesis and MSK need your rates".to_string(),
+                };
+                (code.to_string(), format!("{code} — {}{note}", r.name))
+            })
             .collect(),
         "network" => network_choices(),
         "dr" => dr_choices(&s.workload.region),
@@ -395,6 +413,14 @@ fn fields(specs: &'static [Spec], s: &State, onedit: &Callback<(&'static str, St
             let value = AttrValue::from(s.field(f.name).to_string());
             if f.mode == "select" {
                 html! { <Select name={f.name} label={label(f.name)} hint={f.hint} {value} choices={choices(f.name, s)} onedit={onedit.clone()} /> }
+            } else if f.name == "mbps" {
+                // What followed what (records/s ↔ MB/s), visible and announced politely
+                // (always on the page, so that a change of its text is announced).
+                html! { <>
+                    <Field name={f.name} label={label(f.name)} unit={f.unit} inputmode={f.mode} placeholder={f.placeholder} hint={f.hint}
+                        {value} error={s.errors.get(f.name).map(|e| AttrValue::from(e.clone()))} onedit={onedit.clone()} />
+                    <p id="f-follow" class="follow-note" aria-live="polite">{ s.followed.clone().unwrap_or_default() }</p>
+                </> }
             } else {
                 html! { <Field name={f.name} label={label(f.name)} unit={f.unit} inputmode={f.mode} placeholder={f.placeholder} hint={f.hint}
                     note={(f.name == "size").then(|| size_note.clone())} {value} error={s.errors.get(f.name).map(|e| AttrValue::from(e.clone()))} onedit={onedit.clone()} /> }

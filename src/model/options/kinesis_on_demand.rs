@@ -134,8 +134,8 @@ pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
         lines.push(Line::new(
             "data_out",
             format!(
-                "Data out, shared throughput ({} consumers)",
-                d.shared_consumers
+                "Data out, shared throughput ({})",
+                crate::model::units::count_of(d.shared_consumers, "consumer", "consumers")
             ),
             d.gb_in_per_month * f64::from(d.shared_consumers),
             "GB",
@@ -145,7 +145,10 @@ pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
     if w.efo_consumers > 0 {
         lines.push(Line::new(
             "efo_data_out",
-            format!("Data out, enhanced fan-out ({} consumers)", w.efo_consumers),
+            format!(
+                "Data out, enhanced fan-out ({})",
+                crate::model::units::count_of(w.efo_consumers, "consumer", "consumers")
+            ),
             d.gb_in_per_month * f64::from(w.efo_consumers),
             "GB",
             rates.efo_data_out_gb,

@@ -143,7 +143,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ));
         lines.push(Line::new(
             "efo_data_out",
-            format!("Enhanced fan-out data out ({} consumers)", w.efo_consumers),
+            format!(
+                "Enhanced fan-out data out ({})",
+                crate::model::units::count_of(w.efo_consumers, "consumer", "consumers")
+            ),
             d.gb_in_per_month * f64::from(w.efo_consumers),
             "GB",
             &rates.efo_data_out_gb,

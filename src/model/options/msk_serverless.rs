@@ -93,7 +93,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     if w.consumers > 0 || d.replay_gb_per_month > 0.0 {
         lines.push(Line::new(
             "data_out",
-            format!("Data out ({} consumers)", w.consumers),
+            format!(
+                "Data out ({})",
+                crate::model::units::count_of(w.consumers, "consumer", "consumers")
+            ),
             d.gb_out_per_month,
             "GB",
             &rates.data_out_gb,
