@@ -14,5 +14,7 @@ serve: setup
 build: setup
 	scripts/build.sh
 
-test: setup
+# (Trunk and wasm-bindgen-cli, when missing, compile while the first checks run.)
+test:
+	@scripts/setup.sh --tools-later
 	scripts/test.sh

@@ -29,6 +29,9 @@ cargo test
 step "the weekly price job's steps on the verbatim fixtures (scripts/price-job.sh)"
 scripts/test-price-job.sh
 
+step "the build tools (scripts/setup.sh --wait-tools: Trunk and wasm-bindgen-cli, if they were compiling)"
+scripts/setup.sh --wait-tools
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
