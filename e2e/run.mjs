@@ -679,7 +679,11 @@ test("presets tick requirements and leave the workload as typed", async ({ open 
   assert((await text(page, ".recommendation .summary")).includes("MSK"), "MSK not recommended");
   // Its example workload only when asked for.
   const href = await page.getAttribute("a.preset-workload[href*='need=']", "href");
-  assert(href.startsWith("?rps="), `example workload link: ${href}`);
+  // A link the page writes carries today's version marker: it opens with today's defaults.
+  assert(href.startsWith("?v=3&rps="), `example workload link: ${href}`);
+  const example = await open(href);
+  await ready(example.page);
+  assertEqual(await example.page.$(".legacy-notice"), null, "the example link opens as today's link, with no older-link notice");
 });
 
 test("the feature explorer filters, searches and shows corrections", async ({ open }) => {
@@ -730,7 +734,7 @@ test("the CSV and JSON downloads equal the CLI's JSON for the same link", async 
     for (const l of o.lines) expected.push([link, cliJson.region, o.id, l.id, l.usd.toFixed(2)]);
     if (o.monthly_usd !== null) expected.push([link, cliJson.region, o.id, "total", o.monthly_usd.toFixed(2)]);
   }
-  const notes = ["warning", "reason", "assumption", "included", "not-included", "annual", "fixed", "per_gb_in"];
+  const notes = ["warning", "reason", "sizing", "assumption", "included", "not-included", "annual", "fixed", "per_gb_in"];
   assertEqual(rows.filter((r) => !notes.includes(r[6])).map((r) => [r[0], r[1], r[3], r[6], r[11]]), expected, "CSV rows");
   // Each option's warnings, and the assumptions, travel with the figures.
   const warnings = cliJson.options.flatMap((o) => o.warnings.map((w) => [o.id, w]));
