@@ -483,12 +483,13 @@ test("typing two missing rates into a not-priced card prices it; the link reopen
   assertEqual(await page.getAttribute(card, "class").then((c) => c.includes("not-priced")), true, "not priced at first");
   const shard = '[id="r-kinesis_provisioned.shard_hour"]';
   const put = '[id="r-kinesis_provisioned.put_payload_units_million"]';
-  assert((await text(page, `${card} .rates`)).includes("AWS's pricing page"), "the card links AWS's pricing page");
+  assert((await text(page, `${card} .rates-note`)).includes("Add your rates for eu-west-1"), "the card says where to give its rates");
+  assert((await text(page, "#rates-eu-west-1")).includes("AWS's pricing page"), "the Region's panel links AWS's pricing page");
   // A typo first: named, nothing priced, focus kept.
   await page.click(shard);
   await page.keyboard.type("0.0l", { delay: KEY_DELAY });
   await pause(page);
-  assert((await text(page, `${card} .rates .error`)).includes("not a number"), "the typo is named");
+  assert((await text(page, "#rates-eu-west-1 .error")).includes("not a number"), "the typo is named");
   assertEqual(await focused(page), "r-kinesis_provisioned.shard_hour", "focus kept on a typo");
   await backspaces(page, 1);
   await page.keyboard.type("165", { delay: KEY_DELAY });
@@ -508,13 +509,13 @@ test("typing two missing rates into a not-priced card prices it; the link reopen
   assertEqual(await page.inputValue(shard), "", "shard-hour field empty");
   assertEqual(await focused(page), "r-kinesis_provisioned.shard_hour", "focus kept when empty");
   // (Backspace passed through "0", a valid rate: the card says which rate it shows.)
-  const error = await text(page, `${card} .rates .error`);
+  const error = await text(page, "#rates-eu-west-1 .error");
   assert(error.includes("required") && error.includes("Priced at the last valid rate, 0."), `the empty rate is named: ${error}`);
   assertEqual(await cents(), 4047, "priced at the last valid rate: $0 shard-hours + $40.47 PUT units");
   await page.keyboard.type("0.0165", { delay: KEY_DELAY });
   await pause(page);
   assertEqual(await page.inputValue(shard), "0.0165", "retyped");
-  assertEqual(await page.locator(`${card} .rates .error`).count(), 0, "no error once valid");
+  assertEqual(await page.locator("#rates-eu-west-1 .error").count(), 0, "no error once valid");
   const link = await page.evaluate(() => location.search);
   assert(link.includes("rate.kinesis_provisioned.shard_hour=0.0165"), link);
   const cli = cliTotals(link.slice(1));
@@ -527,6 +528,33 @@ test("typing two missing rates into a not-priced card prices it; the link reopen
   const lines = await again.page.locator(`${card} .lines tbody`).innerText();
   assert(lines.includes("Shard-hours (1 shards × 730 h) (your rate)") && lines.includes("25 KB each) (your rate)"), `lines say your rate: ${lines}`);
   await noNaN(again.page);
+});
+
+test("your rates for every Region: a standby's rate typed key by key survives a Region change, and one click fills the rest from us-east-1", async ({ open }) => {
+  const { page } = await open("?v=3&region=eu-west-1&dr=eu-central-1&network=none");
+  await ready(page);
+  const card = "[data-option=kinesis-provisioned]";
+  assert((await text(page, ".answer-cheapest")).includes("not priced in eu-west-1 and eu-central-1"), `the answer names both Regions: ${await text(page, ".answer-cheapest")}`);
+  const standby = '[id="r-eu-central-1.kinesis_provisioned.shard_hour"]';
+  await page.click(standby);
+  await page.keyboard.type("0.0179", { delay: KEY_DELAY });
+  await pause(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rate.eu-central-1.kinesis_provisioned.shard_hour") === "0.0179");
+  assertEqual(await focused(page), "r-eu-central-1.kinesis_provisioned.shard_hour", "focus kept");
+  // A new primary Region: the standby's rate, which names its Region, stays.
+  await page.focus("#f-region");
+  await page.selectOption("#f-region", "eu-west-2");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("region") === "eu-west-2");
+  assertEqual(new URLSearchParams(new URL(page.url()).search).get("rate.eu-central-1.kinesis_provisioned.shard_hour"), "0.0179", "the standby's rate survives");
+  assertEqual(await page.inputValue(standby), "0.0179", "and its field keeps it");
+  // One click states the assumption: us-east-1's list rates for every missing one.
+  await page.click("button.fill-rates");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("rate.eu-west-2.kinesis_provisioned.shard_hour") === "0.015");
+  assertEqual(await page.getAttribute(card, "class").then((c) => c.includes("not-priced")), false, "Kinesis provisioned priced");
+  assertEqual(await page.locator(".results .caveat").count(), 0, "every option priced: no caveat");
+  assert((await text(page, ".answer-cheapest")).startsWith("Cheapest: "), "the answer names the cheapest of all");
+  assertEqual(new URLSearchParams(new URL(page.url()).search).get("rate.eu-central-1.kinesis_provisioned.shard_hour"), "0.0179", "the rate typed is kept");
+  await page.screenshot({ path: `${SHOTS}/rates-every-region.png`, fullPage: false });
 });
 
 test("ticking cross-Region replication prices every option as a DR pair", async ({ open }) => {
@@ -588,6 +616,22 @@ test("axe-core finds no violations (light, lines and advanced open)", async ({ o
   await openAll(page);
   await page.screenshot({ path: `${SHOTS}/light-expanded.png`, fullPage: true });
   await axe(page, "light", open);
+});
+
+test("axe-core finds no violations while a field is in error, on a page with not-priced options and the rates panel", async ({ open }) => {
+  // (CSP bypassed so that axe can be injected into the page in the state typed.)
+  const { page } = await open("?v=3&region=eu-west-1", { bypassCSP: true });
+  await ready(page);
+  await page.click("#f-rps");
+  await page.keyboard.press("End");
+  await page.keyboard.type("x", { delay: KEY_DELAY });
+  await page.waitForSelector(".answer .stale li");
+  await page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+  });
+  assertEqual(result, [], "axe-core violations (a field in error)");
 });
 
 test("a 360 px phone shows no horizontal scrolling", async ({ open }) => {

@@ -1327,12 +1327,24 @@ fn a_standby_rate_the_book_lacks_is_named_not_priced_at_zero() {
     let e = estimate(&d.workload, &c);
     let k = opt(&e, OptionId::KinesisProvisioned);
     assert_eq!(k.status, Status::NotPriced);
-    assert!(
-        k.reasons[0]
-            .contains("the standby in us-east-2: no rate for kinesis_provisioned.shard_hour"),
+    // The Region that lacks the rate is named, and the card asks for exactly that rate
+    // (`rate.us-east-2.…`), never blaming the primary Region.
+    assert_eq!(
+        k.reasons[0], "no rates for the standby in us-east-2",
         "{:?}",
         k.reasons
     );
+    assert!(
+        k.reasons[1].contains(
+            "lacks in us-east-2: rate.us-east-2.kinesis_provisioned.shard_hour (USD per shard-hour)"
+        ),
+        "{:?}",
+        k.reasons
+    );
+    assert!(k
+        .user_rates
+        .iter()
+        .any(|r| r.missing && r.name == "us-east-2.kinesis_provisioned.shard_hour"));
     // The other options' pairs are priced as with the whole book.
     let whole = run("v=3&dr=us-east-2");
     assert_eq!(
@@ -1343,4 +1355,129 @@ fn a_standby_rate_the_book_lacks_is_named_not_priced_at_zero() {
         opt(&whole, OptionId::KinesisProvisioned).status,
         Status::Priced
     );
+}
+
+/// Your rates for every Region of the estimate: `rate.<region>.<section>.<key>` gives a
+/// DR standby's rates (a Kinesis pair in the EU could not be priced by any link before),
+/// the card and the answer name the Region that lacks rates, and a rate naming its
+/// Region survives a change of the primary Region. The rates here are a user's own
+/// figures (the book has no AWS-sourced Kinesis rates in either Region); what is checked
+/// is where each applies.
+#[test]
+fn rates_for_every_region_of_the_estimate() {
+    use stream_showdown::model::link::{edit, fill_missing_rates, REFERENCE_REGION};
+    let c = Catalog::embedded();
+    let pair = "v=3&region=eu-west-1&dr=eu-central-1&network=none&rps=1024";
+    // (The pair's replicator reads the primary through enhanced fan-out: its rates too.)
+    let primary = "&rate.kinesis_provisioned.shard_hour=0.0165&rate.kinesis_provisioned.put_payload_units_million=0.0154&rate.kinesis_provisioned.efo_consumer_shard_hour=0.017&rate.kinesis_provisioned.efo_data_out_gb=0.0143";
+    // The primary's rates alone: the standby lacks its own, and the pair says so.
+    let e = run(&format!("{pair}{primary}"));
+    let k = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(k.status, Status::NotPriced);
+    assert!(
+        k.reasons[0].starts_with("the standby in eu-central-1: "),
+        "{:?}",
+        k.reasons
+    );
+    assert!(
+        k.reasons[1]
+            .contains("lacks in eu-central-1: rate.eu-central-1.kinesis_provisioned.shard_hour"),
+        "{:?}",
+        k.reasons
+    );
+    assert!(
+        !k.reasons.iter().any(|r| r.contains("lacks in eu-west-1")),
+        "{:?}",
+        k.reasons
+    );
+    // (On-demand still lacks eu-west-1's rates: the caveat names both Regions.)
+    assert!(
+        e.caveat()
+            .unwrap()
+            .contains("not priced in eu-west-1 and eu-central-1"),
+        "{:?}",
+        e.caveat()
+    );
+    // The standby's rates, named with its Region: the pair is priced, each line at the
+    // rate given for its Region.
+    let standby = "&rate.eu-central-1.kinesis_provisioned.shard_hour=0.0179&rate.eu-central-1.kinesis_provisioned.put_payload_units_million=0.0168";
+    let e = run(&format!("{pair}{primary}{standby}"));
+    let k = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(k.status, Status::Priced, "{:?}", k.reasons);
+    let shard_lines: Vec<&Line> = k.lines.iter().filter(|l| l.unit == "shard-hour").collect();
+    assert!(shard_lines
+        .iter()
+        .any(|l| l.unit_usd == 0.0165 && l.source == "user:kinesis_provisioned.shard_hour"));
+    assert!(shard_lines.iter().any(|l| l.unit_usd == 0.0179
+        && l.source == "user:eu-central-1.kinesis_provisioned.shard_hour"
+        && l.label.ends_with("(your rate)")));
+    // A rate naming the link's own Region wins over one naming none.
+    let e = run(&format!(
+        "{pair}{primary}{standby}&rate.eu-west-1.kinesis_provisioned.shard_hour=0.02"
+    ));
+    let k = opt(&e, OptionId::KinesisProvisioned);
+    assert!(
+        k.lines
+            .iter()
+            .any(|l| l.unit_usd == 0.02
+                && l.source == "user:eu-west-1.kinesis_provisioned.shard_hour")
+    );
+    assert!(!k.lines.iter().any(|l| l.unit_usd == 0.0165));
+    // Unknown Region: named, not applied; the rest applies.
+    let d = decode(
+        &format!("{pair}&rate.eu-north-9.kinesis_provisioned.shard_hour=1"),
+        c,
+    );
+    assert_eq!(d.messages.len(), 1);
+    assert!(
+        d.messages[0].reason.contains("unknown Region eu-north-9"),
+        "{:?}",
+        d.messages
+    );
+    // A change of the primary Region drops the rates that named no Region, keeps the others.
+    let d = decode(&format!("{pair}{primary}{standby}"), c);
+    let moved = edit(&d.workload, "region", "eu-west-2", c).unwrap();
+    assert_eq!(
+        moved.rates.keys().cloned().collect::<Vec<_>>(),
+        vec![
+            "eu-central-1.kinesis_provisioned.put_payload_units_million".to_string(),
+            "eu-central-1.kinesis_provisioned.shard_hour".to_string()
+        ]
+    );
+    // One click: us-east-1's list rates for every missing one, as your rates named with
+    // their Region. Kinesis in eu-west-1 then costs what it costs in us-east-1 (the same
+    // quantities at the same rates: Kinesis has no cross-AZ line), and the link carries
+    // each rate.
+    let q = "v=3&region=eu-west-1&rps=5120&size=2&consumers=3&retention=7d";
+    let d = decode(q, c);
+    let e = estimate(&d.workload, c);
+    assert!(e.caveat().is_some());
+    let filled = fill_missing_rates(&d.workload, &e, REFERENCE_REGION, c);
+    let after = estimate(&filled, c);
+    assert_eq!(after.caveat(), None, "every option priced");
+    let us = run("v=3&rps=5120&size=2&consumers=3&retention=7d");
+    for id in [
+        OptionId::KinesisOnDemand,
+        OptionId::KinesisOnDemandAdvantage,
+        OptionId::KinesisProvisioned,
+    ] {
+        assert_eq!(
+            opt(&after, id).total_cents,
+            opt(&us, id).total_cents,
+            "{id:?}"
+        );
+        assert!(
+            opt(&after, id)
+                .lines
+                .iter()
+                .all(|l| l.source.starts_with("user:eu-west-1.")),
+            "{id:?}"
+        );
+    }
+    assert_eq!(
+        filled.rates.get("eu-west-1.kinesis_provisioned.shard_hour"),
+        Some(&0.015)
+    );
+    assert!(stream_showdown::model::encode(&filled)
+        .contains("rate.eu-west-1.kinesis_provisioned.shard_hour=0.015"));
 }

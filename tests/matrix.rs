@@ -500,3 +500,24 @@ fn a_cheaper_option_ranked_lower_for_partly_met_requirements_says_why() {
         r.others
     );
 }
+
+/// Requirement granularity follows what decides it (the matrix's Firehose row: a
+/// Firehose stream with an MSK source delivers to S3 only, AWS's "writing with MSK"
+/// page): delivery to S3 is met by every option; delivery to Redshift, OpenSearch or
+/// HTTP rules MSK out. The older "firehose-delivery" id keeps its meaning for old links.
+#[test]
+fn firehose_to_s3_and_to_other_destinations_are_separate_requirements() {
+    let r = recommend_for("v=3&rps=1024&need=firehose-to-s3");
+    assert!(r.ranking.iter().all(|x| !x.ruled_out()), "{:?}", r.ranking);
+    let r = recommend_for("v=3&rps=1024&need=firehose-to-other");
+    for x in &r.ranking {
+        assert_eq!(x.ruled_out(), !x.id.is_kinesis(), "{:?}", x);
+    }
+    let r = recommend_for("v=3&rps=1024&need=firehose-delivery");
+    assert!(r.ranking.iter().all(|x| !x.ruled_out()));
+    assert!(r
+        .ranking
+        .iter()
+        .filter(|x| !x.id.is_kinesis())
+        .all(|x| !x.partly.is_empty()));
+}

@@ -369,6 +369,7 @@ mod components {
             rates: Rc::default(),
             onrate: Callback::noop(),
             onremove: Callback::noop(),
+            onfill: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
@@ -428,6 +429,7 @@ mod components {
             rates: Rc::default(),
             onrate: Callback::noop(),
             onremove: Callback::noop(),
+            onfill: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
@@ -450,7 +452,11 @@ mod components {
         assert_eq!(text(&root, ".badge.cheapest"), "Cheapest of those priced");
         assert_eq!(
             text(&root, ".results .caveat"),
-            "Kinesis (3 options) is not priced in eu-west-1: add its rates to compare."
+            "Kinesis (3 options) is not priced in eu-west-1: add its rates to compare. Use us-east-1's rates for the missing ones"
+        );
+        assert_eq!(
+            text(&root, ".results .caveat button.fill-rates"),
+            "Use us-east-1's rates for the missing ones"
         );
         unmount(app_root, root).await;
     }
@@ -476,21 +482,33 @@ mod components {
             }),
             onrate: Callback::from(move |x| t.borrow_mut().push(x)),
             onremove: Callback::from(move |x| r.borrow_mut().push(x)),
+            onfill: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
         settle().await;
         let card = "[data-option=kinesis-provisioned]";
-        assert!(text(&root, &format!("{card} .rates")).contains("AWS's pricing page"));
+        // The card says where its rates go; the Region's panel asks for each rate once.
+        assert!(
+            text(&root, &format!("{card} .rates-note")).contains("Add your rates for eu-west-1")
+        );
+        let panel = "#rates-eu-west-1";
+        assert_eq!(
+            text(&root, &format!("{panel} h3")),
+            "Add your rates for eu-west-1"
+        );
+        assert!(text(&root, panel).contains("AWS's pricing page"));
         // The given rate shows its value and can be removed; the missing one is empty.
         let given: web_sys::HtmlInputElement = root
-            .query_selector(&format!("{card} [id=\"r-kinesis_provisioned.shard_hour\"]"))
+            .query_selector(&format!(
+                "{panel} [id=\"r-kinesis_provisioned.shard_hour\"]"
+            ))
             .unwrap()
             .unwrap()
             .dyn_into()
             .unwrap();
         assert_eq!(given.value(), "0.0165");
-        let missing = format!("{card} [id=\"r-kinesis_provisioned.put_payload_units_million\"]");
+        let missing = format!("{panel} [id=\"r-kinesis_provisioned.put_payload_units_million\"]");
         type_into(&root, &missing, "0.0154");
         assert_eq!(
             typed.borrow().last(),
@@ -499,17 +517,60 @@ mod components {
                 "0.0154".to_string()
             ))
         );
-        click(&root, &format!("{card} .rates button.remove"));
+        click(&root, &format!("{panel} button.remove"));
         assert_eq!(*removed.borrow(), ["kinesis_provisioned.shard_hour"]);
-        // On-demand asks for its own three; MSK needs none.
-        assert_eq!(
-            root.query_selector_all("[data-option=kinesis-on-demand] .rates input")
-                .unwrap()
-                .length(),
-            3
+        // Plain words, the unit, and which options use each rate: asked once per page
+        // (ids are unique), though several Kinesis cards need the endpoint's rates.
+        let labels: Vec<String> = (0..root
+            .query_selector_all(&format!("{panel} label"))
+            .unwrap()
+            .length())
+            .map(|i| {
+                root.query_selector_all(&format!("{panel} label"))
+                    .unwrap()
+                    .item(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert!(
+            labels.iter().all(|l| l.contains(", USD per ")),
+            "{labels:?}"
         );
+        let ids: Vec<String> = (0..root
+            .query_selector_all(&format!("{panel} input"))
+            .unwrap()
+            .length())
+            .map(|i| {
+                root.query_selector_all(&format!("{panel} input"))
+                    .unwrap()
+                    .item(i)
+                    .unwrap()
+                    .dyn_into::<Element>()
+                    .unwrap()
+                    .id()
+            })
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        // On-demand's own three rates are in the panel; MSK needs none, and says nothing.
+        for r in [
+            "kinesis_on_demand.stream_hour",
+            "kinesis_on_demand.data_in_gb",
+            "kinesis_on_demand.data_out_gb",
+        ] {
+            assert!(
+                root.query_selector(&format!("[id=\"r-{r}\"]"))
+                    .unwrap()
+                    .is_some(),
+                "{r}"
+            );
+        }
         assert!(root
-            .query_selector("[data-option=msk-standard] .rates")
+            .query_selector("[data-option=msk-standard] .rates-note")
             .unwrap()
             .is_none());
         unmount(app_root, root).await;

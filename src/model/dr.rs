@@ -26,10 +26,13 @@ pub fn pair(
     let Some(book) = catalog.region(dr) else {
         return Err(format!("unknown DR Region {dr:?}"));
     };
-    // The standby's rates, those the book leaves out named as missing (the user's rates
-    // are the primary Region's): a line at one makes the pair not priced, never $0.
+    // The standby's rates: the user's rates naming its Region
+    // (`rate.<dr>.<section>.<key>`), and those the book leaves out named as missing with
+    // the Region (`<dr>.<section>.<key>`): a line at one makes the pair not priced, never
+    // $0, and the card asks for exactly that rate.
     let mut dr_prices = book.clone();
-    dr_prices.complete();
+    dr_prices.apply_user_rates(dr, false, &ctx.workload.rates);
+    dr_prices.complete_as(&format!("{dr}."));
     let dr_prices = &dr_prices;
     let w = ctx.workload;
     // (Kinesis: AWS's sample replicator is a Lambda function on enhanced fan-out,
@@ -76,8 +79,6 @@ pub fn pair(
             .iter()
             .map(|b| format!("The standby in {dr}: {b}")),
     );
-    // The standby Region's lines, from here to the replication's.
-    let standby_from = p.lines.len();
     for l in standby.lines {
         p.lines.push(Line {
             label: format!("Standby in {dr}: {}", l.label),
@@ -109,20 +110,8 @@ pub fn pair(
         ));
         super::estimate::usage_types(&mut p.lines[first..], dr_prices);
     }
-    let mut missing: Vec<&str> = Vec::new();
-    for l in p.lines[standby_from..].iter().filter(|l| l.quantity > 0.0) {
-        if let Some(name) = l.source.strip_prefix(super::prices::MISSING_SOURCE) {
-            if !missing.contains(&name) {
-                missing.push(name);
-            }
-        }
-    }
-    if !missing.is_empty() {
-        return Err(format!(
-            "the standby in {dr}: no rate for {} in the price book; not guessed",
-            missing.join(", ")
-        ));
-    }
+    // (A standby rate nobody gave stays on its line as missing, named with the Region:
+    // the pair is then not priced, and says which rates of which Region it needs.)
     let transfer = ctx
         .region
         .data_transfer

@@ -76,6 +76,9 @@ pub struct RateInput {
     pub name: String,
     /// The unit it is per ("shard-hour", "GB").
     pub unit: &'static str,
+    /// What it prices, in words: the label of the first line that uses it, without its
+    /// figures in brackets ("Shard-hours").
+    pub label: String,
     /// Neither the price book nor the user gives it.
     pub missing: bool,
 }
@@ -304,10 +307,27 @@ impl Estimate {
             1 => ("is", "its"),
             _ => ("are", "their"),
         };
+        // The Regions whose rates are missing (a DR standby's too).
+        let mut regions: Vec<String> = Vec::new();
+        for o in self
+            .options
+            .iter()
+            .filter(|o| o.status == Status::NotPriced)
+        {
+            let mut of = missing_regions(&o.user_rates, &self.region);
+            if of.is_empty() {
+                of.push(self.region.clone());
+            }
+            for r in of {
+                if !regions.contains(&r) {
+                    regions.push(r);
+                }
+            }
+        }
         Some(format!(
             "{} {verb} not priced in {}: add {whose} rates to compare",
             parts.join(" and "),
-            self.region
+            regions.join(" and ")
         ))
     }
 
@@ -521,15 +541,25 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
 /// as missing ([`RegionPrices::complete`]). `None` for a Region the book lacks.
 pub fn region_prices(workload: &Workload, catalog: &Catalog) -> Option<RegionPrices> {
     let mut region = catalog.region(&workload.region)?.clone();
-    for (name, &usd) in &workload.rates {
-        if let Some(rate) = region.rate_mut(name) {
-            rate.usd = usd;
-            rate.source = format!("{USER_SOURCE}{name}").into();
-            rate.uncertain = None;
-        }
-    }
+    region.apply_user_rates(&workload.region, true, &workload.rates);
     region.complete();
     Some(region)
+}
+
+/// The Regions whose rates are missing, in order: a rate name without a Region is the
+/// link's own Region's (`primary`).
+pub fn missing_regions(rates: &[RateInput], primary: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in rates.iter().filter(|r| r.missing) {
+        let region = super::prices::split_rate_name(&r.name)
+            .0
+            .unwrap_or(primary)
+            .to_string();
+        if !out.contains(&region) {
+            out.push(region);
+        }
+    }
+    out
 }
 
 fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
@@ -594,6 +624,8 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
                 .retain(|l| l.quantity > 0.0 || !l.source.starts_with(MISSING_SOURCE));
             let mut rates: Vec<RateInput> = Vec::new();
             for l in &mut priced.lines {
+                // (The label without its workload's figures: "Shard-hours".)
+                let label = l.label.split(" (").next().unwrap_or(&l.label).to_string();
                 let (name, missing) = match (
                     l.source.strip_prefix(MISSING_SOURCE),
                     l.source.strip_prefix(USER_SOURCE),
@@ -609,6 +641,7 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
                     rates.push(RateInput {
                         name: name.to_string(),
                         unit: l.unit,
+                        label,
                         missing,
                     });
                 }
@@ -624,9 +657,21 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
                     ..total(id, priced, ctx.workload.discount_pct)
                 }
             } else {
-                let mut o = OptionEstimate::not_priced(id, not_priced_reason(id, ctx));
+                // Name the Regions that lack rates: the link's own, a DR standby's, or both.
+                let regions = missing_regions(&rates, ctx.region_code);
+                let reason = match regions.as_slice() {
+                    [only] if only != ctx.region_code => ctx
+                        .catalog
+                        .region(only)
+                        .and_then(|r| r.not_priced.get(id.id()))
+                        .map(|r| format!("the standby in {only}: {r}"))
+                        .unwrap_or_else(|| format!("no rates for the standby in {only}")),
+                    _ => not_priced_reason(id, ctx),
+                };
+                let mut o = OptionEstimate::not_priced(id, reason);
                 o.reasons.push(format!(
-                    "Rates this workload needs that the price book lacks here: {}. Give them from AWS's pricing page or your agreement.",
+                    "Rates this workload needs that the price book lacks in {}: {}. Give them from AWS's pricing page or your agreement.",
+                    regions.join(" and "),
                     missing.join(", ")
                 ));
                 OptionEstimate {

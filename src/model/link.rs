@@ -449,6 +449,18 @@ fn known_region(value: &str, catalog: &Catalog) -> Result<String, String> {
 
 /// Checks the `<section>.<key>` of a rate parameter against the price book's names.
 fn check_rate_name(name: &str, catalog: &Catalog) -> Result<(), String> {
+    // `rate.<region>.<section>.<key>`: a rate for that Region of the estimate (the link's
+    // own, or a DR standby's).
+    let (region, name) = super::prices::split_rate_name(name);
+    if let Some(r) = region {
+        if !catalog.has_region(r) {
+            return Err(format!(
+                "unknown Region {} (known: {})",
+                shorten(r),
+                catalog.region_codes().join(", ")
+            ));
+        }
+    }
     let (section, key) = name.split_once('.').unwrap_or((name, ""));
     let Some((_, keys)) = SECTIONS.iter().find(|(s, _)| *s == section) else {
         let known: Vec<&str> = SECTIONS.iter().map(|(s, _)| *s).collect();
@@ -894,9 +906,11 @@ pub fn edit(w: &Workload, name: &str, value: &str, catalog: &Catalog) -> Result<
         }
         _ => apply(&mut next, name, value, catalog)?,
     }
-    // A user's rates are for the Region they were given in.
+    // A user's rates are for the Region they were given in: those that name no Region
+    // were the link's Region's and go with it; those that name theirs stay.
     if next.region != w.region {
-        next.rates.clear();
+        next.rates
+            .retain(|name, _| super::prices::split_rate_name(name).0.is_some());
     }
     let mut messages = Vec::new();
     check_relations(&mut next, &mut messages);
@@ -932,4 +946,39 @@ impl super::matrix::Preset {
             needs.join(",")
         )
     }
+}
+
+/// The Region whose list rates "Use us-east-1's rates for the missing ones" copies.
+pub const REFERENCE_REGION: &str = "us-east-1";
+
+/// The workload with every rate the estimate lacks given as the user's own, at `from`'s
+/// rate in the price book: one click states the assumption "priced as in us-east-1"
+/// (the lines say "(your rate)" everywhere, and the link carries each rate, named with
+/// the Region it is for: `rate.eu-west-1.kinesis_provisioned.shard_hour=0.015`). A rate
+/// `from` has not either stays missing.
+pub fn fill_missing_rates(
+    w: &Workload,
+    e: &super::Estimate,
+    from: &str,
+    catalog: &Catalog,
+) -> Workload {
+    let mut next = w.clone();
+    let Some(source) = catalog.region(from) else {
+        return next;
+    };
+    let book: Vec<(String, f64)> = source
+        .rates()
+        .into_iter()
+        .map(|(n, r)| (n, r.usd))
+        .collect();
+    for o in &e.options {
+        for r in o.user_rates.iter().filter(|r| r.missing) {
+            let (region, rate) = super::prices::split_rate_name(&r.name);
+            let region = region.unwrap_or(&w.region);
+            if let Some((_, usd)) = book.iter().find(|(n, _)| n == rate) {
+                next.rates.insert(format!("{region}.{rate}"), *usd);
+            }
+        }
+    }
+    next
 }

@@ -284,6 +284,18 @@ sections! {
     network { interface_endpoint_hour, interface_endpoint_gb_first_tier, interface_endpoint_gb_second_tier, interface_endpoint_gb_third_tier, nat_gateway_hour, nat_gateway_gb }
 }
 
+/// A user's rate name (a link's `rate.` parameter without the prefix), split into the
+/// Region it names, if any, and the rate's name there:
+/// `eu-central-1.kinesis_provisioned.shard_hour` → (`Some("eu-central-1")`,
+/// `kinesis_provisioned.shard_hour`); `kinesis_provisioned.shard_hour` → (`None`, same).
+/// (Region codes hold a hyphen; section names never do.)
+pub fn split_rate_name(name: &str) -> (Option<&str>, &str) {
+    match name.split_once('.') {
+        Some((first, rest)) if first.contains('-') => (Some(first), rest),
+        _ => (None, name),
+    }
+}
+
 /// The source of a rate the user gave (`rate.<section>.<key>=` in a link) is this prefix
 /// and the rate's key (`user:kinesis_provisioned.shard_hour`): shown as "your rate".
 pub const USER_SOURCE: &str = "user:";
@@ -371,12 +383,47 @@ impl RegionPrices {
     /// source [`MISSING_SOURCE`] and their name: an option whose lines use one is not
     /// priced until the user gives it.
     pub fn complete(&mut self) {
+        self.complete_as("");
+    }
+
+    /// [`Self::complete`], naming a missing rate with `qualifier` before it: "" for the
+    /// link's own Region, `"<region>."` for another (a DR standby's), so that the rate a
+    /// card asks for is `rate.<region>.<section>.<key>`.
+    pub fn complete_as(&mut self, qualifier: &str) {
         for &(section, keys) in SECTIONS {
             for key in keys {
                 if let Some(r) = self.flat_rate_mut(section, key) {
                     if r.source.is_empty() {
-                        r.source = format!("{MISSING_SOURCE}{section}.{key}").into();
+                        r.source = format!("{MISSING_SOURCE}{qualifier}{section}.{key}").into();
                     }
+                }
+            }
+        }
+    }
+
+    /// Applies the user's rates (`rate.` names of a link) that are for Region `code`:
+    /// those naming it (`eu-central-1.kinesis_provisioned.shard_hour`) and, when `code` is
+    /// the link's own Region (`primary`), those naming none. A rate naming the Region wins
+    /// over one naming none. Each applied rate's source is [`USER_SOURCE`] and the name
+    /// the link gave it.
+    pub fn apply_user_rates(
+        &mut self,
+        code: &str,
+        primary: bool,
+        rates: &std::collections::BTreeMap<String, f64>,
+    ) {
+        // Unnamed first, so that a rate naming the Region is applied last and wins.
+        for named in [false, true] {
+            for (name, &usd) in rates {
+                let (region, rate) = split_rate_name(name);
+                let applies = match region {
+                    Some(r) => named && r == code,
+                    None => !named && primary,
+                };
+                if let Some(r) = applies.then(|| self.rate_mut(rate)).flatten() {
+                    r.usd = usd;
+                    r.source = format!("{USER_SOURCE}{name}").into();
+                    r.uncertain = None;
                 }
             }
         }

@@ -35,6 +35,7 @@ pub fn line_formula(line: &Line) -> String {
 /// AWS's pricing page for a rate (`<section>.<key>`), where a user finds the rates
 /// the price book lacks.
 pub fn pricing_page(rate: &str) -> &'static str {
+    let rate = super::prices::split_rate_name(rate).1;
     match rate.split('.').next().unwrap_or("") {
         s if s.starts_with("kinesis") => "https://aws.amazon.com/kinesis/data-streams/pricing/",
         s if s.starts_with("msk") => "https://aws.amazon.com/msk/pricing/",

@@ -225,6 +225,9 @@ pub fn app() -> Html {
     let onremove = use_callback(dispatcher.clone(), |name: String, d| {
         d.dispatch(Action::RemoveRate(name))
     });
+    let onfill = use_callback(dispatcher.clone(), |_: (), d| {
+        d.dispatch(Action::FillMissingRates)
+    });
     let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
     let rates = Rc::new(RateFields {
         given: state.workload.rates.clone(),
@@ -256,7 +259,7 @@ pub fn app() -> Html {
                             messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
                     </div>
                     <div class="outputs">
-                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} />
+                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} {onfill} />
                         if let Some(recommendation) = (*recommendation).clone() {
                             <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need}
                                 {onpreset} needs_open={state.view.is_open(NEEDS_SECTION)} ontoggle_section={ontoggle.clone()} />

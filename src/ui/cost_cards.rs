@@ -23,6 +23,8 @@ pub struct CardsProps {
     pub rates: Rc<RateFields>,
     pub onrate: Callback<(String, String)>,
     pub onremove: Callback<String>,
+    /// "Use us-east-1's rates for the missing ones".
+    pub onfill: Callback<()>,
 }
 
 /// What the rate fields of the cards show: the user's rates, what was typed, and why
@@ -45,53 +47,108 @@ struct CardProps {
     partial: bool,
     lines_open: bool,
     ontoggle: Callback<(String, bool)>,
-    rates: Rc<RateFields>,
     region: AttrValue,
-    onrate: Callback<(String, String)>,
-    onremove: Callback<String>,
 }
 
-/// The rates an option's lines need that the book lacks here, or that the user gave:
-/// one field each, with a link to AWS's pricing page. Keyed by rate name, so that a
-/// field keeps its focus while the card changes from "not priced" to a total.
-fn rate_fields(p: &CardProps) -> Html {
-    let o = &p.option;
-    if o.user_rates.is_empty() {
-        return html! {};
+/// One rate the panel asks for: what it prices and which options use it.
+struct PanelRate<'a> {
+    input: &'a crate::model::estimate::RateInput,
+    options: Vec<&'static str>,
+}
+
+/// "Your rates for <Region>": one panel per Region of the estimate (the link's own, a
+/// DR standby's) with one field per rate the options need that the book lacks there,
+/// or that the user gave, in plain words with the unit and AWS's pricing page; each rate
+/// asked once, however many cards use it. Keyed by rate name, so that a field keeps its
+/// focus while the cards change from "not priced" to a total.
+fn rates_panel(p: &CardsProps) -> Html {
+    let e = &p.estimate;
+    // Region → its rates, in the order the cards use them.
+    let mut regions: Vec<(String, Vec<PanelRate>)> = Vec::new();
+    for o in &e.options {
+        for r in &o.user_rates {
+            let region = crate::model::prices::split_rate_name(&r.name)
+                .0
+                .unwrap_or(&e.region)
+                .to_string();
+            let at = match regions.iter().position(|(g, _)| *g == region) {
+                Some(i) => i,
+                None => {
+                    regions.push((region, Vec::new()));
+                    regions.len() - 1
+                }
+            };
+            let list = &mut regions[at].1;
+            match list.iter_mut().find(|x| x.input.name == r.name) {
+                Some(x) => x.options.push(o.id.name()),
+                None => list.push(PanelRate {
+                    input: r,
+                    options: vec![o.id.name()],
+                }),
+            }
+        }
     }
-    let missing = o.user_rates.iter().any(|r| r.missing);
-    let page = pricing_page(&o.user_rates[0].name);
     html! {
-        <div class="rates">
-            <p>{ if missing {
-                format!("The price book has no AWS-sourced rate for these in {}. Type them from ", p.region)
-            } else {
-                "Priced at your rates (see ".to_string()
-            } }<a href={page} rel="noopener" target="_blank">{ "AWS's pricing page" }</a>{ if missing { " or your agreement (USD):" } else { " for the list rates):" } }</p>
-            { for o.user_rates.iter().map(|r| {
-                let name = r.name.clone();
-                let id = format!("r-{name}");
-                let err = p.rates.errors.get(&name);
-                let value = p.rates.text.get(&name).cloned().or_else(|| p.rates.given.get(&name).map(|&u| shortest(u))).unwrap_or_default();
-                let n = name.clone();
-                let oninput = p.onrate.reform(move |e: InputEvent| {
-                    let input: HtmlInputElement = e.target_unchecked_into();
-                    (n.clone(), input.value())
-                });
-                let n = name.clone();
-                let onclick = p.onremove.reform(move |_: MouseEvent| n.clone());
+        <div class="rates-panels">
+            { for regions.iter().map(|(region, rates)| {
+                let missing = rates.iter().any(|r| r.input.missing);
+                let mut pages: Vec<&'static str> = rates.iter().map(|r| pricing_page(&r.input.name)).collect();
+                pages.dedup();
                 html! {
-                    <div key={name.clone()} class={classes!("field", "rate", err.map(|_| "invalid"))}>
-                        <label for={id.clone()}>{ format!("USD per {} ", r.unit) }<code>{ &name }</code></label>
-                        <input id={id} type="text" inputmode="decimal" {value} placeholder="USD per unit" autocomplete="off" spellcheck="false"
-                            aria-invalid={err.is_some().to_string()} {oninput} />
-                        { maybe((!r.missing).then(|| html! { <button type="button" class="remove" {onclick}>{ "Remove your rate" }</button> })) }
-                        { maybe(err.map(|e| html! { <small class="error" role="alert">{ format!("{name}: {e}.{}",
-                            p.rates.given.get(&name).map_or(String::new(), |&u| format!(" Priced at the last valid rate, {}.", shortest(u)))) }</small> })) }
-                    </div>
+                    <section class="rates-panel" id={format!("rates-{region}")} aria-labelledby={format!("rates-{region}-title")}>
+                        <h3 id={format!("rates-{region}-title")}>{ if missing { format!("Add your rates for {region}") } else { format!("Your rates for {region}") } }</h3>
+                        <p>{ if missing {
+                            format!("The price book has no AWS-sourced rate for these in {region}. Type them in USD from ")
+                        } else {
+                            "Priced at your rates (the list rates are on ".to_string()
+                        } }{ for pages.iter().enumerate().map(|(i, page)| html! { <>
+                            { if i > 0 { ", " } else { "" } }<a href={*page} rel="noopener" target="_blank">{ "AWS's pricing page" }</a>
+                        </> }) }{ if missing { " or your agreement." } else { ")." } }</p>
+                        <div class="fields">
+                        { for rates.iter().map(|pr| {
+                            let r = pr.input;
+                            let name = r.name.clone();
+                            let id = format!("r-{name}");
+                            let err = p.rates.errors.get(&name);
+                            let value = p.rates.text.get(&name).cloned().or_else(|| p.rates.given.get(&name).map(|&u| shortest(u))).unwrap_or_default();
+                            let n = name.clone();
+                            let oninput = p.onrate.reform(move |e: InputEvent| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                (n.clone(), input.value())
+                            });
+                            let n = name.clone();
+                            let onclick = p.onremove.reform(move |_: MouseEvent| n.clone());
+                            html! {
+                                <div key={name.clone()} class={classes!("field", "rate", err.map(|_| "invalid"))}>
+                                    <label for={id.clone()}>{ format!("{}, USD per {}", r.label, r.unit) }</label>
+                                    <input id={id} type="text" inputmode="decimal" {value} placeholder="USD per unit" autocomplete="off" spellcheck="false"
+                                        aria-invalid={err.is_some().to_string()} {oninput} />
+                                    <small class="hint">{ format!("Used by {}. Link parameter: rate.{name}", pr.options.join(", ")) }</small>
+                                    { maybe((!r.missing).then(|| html! { <button type="button" class="remove" {onclick}>{ "Remove your rate" }</button> })) }
+                                    { maybe(err.map(|e| html! { <small class="error">{ format!("{}: {e}.{}", r.label,
+                                        p.rates.given.get(&name).map_or(String::new(), |&u| format!(" Priced at the last valid rate, {}.", shortest(u)))) }</small> })) }
+                                </div>
+                            }
+                        }) }
+                        </div>
+                    </section>
                 }
             }) }
         </div>
+    }
+}
+
+/// On a card whose rates are missing: where to give them.
+fn rates_note(o: &OptionEstimate, region: &str) -> Html {
+    let regions = crate::model::estimate::missing_regions(&o.user_rates, region);
+    if regions.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="rates-note">{ "Add its rates under " }
+            { for regions.iter().enumerate().map(|(i, r)| html! { <>
+                { if i > 0 { " and " } else { "" } }<a href={format!("#rates-{r}")}>{ format!("“Add your rates for {r}”") }</a>
+            </> }) }{ "." }</p>
     }
 }
 
@@ -159,7 +216,7 @@ fn cost_card(p: &CardProps) -> Html {
                 <p class="utilisation">{ format!("Peak uses {}% of rated capacity", crate::model::units::utilisation_text(u)) }
                     { maybe(o.capacity.sizing.as_ref().map(|s| html! { <span class="policy">{ format!(". {s}.") }</span> })) }</p>
             })) }
-            { rate_fields(p) }
+            { rates_note(o, &p.region) }
             { maybe((!o.warnings.is_empty()).then(|| html! {
                 <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             })) }
@@ -192,14 +249,19 @@ pub fn cost_cards(p: &CardsProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{ format!("Monthly cost in {}", p.estimate.region) }</h2>
-            <p class="caveat">{ caveat.map(|c| format!("{c}.")).unwrap_or_default() }</p>
+            { maybe(caveat.map(|c| {
+                let onclick = p.onfill.reform(|_: MouseEvent| ());
+                html! { <p class="caveat">{ format!("{c}. ") }
+                    <button type="button" class="fill-rates" {onclick}>{ format!("Use {}'s rates for the missing ones", crate::model::link::REFERENCE_REGION) }</button></p> }
+            })) }
             <div class="cards">
                 { for p.estimate.options.iter().map(|o| html! {
                     <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived.gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
-                        lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()} rates={p.rates.clone()}
-                        region={AttrValue::from(p.estimate.region.clone())} onrate={p.onrate.clone()} onremove={p.onremove.clone()} />
+                        lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()}
+                        region={AttrValue::from(p.estimate.region.clone())} />
                 }) }
             </div>
+            { rates_panel(p) }
             { for p.estimate.not_priced.iter().map(|(name, reason)| html! {
                 <p class="not-priced-option"><strong>{ format!("{name}: not priced. ") }</strong>{ reason }</p>
             }) }

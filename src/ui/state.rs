@@ -209,6 +209,9 @@ pub enum Action {
     EditRate(String, String),
     /// The user's rate removed (the book's applies again, if it has one).
     RemoveRate(String),
+    /// Every rate the estimate lacks, given as your rates from the reference Region's
+    /// list prices ([`crate::model::link::fill_missing_rates`]).
+    FillMissingRates,
 }
 
 impl Reducible for State {
@@ -253,10 +256,13 @@ impl Reducible for State {
                 }
                 next.fields.insert(name, text);
                 next.legacy.retain(|&p| p != name);
-                // Rates are for the Region they were typed in (`edit` drops them).
+                // Rates are for the Region they were typed in (`edit` drops those that
+                // name no Region; those naming theirs stay).
                 if next.workload.region != self.workload.region {
-                    next.rate_fields = Rc::default();
-                    next.rate_errors = Rc::default();
+                    let keep =
+                        |name: &String| crate::model::prices::split_rate_name(name).0.is_some();
+                    Rc::make_mut(&mut next.rate_fields).retain(|n, _| keep(n));
+                    Rc::make_mut(&mut next.rate_errors).retain(|n, _| keep(n));
                 }
             }
             Action::DismissNotice => next.notice_dismissed = true,
@@ -311,6 +317,16 @@ impl Reducible for State {
                     }
                 }
                 Rc::make_mut(&mut next.rate_fields).insert(name, text);
+            }
+            Action::FillMissingRates => {
+                let catalog = Catalog::embedded();
+                let e = crate::model::estimate(&self.workload, catalog);
+                next.workload = crate::model::link::fill_missing_rates(
+                    &self.workload,
+                    &e,
+                    crate::model::link::REFERENCE_REGION,
+                    catalog,
+                );
             }
             Action::RemoveRate(name) => {
                 next.workload.rates.remove(&name);
