@@ -25,13 +25,22 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # maintainer sees AWS serves them, and read once the book has their sections.
 READ="AmazonKinesis AmazonVPC AWSDataTransfer"
 LATER="AmazonKinesisFirehose AmazonKinesisAnalytics AmazonS3"
-# Not downloaded: AmazonEC2 (EC2 instance-hours, EBS gp3, NAT gateways). Its per-Region
-# offer file is several hundred MB; the book has no EC2 section yet, and its NAT rates
-# come from AWS's Price List API excerpts (README, "Refreshing prices").
-MSK_URL=https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/msk/USD/current/msk.json
+# EC2 on-demand instance-hours and EBS (gp3) for self-managed Kafka on EC2 come from the
+# EC2 pricing page's data files (AmazonEC2's Price List offer file is several hundred MB
+# per Region): ec2-ondemand-<region>.json per Region and ebs.json, downloaded and listed,
+# read once the book has their sections. NAT gateway rates (AmazonEC2 too) stay as they
+# are unless a GetProducts copy is given by hand (README, "Refreshing prices").
+PAGES=https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps
+MSK_URL=$PAGES/msk/USD/current/msk.json
+EBS_URL=$PAGES/ec2/USD/current/ebs.json
 OFFERS=https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws
 
 regions() { sed -n 's/^\[regions\.\([a-z0-9-]*\)\]$/\1/p' "${1:-data/prices.toml}"; }
+# A Region's name in the book (`name = "EU (Ireland)"`), as AWS's pricing pages key it.
+region_name() {
+  awk -v r="[regions.$1]" '$0 == r { found = 1; next } found && /^name = / { sub(/^name = "/, ""); sub(/"$/, ""); print; exit }' data/prices.toml
+}
+uri() { printf '%s' "$1" | sed -e 's/%/%25/g' -e 's/ /%20/g' -e 's/(/%28/g' -e 's/)/%29/g'; }
 
 download() {
   local dir=$1
@@ -45,6 +54,13 @@ download() {
         || { echo "${service} for ${region}"; rm -f "$dir/${service}-${region}.json"; } >>"$dir/MISSING.txt"
     done
   done
+  curl -fsSL --retry 3 -o "$dir/ebs.json" "$EBS_URL" || echo "ebs.json (${EBS_URL})" >>"$dir/MISSING.txt"
+  for region in $(regions); do
+    name=$(region_name "$region")
+    curl -fsSL --retry 3 -o "$dir/ec2-ondemand-${region}.json" \
+      "$PAGES/ec2/USD/current/ec2-ondemand-without-sec-sel/$(uri "$name")/Linux/index.json" \
+      || { echo "EC2 on-demand (pricing page data) for ${region}"; rm -f "$dir/ec2-ondemand-${region}.json"; } >>"$dir/MISSING.txt"
+  done
   ls -l "$dir"
   echo "AWS did not serve: $(wc -l <"$dir/MISSING.txt") files"
 }
@@ -54,12 +70,13 @@ refresh() {
   mkdir -p "$out"
   local files=() notes=() f service
   [ -f "$dir/msk.json" ] && files+=("$dir/msk.json")
-  for f in "$dir"/*-*.json; do
+  for f in "$dir"/*.json; do
     [ -e "$f" ] || continue
+    [ "${f##*/}" = msk.json ] && continue
     service=${f##*/}; service=${service%%-*}
     if [[ " $READ " == *" $service "* ]]; then
       files+=("$f")
-    elif [[ " $LATER " == *" $service "* ]]; then
+    elif [[ " $LATER " == *" $service "* || "${f##*/}" == ec2-ondemand-*.json || "${f##*/}" == ebs.json ]]; then
       notes+=("downloaded, not read yet (no section of the price book prices it): ${f##*/}")
     else
       notes+=("not a file the job knows: ${f##*/}")
@@ -93,5 +110,7 @@ refresh() {
 case "${1:-}" in
   download) [ $# = 2 ] || { echo "usage: $0 download DIR" >&2; exit 2; }; download "$2" ;;
   refresh) [ $# = 4 ] || { echo "usage: $0 refresh DIR BOOK OUT" >&2; exit 2; }; refresh "$2" "$3" "$4" ;;
+  # (For the test: the EC2 pricing-page data file's address for a Region of the book.)
+  region-url) echo "$PAGES/ec2/USD/current/ec2-ondemand-without-sec-sel/$(uri "$(region_name "$2")")/Linux/index.json" ;;
   *) echo "usage: $0 download DIR | refresh DIR BOOK OUT" >&2; exit 2 ;;
 esac
