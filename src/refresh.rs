@@ -927,18 +927,14 @@ pub fn pull_request_body(
     report: &str,
     notes: &[String],
 ) -> String {
-    let before: BTreeMap<String, f64> = old
-        .prices
-        .all_rates()
-        .into_iter()
-        .map(|(n, r)| (n, r.usd))
-        .collect();
-    let after: BTreeMap<String, f64> = new
-        .prices
-        .all_rates()
-        .into_iter()
-        .map(|(n, r)| (n, r.usd))
-        .collect();
+    let usd = |c: &crate::model::Catalog| -> BTreeMap<String, f64> {
+        c.prices
+            .all_rates()
+            .into_iter()
+            .map(|(n, r)| (n, r.usd))
+            .collect()
+    };
+    let (before, after) = (usd(old), usd(new));
     // (region, service) → [(rate, old, new)]
     let mut groups: BTreeMap<(String, &str), Vec<RateChange>> = BTreeMap::new();
     let mut added = Vec::new();

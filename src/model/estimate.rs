@@ -83,6 +83,10 @@ pub struct RateInput {
     pub missing: bool,
 }
 
+/// How the reason that lists the rates an option lacks begins (the page's cards show
+/// the rates panel instead; the CLI and the exports print it).
+pub const MISSING_RATES: &str = "Rates this workload needs that the price book lacks in";
+
 /// What a line priced at a rate the user gave says after its label.
 pub const YOUR_RATE: &str = " (your rate)";
 
@@ -670,7 +674,7 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
                 };
                 let mut o = OptionEstimate::not_priced(id, reason);
                 o.reasons.push(format!(
-                    "Rates this workload needs that the price book lacks in {}: {}. Give them from AWS's pricing page or your agreement.",
+                    "{MISSING_RATES} {}: {}. Give them from AWS's pricing page or your agreement.",
                     regions.join(" and "),
                     missing.join(", ")
                 ));

@@ -284,17 +284,8 @@ pub fn estimate_markdown(
         "Workload: {}.\n",
         super::report::workload_summary(&e.derived)
     );
-    if let Some(o) = e.cheapest().and_then(|id| e.option(id)) {
-        let _ = writeln!(
-            out,
-            "{}: **{}**, {} / month{}.\n",
-            e.cheapest_label(),
-            o.id.name(),
-            format_usd_cents(o.total_cents),
-            e.caveat().map(|c| format!("; {c}")).unwrap_or_default()
-        );
-    } else if let Some(c) = e.caveat() {
-        let _ = writeln!(out, "No option priced here is eligible; {c}.\n");
+    if let Some(s) = super::report::cheapest_sentence(e, "**") {
+        let _ = writeln!(out, "{s}\n");
     }
     out.push_str("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |\n|---|---|---:|---:|---:|---|\n");
     let cheapest = e.cheapest();

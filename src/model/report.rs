@@ -95,6 +95,25 @@ pub fn workload_summary(d: &super::workload::Derived) -> String {
     s
 }
 
+/// The answer in one sentence: the cheapest option priced, its monthly total and, where
+/// an option is not priced, the caveat ([`Estimate::caveat`]); the option's name between
+/// `emphasis` marks (`**` in Markdown). `None` when nothing is priced and eligible and
+/// nothing is missing.
+pub fn cheapest_sentence(e: &Estimate, emphasis: &str) -> Option<String> {
+    let caveat = e.caveat();
+    match (e.cheapest().and_then(|id| e.option(id)), caveat) {
+        (Some(o), c) => Some(format!(
+            "{}: {emphasis}{}{emphasis}, {} / month{}.",
+            e.cheapest_label(),
+            o.id.name(),
+            format_usd_cents(o.total_cents),
+            c.map(|c| format!("; {c}")).unwrap_or_default()
+        )),
+        (None, Some(c)) => Some(format!("No option priced here is eligible; {c}.")),
+        (None, None) => None,
+    }
+}
+
 /// A readable table of every option, for the terminal.
 pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -> String {
     let mut out = String::new();
@@ -107,20 +126,8 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
     let _ = writeln!(out, "Link: ?{link}");
     let _ = writeln!(out, "Workload: {}", workload_summary(d));
     let cheapest = estimate.cheapest();
-    if let Some(o) = cheapest.and_then(|id| estimate.option(id)) {
-        let _ = writeln!(
-            out,
-            "{}: {}, {} / month{}.",
-            estimate.cheapest_label(),
-            o.id.name(),
-            format_usd_cents(o.total_cents),
-            estimate
-                .caveat()
-                .map(|c| format!("; {c}"))
-                .unwrap_or_default()
-        );
-    } else if let Some(c) = estimate.caveat() {
-        let _ = writeln!(out, "No option priced here is eligible; {c}.");
+    if let Some(s) = cheapest_sentence(estimate, "") {
+        let _ = writeln!(out, "{s}");
     }
     let mark_text = if estimate.caveat().is_some() {
         "  ← cheapest of those priced"

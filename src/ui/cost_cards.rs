@@ -193,7 +193,7 @@ fn cost_card(p: &CardProps) -> Html {
                 // the card's headline.
                 html! { <>
                     <p class="total ineligible">{ "Not eligible for this workload" }</p>
-                    <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                    <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ r }</li> }) }</ul>
                     <details class="if-forced">
                         <summary>{ "What it would cost if forced" }</summary>
                         <p class="forced-total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
@@ -207,7 +207,7 @@ fn cost_card(p: &CardProps) -> Html {
                         { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
                     { maybe((o.status != Status::NotPriced).then(|| finops_line(o, p.gb_in_per_month))) }
                     { maybe((!o.reasons.is_empty()).then(|| html! {
-                        <ul class="reasons">{ for o.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                        <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ r }</li> }) }</ul>
                     })) }
                 </> }
             } }
