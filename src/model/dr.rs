@@ -10,7 +10,7 @@
 //! - for both, the inter-Region data transfer of every GB written, billed by the primary's
 //!   Region.
 
-use super::estimate::{Ctx, Line, OptionId, Priced};
+use super::priced::{Ctx, Line, OptionId, Priced};
 use super::units::HOURS_PER_MONTH;
 use super::workload::Workload;
 
@@ -108,7 +108,7 @@ pub fn pair(
             "GB",
             &r.data_replicated_gb,
         ));
-        super::estimate::usage_types(&mut p.lines[first..], dr_prices);
+        super::priced::usage_types(&mut p.lines[first..], dr_prices);
     }
     // (A standby rate nobody gave stays on its line as missing, named with the Region:
     // the pair is then not priced, and says which rates of which Region it needs.)

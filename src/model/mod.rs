@@ -15,6 +15,7 @@ pub mod matrix;
 pub mod network;
 pub mod number;
 pub mod options;
+pub mod priced;
 pub mod prices;
 pub mod recommend;
 pub mod report;

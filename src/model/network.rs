@@ -9,7 +9,7 @@
 //! Kafka clients sit in the cluster's VPC: MSK has no such line (its cross-AZ client
 //! traffic is priced by the MSK options).
 
-use super::estimate::{Ctx, Line};
+use super::priced::{Ctx, Line};
 use super::units::HOURS_PER_MONTH;
 use super::workload::NetworkPath;
 

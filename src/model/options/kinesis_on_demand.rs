@@ -6,8 +6,8 @@
 //! rates ([`super::kinesis_on_demand_advantage`]); both use [`priced`].
 
 use super::{count_of, kinesis_limits, kinesis_retention_windows_gb};
-use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
+use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::prices::Rate;
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
 

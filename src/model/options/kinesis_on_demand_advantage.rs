@@ -9,8 +9,8 @@
 //! measured bills of 2026-03-09 agree, see tests/engine.rs).
 
 use super::kinesis_on_demand::{billed_gb_in, priced, OnDemandRates};
-use crate::model::estimate::{Ctx, Line, Priced};
 use crate::model::fixed::shortest;
+use crate::model::priced::{Ctx, Line, Priced};
 use crate::model::units::{format_usd_cents, mb_per_s_to_gb_per_month, usd_to_cents};
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {

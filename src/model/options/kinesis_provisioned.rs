@@ -6,9 +6,9 @@
 //! MB/s ÷ 2)), at least 1. EFO consumers get their own 2 MB/s per shard.
 
 use super::{kinesis_limits, kinesis_retention_windows_gb, policy, Provisioned};
-use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
 use crate::model::limits::KinesisLimits;
+use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::units::{format_quantity, HOURS_PER_MONTH, SECONDS_PER_MONTH};
 use crate::model::workload::Derived;
 

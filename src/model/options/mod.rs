@@ -9,7 +9,7 @@ pub mod msk_express;
 pub mod msk_serverless;
 pub mod msk_standard;
 
-use super::estimate::{Ctx, Line};
+use super::priced::{Ctx, Line, OptionId, Priced};
 use super::units::{format_quantity, gb_over_hours, HOURS_PER_MONTH};
 use super::workload::SizingRules;
 use crate::model::fixed::shortest;
@@ -170,11 +170,7 @@ pub fn less_durable(w: &crate::model::Workload) -> bool {
 
 /// MSK Connect (`connect=` MCUs): MCU-hours on every MSK option; on Kinesis options, what
 /// the equivalent path is, unpriced.
-pub fn connect_lines(
-    id: super::estimate::OptionId,
-    ctx: &Ctx,
-    priced: &mut super::estimate::Priced,
-) {
+pub fn connect_lines(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     let n = ctx.workload.connect_mcus;
     if n == 0 {
         return;

@@ -11,7 +11,7 @@ use super::{
     quota_warnings, round_up_to_multiple, Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
-use crate::model::estimate::{Capacity, Ctx, Line, Priced};
+use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::units::HOURS_PER_MONTH;
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {

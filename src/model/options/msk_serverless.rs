@@ -2,8 +2,8 @@
 //! GB-months. Past a per-cluster or per-partition quota the option is not eligible.
 
 use super::{count_of, partitions};
-use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
+use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::units::{format_quantity, HOURS_PER_MONTH};
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {

@@ -25,10 +25,10 @@ use super::{
     pick_cluster, policy, quota_warnings, round_up_to_multiple, Policy, Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
-use crate::model::estimate::{Capacity, Ctx, Line, Priced};
 use crate::model::fixed::shortest;
 use crate::model::limits::StandardBroker;
 use crate::model::link::format_retention;
+use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::prices::MskStandardRates;
 use crate::model::units::{
     format_quantity, format_usd_cents, gb_over_hours, usd_to_cents as usd_cents, HOURS_PER_MONTH,
