@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 /// Kinesis's usage types and operations are those infracost's price filters use
 /// (internal/resources/aws/kinesis_stream.go) and AWS's Price List shows
 /// (`Extended-ShardHour`).
-pub const USAGE_TYPES: [(&str, &str, u64); 31] = [
+pub const USAGE_TYPES: [(&str, &str, u64); 33] = [
     // AmazonMSK (the pricing page's data file and the Price List).
     ("Kafka.Storage.GP2", "msk_standard.storage_gb_month", 0),
     (
@@ -74,6 +74,16 @@ pub const USAGE_TYPES: [(&str, &str, u64); 31] = [
     (
         "KafkaReplication-Processed-Bytes",
         "msk_replicator.data_replicated_gb",
+        0,
+    ),
+    (
+        "Kafka.PrivateConnectivityHours",
+        "msk_private_connectivity.broker_hour",
+        0,
+    ),
+    (
+        "Kafka.PrivateConnectivity.BytesProcessed",
+        "msk_private_connectivity.gb_processed",
         0,
     ),
     // AmazonKinesis.

@@ -108,11 +108,11 @@ fn an_older_link_says_what_todays_defaults_change() {
     assert_eq!(code, 0);
     assert!(out.contains("$2,663.25/month"), "{out}");
     assert!(
-        out.contains("v=3&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2"),
+        out.contains("v=4&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2"),
         "{out}"
     );
     assert!(
-        out.starts_with("Note: An older link (link format v1; today's is v3"),
+        out.starts_with("Note: An older link (link format v1; today's is v4"),
         "{out}"
     );
     assert!(out.contains("network=none (today: endpoint)"), "{out}");
@@ -123,23 +123,32 @@ fn an_older_link_says_what_todays_defaults_change() {
     let (_, json, _) = showdown(&["--json", "rps=30720&consumers=4&retention=3d"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["older_link"]["version"], 1);
-    assert_eq!(v["older_link"]["todays_version"], 3);
+    assert_eq!(v["older_link"]["todays_version"], 4);
     assert!(v["older_link"]["notice"]
         .as_str()
         .unwrap()
-        .contains("Add v=3 to read it with today's defaults"));
+        .contains("Add v=4 to read it with today's defaults"));
     assert!(v["older_link"]["kept"]
         .as_array()
         .unwrap()
         .iter()
         .any(|k| k["param"] == "network" && k["value"] == "none" && k["today"] == "endpoint"));
+    // A v3 link keeps v3's sizing rules: MSK Serverless's 31 partitions for 7,593.75 GB
+    // retained (250 GiB each) are today's rule only.
+    let (_, out, _) = showdown(&["v=3&rps=30720&consumers=4&retention=3d"]);
+    assert!(
+        out.starts_with("Note: An older link (link format v3; today's is v4")
+            && out.contains("sizing=v3 (today: aws)")
+            && out.contains("MSK Serverless: $24,417.68/month → $24,438.49/month"),
+        "{out}"
+    );
     // Today's link: no notice, in text or JSON.
-    let (_, out, err) = showdown(&["v=3&rps=30720&consumers=4&retention=3d"]);
+    let (_, out, err) = showdown(&["v=4&rps=30720&consumers=4&retention=3d"]);
     assert!(
         !out.contains("older link") && !err.contains("older link"),
         "{out}{err}"
     );
-    let (_, json, _) = showdown(&["--json", "v=3&rps=30720&consumers=4&retention=3d"]);
+    let (_, json, _) = showdown(&["--json", "v=4&rps=30720&consumers=4&retention=3d"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(v.get("older_link").is_none());
 }

@@ -10,7 +10,7 @@ use stream_showdown::model::link::{
 };
 use stream_showdown::model::matrix::Matrix;
 use stream_showdown::model::prices::SECTIONS;
-use stream_showdown::model::workload::{NetworkPath, SizingRules, Tiered};
+use stream_showdown::model::workload::{NetworkPath, SizingRules, Targets, Tiered};
 use stream_showdown::model::{estimate, Catalog, Workload};
 
 fn c() -> &'static Catalog {
@@ -70,7 +70,13 @@ fn parameter_names_are_the_contract() {
             "ops",
             "connect",
             "dr",
-            "need"
+            "need",
+            "kinesis_compression",
+            "firehose",
+            "parquet",
+            "lambda",
+            "lambda_provisioned",
+            "flink"
         ]
     );
 }
@@ -354,7 +360,7 @@ fn record_size_is_typed_with_units_and_lands_in_the_link_as_kb() {
     let w = Workload::default();
     let typed = edit(&w, "size", "200B", c()).unwrap();
     assert_eq!(typed.record_kb, 0.1953125);
-    assert_eq!(encode(&typed), "v=3&size=0.1953125");
+    assert_eq!(encode(&typed), "v=4&size=0.1953125");
     assert_eq!(
         encode(&edit(&w, "size", "0.2", c()).unwrap()),
         "v=3&size=0.2"
@@ -445,7 +451,7 @@ fn v3_params() -> impl Strategy<Value = V3Params> {
             any::<bool>(),
             prop::sample::select(NetworkPath::ALL.to_vec()),
         ),
-        prop::sample::select(vec![SizingRules::Aws, SizingRules::V2]),
+        prop::sample::select(vec![SizingRules::Aws, SizingRules::V3, SizingRules::V2]),
         opt_of(1.0f64..=100.0),
         opt_of(1.0f64..=10.0),
         prop_oneof![Just(0.0), 0.0f64..10_000.0],
@@ -459,6 +465,30 @@ fn v3_params() -> impl Strategy<Value = V3Params> {
             prop::sample::select(rate_names()),
             prop_oneof![Just(0.0), 0.0f64..1000.0],
             0..4,
+        ),
+    )
+}
+
+type V4Params = (
+    f64,
+    (u32, bool),
+    (u32, bool),
+    u32,
+    (Option<f64>, Option<f64>, Option<f64>),
+);
+
+/// The parameters link format v4 added: Kinesis's own compression, the readers, and a
+/// target per service.
+fn v4_params() -> impl Strategy<Value = V4Params> {
+    (
+        prop_oneof![Just(1.0), 1.0f64..20.0],
+        (prop_oneof![Just(0u32), 0u32..5], any::<bool>()),
+        (prop_oneof![Just(0u32), 0u32..5], any::<bool>()),
+        prop_oneof![Just(0u32), 0u32..64],
+        (
+            opt_of(1.0f64..=100.0),
+            opt_of(1.0f64..=100.0),
+            opt_of(1.0f64..=100.0),
         ),
     )
 }
@@ -489,12 +519,18 @@ prop_compose! {
         compression in prop_oneof![Just(1.0), 1.0f64..20.0],
         replays in prop_oneof![Just(0.0), 0.0f64..30.0],
         v3 in v3_params(),
+        v4 in v4_params(),
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
         ),
     ) -> Workload {
         let ((tiered_auto, network), sizing, target, headroom, ops, connect, dr, rates) = v3;
+        let (kinesis_compression, (firehose, parquet), (lambda, lambda_provisioned), flink_kpus, targets) = v4;
+        let target = match (target, targets) {
+            (Some(t), _) => Targets::all(t),
+            (None, (k, s, e)) => Targets { kinesis: k, standard: s, express: e },
+        };
         let region_copy = region.clone();
         let tiered = tiered_share
             .map(|s| (retention * s).max(1.0))
@@ -530,7 +566,13 @@ prop_compose! {
             replays,
             network,
             sizing,
-            target_pct: target,
+            target,
+            kinesis_compression,
+            firehose,
+            parquet,
+            lambda,
+            lambda_provisioned,
+            flink_kpus,
             headroom,
             ops_usd: ops,
             connect_mcus: connect,

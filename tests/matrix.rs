@@ -233,7 +233,7 @@ fn requirements_cover_every_option_and_presets_are_valid_links() {
         assert!(d.messages.is_empty(), "preset {}: {:?}", p.id, d.messages);
         // A link the page writes carries today's version marker: it opens with today's
         // defaults, not as a link made with an earlier version.
-        assert!(p.link().starts_with("v=3&"), "{}", p.link());
+        assert!(p.link().starts_with("v=4&"), "{}", p.link());
         assert!(
             d.legacy.is_empty(),
             "preset {} opens as an older link",

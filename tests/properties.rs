@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use stream_showdown::model::estimate::Status;
-use stream_showdown::model::workload::Tiered;
+use stream_showdown::model::workload::{Targets, Tiered};
 use stream_showdown::model::{estimate, Catalog, Estimate, Workload};
 
 fn c() -> &'static Catalog {
@@ -345,7 +345,7 @@ proptest! {
         headroom in 1.0f64..4.0,
     ) {
         use stream_showdown::model::OptionId;
-        let w = Workload { target_pct: Some(target), headroom: Some(headroom), ..w };
+        let w = Workload { target: Targets::all(target), headroom: Some(headroom), ..w };
         let e = estimate(&w, c());
         for id in [OptionId::KinesisProvisioned, OptionId::MskStandard, OptionId::MskExpress] {
             let o = e.option(id).unwrap();
@@ -372,7 +372,7 @@ proptest! {
         let high = (low + raise).min(100.0);
         let at = |t: f64| {
             estimate(&Workload {
-                target_pct: Some(t),
+                target: Targets::all(t),
                 tiered: Tiered::Off,
                 broker: Some(standard.to_string()),
                 express: Some(express.to_string()),

@@ -55,7 +55,7 @@ fn the_msk_pricing_file_reproduces_todays_msk_rates_exactly() {
         }
     }
     // The file's other Regions are reported, not dropped silently.
-    assert!(out.report().contains("EU (Stockholm): 37 rates"));
+    assert!(out.report().contains("EU (Stockholm): 39 rates"));
 }
 
 /// Every rate the engine uses for MSK and the network path in ap-southeast-1 comes
@@ -244,7 +244,7 @@ fn a_region_both_services_cover_is_added() {
     );
     // Stockholm: in MSK's file only (no Price List file names it): reported.
     assert!(
-        out.report().contains("EU (Stockholm): 37 rates"),
+        out.report().contains("EU (Stockholm): 39 rates"),
         "{}",
         out.report()
     );

@@ -43,7 +43,7 @@ pub fn pair(
         dr_region: None,
         ..w.clone()
     };
-    let primary_d = primary_w.derived();
+    let primary_d = primary_w.derived_for(id.is_kinesis());
     let primary_ctx = Ctx {
         workload: &primary_w,
         derived: &primary_d,
@@ -57,12 +57,15 @@ pub fn pair(
         region: dr.to_string(),
         consumers: 0,
         efo_consumers: 0,
+        firehose: 0,
+        lambda: 0,
+        flink_kpus: 0,
         replays: 0.0,
         connect_mcus: 0,
         dr_region: None,
         ..w.clone()
     };
-    let standby_d = standby_w.derived();
+    let standby_d = standby_w.derived_for(id.is_kinesis());
     let standby_ctx = Ctx {
         workload: &standby_w,
         derived: &standby_d,

@@ -19,7 +19,10 @@ pub struct Estimate {
     pub prices_as_of: String,
     /// Options known but not priced anywhere: (name, reason).
     pub not_priced: Vec<(String, String)>,
+    /// The derived figures for Kafka (MSK options: `compression`).
     pub derived: Derived,
+    /// The derived figures for Kinesis (`kinesis_compression`).
+    pub kinesis_derived: Derived,
     pub options: Vec<OptionEstimate>,
     /// What the user would pay a month to avoid one level of operational load (`ops=`);
     /// the recommendation weighs it.
@@ -38,6 +41,15 @@ impl Estimate {
             .filter(|o| o.eligible())
             .min_by_key(|o| o.total_cents)
             .map(|o| o.id)
+    }
+
+    /// The derived figures an option was priced with (Kinesis or Kafka compression).
+    pub fn derived_for(&self, id: OptionId) -> &Derived {
+        if id.is_kinesis() {
+            &self.kinesis_derived
+        } else {
+            &self.derived
+        }
     }
 
     pub fn option(&self, id: OptionId) -> Option<&OptionEstimate> {
@@ -138,7 +150,7 @@ fn advice(
     let kinesis = id.is_kinesis();
     let k = &catalog.limits.kinesis;
     let priced = |alt: Workload| {
-        let d = alt.derived();
+        let d = alt.derived_for(kinesis);
         let ctx = Ctx {
             workload: &alt,
             derived: &d,
@@ -253,6 +265,7 @@ pub fn estimate_only(workload: &Workload, catalog: &Catalog) -> Estimate {
 /// [`estimate_only`] with the workload's Region prices ([`region_prices`]) given.
 fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPrices>) -> Estimate {
     let derived = workload.derived();
+    let kinesis_derived = workload.derived_for(true);
     let options = match region {
         None => OptionId::ALL
             .into_iter()
@@ -260,20 +273,24 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
                 OptionEstimate::not_priced(id, format!("unknown region {:?}", workload.region))
             })
             .collect(),
-        Some(region) => {
-            let ctx = Ctx {
-                workload,
-                derived: &derived,
-                region_code: &workload.region,
-                region,
-                limits: &catalog.limits,
-                catalog,
-            };
-            OptionId::ALL
-                .into_iter()
-                .map(|id| finish(id, &ctx))
-                .collect()
-        }
+        Some(region) => OptionId::ALL
+            .into_iter()
+            .map(|id| {
+                let ctx = Ctx {
+                    workload,
+                    derived: if id.is_kinesis() {
+                        &kinesis_derived
+                    } else {
+                        &derived
+                    },
+                    region_code: &workload.region,
+                    region,
+                    limits: &catalog.limits,
+                    catalog,
+                };
+                finish(id, &ctx)
+            })
+            .collect(),
     };
     Estimate {
         region: workload.region.clone(),
@@ -285,6 +302,7 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         derived,
+        kinesis_derived,
         options,
         ops_usd: workload.ops_usd,
         dr_pair: workload.dr_region.is_some(),
@@ -359,6 +377,8 @@ fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
     if !id.is_kinesis() {
         priced.warnings.extend(options::kafka_topic_warning(ctx));
     }
+    // Firehose, Lambda and Flink readers' own lines, on every option.
+    super::pipeline::reader_lines(id, ctx, &mut priced);
     options::connect_lines(id, ctx, &mut priced);
     super::priced::usage_types(&mut priced.lines, ctx.region);
     Ok(priced)

@@ -65,6 +65,27 @@ pub struct NetworkLimits {
     pub interface_endpoint_second_tier_gb: f64,
 }
 
+/// How the readers' services bill and scale ([`super::pipeline`]).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReaderLimits {
+    pub sources: List<Text>,
+    /// Firehose (Direct PUT, Kinesis source) bills each record rounded up to a multiple
+    /// of this many KB.
+    pub firehose_record_increment_kb: f64,
+    /// Firehose's monthly ingestion tiers: the first and the second (the third is
+    /// everything above).
+    pub firehose_first_tier_gb: f64,
+    pub firehose_second_tier_gb: f64,
+    /// Managed Service for Apache Flink: KPUs added to every application for
+    /// orchestration, and running application storage per KPU (GB).
+    pub flink_orchestration_kpus: f64,
+    pub flink_storage_gb_per_kpu: f64,
+    /// Lambda's Kafka event source mapping in provisioned mode: throughput of one event
+    /// poller unit (MB/s).
+    pub lambda_epu_mb_per_s: f64,
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KafkaLimits {
@@ -197,6 +218,7 @@ pub struct Limits {
     pub kinesis: KinesisLimits,
     pub kafka: KafkaLimits,
     pub network: NetworkLimits,
+    pub readers: ReaderLimits,
     pub msk_standard: MskStandardLimits,
     pub msk_express: MskExpressLimits,
     pub msk_serverless: MskServerlessLimits,
@@ -210,11 +232,12 @@ impl Limits {
     }
 
     /// Every `sources` list in the file, with its section name.
-    pub fn source_lists(&self) -> [(&'static str, &[Text]); 6] {
+    pub fn source_lists(&self) -> [(&'static str, &[Text]); 7] {
         [
             ("kinesis", &self.kinesis.sources),
             ("kafka", &self.kafka.sources),
             ("network", &self.network.sources),
+            ("readers", &self.readers.sources),
             ("msk_standard", &self.msk_standard.sources),
             ("msk_express", &self.msk_express.sources),
             ("msk_serverless", &self.msk_serverless.sources),

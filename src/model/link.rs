@@ -15,23 +15,29 @@ use super::prices::SECTIONS;
 use super::units::{HOURS_PER_DAY, KB_PER_MB};
 use super::view::{self, View, VIEW_PARAMS};
 use super::workload::{
-    NetworkPath, SizingRules, Tiered, Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS,
+    NetworkPath, SizingRules, Targets, Tiered, Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS,
 };
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// The link format's version, written by the encoder as `v=3` (absent = v1).
-pub const LINK_VERSION: u32 = 3;
+/// The link format's version, written by the encoder as `v=4` (absent = v1).
+pub const LINK_VERSION: u32 = 4;
 /// The version marker's parameter name.
 pub const VERSION_PARAM: &str = "v";
 
 /// Parameters whose default changed, with the version that changed it: a link of an
 /// earlier version that leaves one out opens with that version's default
 /// ([`Workload::defaults_of_version`]).
-pub const CHANGED_DEFAULTS: [(u32, &str); 3] = [(2, "network"), (2, "tiered"), (3, "sizing")];
+pub const CHANGED_DEFAULTS: [(u32, &str); 5] = [
+    (2, "network"),
+    (2, "tiered"),
+    (3, "sizing"),
+    (4, "sizing"),
+    (4, "kinesis_compression"),
+];
 
 /// Workload parameter names, in the order the encoder writes them (after `v`).
-pub const PARAMS: [&str; 31] = [
+pub const PARAMS: [&str; 37] = [
     "rps",
     "size",
     "peak",
@@ -63,6 +69,12 @@ pub const PARAMS: [&str; 31] = [
     "connect",
     "dr",
     "need",
+    "kinesis_compression",
+    "firehose",
+    "parquet",
+    "lambda",
+    "lambda_provisioned",
+    "flink",
 ];
 
 /// The prefix of a rate the user gives: `rate.<section>.<key>=<usd>`, with the section
@@ -85,6 +97,8 @@ pub const MAX_STREAMS: u32 = 100_000;
 /// Largest aggregated Kinesis record: 1 MiB, Kinesis's default maximum record size.
 pub const MAX_AGGREGATE_KB: f64 = 1024.0;
 pub const MAX_COMPRESSION: f64 = 100.0;
+/// Most KPUs of the Flink application a link may give.
+pub const MAX_FLINK_KPUS: u32 = 10_000;
 /// The Region the page proposes for a standby when the user asks for cross-Region
 /// replication without naming one: the other US East Region for the US East Regions,
 /// else the first other Region of the price book.
@@ -412,6 +426,10 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             ));
         }
     }
+    // Before v4, `compression` applied to Kinesis too: such a link keeps it there.
+    if version <= 3 && !applied_params.iter().any(|a| a == "kinesis_compression") {
+        w.kinesis_compression = w.compression;
+    }
     check_relations(&mut w, &mut messages);
     let today = Workload::default();
     let legacy = if version < LINK_VERSION {
@@ -419,6 +437,13 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             .into_iter()
             .filter(|&(v, _)| v > version)
             .map(|(_, p)| p)
+            .fold(Vec::new(), |mut seen, p| {
+                if !seen.contains(&p) {
+                    seen.push(p);
+                }
+                seen
+            })
+            .into_iter()
             .filter(|p| !applied_params.iter().any(|a| a == p))
             .filter(|p| display_value(&w, p) != display_value(&today, p))
             .collect()
@@ -564,6 +589,14 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "aggregate" if auto || value.trim().eq_ignore_ascii_case("off") => w.aggregate_kb = None,
         "aggregate" => w.aggregate_kb = Some(parse_number(value, 0.0, MAX_AGGREGATE_KB, false)?),
         "compression" => w.compression = parse_number(value, 1.0, MAX_COMPRESSION, true)?,
+        "kinesis_compression" => {
+            w.kinesis_compression = parse_number(value, 1.0, MAX_COMPRESSION, true)?
+        }
+        "firehose" => w.firehose = parse_count(value, 0, MAX_CONSUMERS)?,
+        "parquet" => w.parquet = parse_bool(value)?,
+        "lambda" => w.lambda = parse_count(value, 0, MAX_CONSUMERS)?,
+        "lambda_provisioned" => w.lambda_provisioned = parse_bool(value)?,
+        "flink" => w.flink_kpus = parse_count(value, 0, MAX_FLINK_KPUS)?,
         // (+ 0.0: "replay=-0" is the default, as written.)
         "replay" => w.replays = parse_number(value, 0.0, MAX_REPLAYS, true)? + 0.0,
         "network" => {
@@ -573,12 +606,13 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "sizing" => {
             w.sizing = match value.trim().to_ascii_lowercase().as_str() {
                 "aws" => SizingRules::Aws,
+                "v3" => SizingRules::V3,
                 "v2" => SizingRules::V2,
-                _ => return Err("must be aws or v2".into()),
+                _ => return Err("must be aws, v3 or v2".into()),
             }
         }
-        "target" if auto => w.target_pct = None,
-        "target" => w.target_pct = Some(parse_number(value, 1.0, 100.0, true)?),
+        "target" if auto => w.target = Targets::default(),
+        "target" => w.target = parse_targets(value)?,
         "headroom" if auto => w.headroom = None,
         "headroom" => w.headroom = Some(parse_number(value, 1.0, 10.0, true)?),
         "ops" => w.ops_usd = parse_number(value, 0.0, 1e7, true)? + 0.0,
@@ -607,6 +641,47 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         _ => return Err("unknown parameter".into()),
     }
     Ok(())
+}
+
+/// `target=`: one percentage for every provisioned service (`80`), or each service's own
+/// (`kinesis:80,standard:50,express:75`; services left out keep their default).
+fn parse_targets(value: &str) -> Result<Targets, String> {
+    if !value.contains(':') {
+        return Ok(Targets::all(parse_number(value, 1.0, 100.0, true)?));
+    }
+    let mut t = Targets::default();
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((service, pct)) = part.split_once(':') else {
+            return Err(format!(
+                "{} names no service (kinesis:80,standard:50,express:75)",
+                shorten(part)
+            ));
+        };
+        let service = service.trim().to_ascii_lowercase();
+        if !Targets::SERVICES.contains(&service.as_str()) {
+            return Err(format!(
+                "unknown service {} (known: {})",
+                shorten(&service),
+                Targets::SERVICES.join(", ")
+            ));
+        }
+        let pct = parse_number(pct, 1.0, 100.0, true).map_err(|e| format!("{service}: {e}"))?;
+        t.set(&service, Some(pct));
+    }
+    Ok(t)
+}
+
+/// The text of `target=`: one number when every service shares it, else each service's
+/// own; "" when none is set.
+fn format_targets(t: &Targets) -> String {
+    if let Some(all) = t.shared() {
+        return shortest(all);
+    }
+    Targets::SERVICES
+        .iter()
+        .filter_map(|s| t.get(s).map(|pct| format!("{s}:{}", shortest(pct))))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Rules that involve two parameters, applied after all of them are read.
@@ -725,7 +800,7 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         },
         "network" => w.network.id().to_string(),
         "sizing" => w.sizing.id().to_string(),
-        "target" => w.target_pct.map(shortest).unwrap_or_default(),
+        "target" => format_targets(&w.target),
         "headroom" => w.headroom.map(shortest).unwrap_or_default(),
         "ops" => shortest(w.ops_usd),
         "connect" => w.connect_mcus.to_string(),
@@ -734,6 +809,12 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "streams" => w.streams.to_string(),
         "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),
         "compression" => shortest(w.compression),
+        "kinesis_compression" => shortest(w.kinesis_compression),
+        "firehose" => w.firehose.to_string(),
+        "parquet" => w.parquet.to_string(),
+        "lambda" => w.lambda.to_string(),
+        "lambda_provisioned" => w.lambda_provisioned.to_string(),
+        "flink" => w.flink_kpus.to_string(),
         "replay" => shortest(w.replays),
         _ => String::new(),
     }

@@ -13,9 +13,11 @@ use super::priced::{Ctx, Line};
 use super::units::HOURS_PER_MONTH;
 use super::workload::NetworkPath;
 
-/// GB a month through the network path: all bytes written and read.
+/// GB a month through the network path: all bytes written, and the bytes read by
+/// applications in the VPC (service-side readers such as Firehose and Lambda don't pass
+/// it: [`super::readers::Readers::through_vpc_path`]).
 pub fn gb_processed(ctx: &Ctx) -> f64 {
-    ctx.derived.gb_in_per_month + ctx.derived.gb_out_per_month
+    ctx.derived.gb_in_per_month + ctx.derived.vpc_gb_out_per_month
 }
 
 /// The network path's lines for a Kinesis option, or why it cannot be priced here.

@@ -147,6 +147,46 @@ pub struct MskReplicatorRates {
     pub data_replicated_gb: Rate,
 }
 
+/// Amazon Data Firehose: ingestion per GB by monthly tier (Direct PUT and a Kinesis
+/// stream as source: each record rounded up to a multiple of 5 KB; limits.toml [readers]
+/// sets the tier sizes), record format conversion per GB (of the rounded GB), and an MSK
+/// cluster as source per GB (no rounding).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct FirehoseRates {
+    pub ingest_gb_first_tier: Rate,
+    pub ingest_gb_second_tier: Rate,
+    pub ingest_gb_third_tier: Rate,
+    pub format_conversion_gb: Rate,
+    pub msk_source_gb: Rate,
+}
+
+/// Amazon Managed Service for Apache Flink: per KPU-hour, and running application
+/// storage per GB-month (limits.toml [readers] gives the GB per KPU).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct FlinkRates {
+    pub kpu_hour: Rate,
+    pub running_storage_gb_month: Rate,
+}
+
+/// AWS Lambda event source mappings: a Kafka mapping in provisioned mode, per event
+/// poller unit (EPU) hour.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LambdaRates {
+    pub kafka_epu_hour: Rate,
+}
+
+/// MSK multi-VPC private connectivity (how Firehose reads a provisioned MSK cluster):
+/// per broker per authentication scheme per hour, and per GB processed.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct MskConnectivityRates {
+    pub broker_hour: Rate,
+    pub gb_processed: Rate,
+}
+
 /// Data transfer between availability zones in one region (billed on each side).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -189,9 +229,17 @@ pub struct RegionPrices {
     #[serde(default)]
     pub msk_replicator: Option<MskReplicatorRates>,
     #[serde(default)]
+    pub msk_private_connectivity: Option<MskConnectivityRates>,
+    #[serde(default)]
     pub data_transfer: Option<DataTransferRates>,
     #[serde(default)]
     pub network: Option<NetworkRates>,
+    #[serde(default)]
+    pub firehose: Option<FirehoseRates>,
+    #[serde(default)]
+    pub flink: Option<FlinkRates>,
+    #[serde(default)]
+    pub lambda: Option<LambdaRates>,
     /// Option id → why it has no rates here.
     #[serde(default)]
     pub not_priced: Map<Text>,
@@ -280,8 +328,12 @@ sections! {
     msk_serverless { cluster_hour, partition_hour, data_in_gb, data_out_gb, storage_gb_month }
     msk_connect { mcu_hour }
     msk_replicator { replicator_hour, data_replicated_gb }
+    msk_private_connectivity { broker_hour, gb_processed }
     data_transfer { cross_az_gb_each_direction }
     network { interface_endpoint_hour, interface_endpoint_gb_first_tier, interface_endpoint_gb_second_tier, interface_endpoint_gb_third_tier, nat_gateway_hour, nat_gateway_gb }
+    firehose { ingest_gb_first_tier, ingest_gb_second_tier, ingest_gb_third_tier, format_conversion_gb, msk_source_gb }
+    flink { kpu_hour, running_storage_gb_month }
+    lambda { kafka_epu_hour }
 }
 
 /// A user's rate name (a link's `rate.` parameter without the prefix), split into the

@@ -3,6 +3,7 @@
 //! The [`Workload`] is the only state of the app; estimates, charts and
 //! recommendations are computed from it on every change.
 
+use super::readers::Readers;
 use super::units::{
     gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB, MB_PER_GB, SECONDS_PER_MONTH,
 };
@@ -62,10 +63,26 @@ pub struct Workload {
     /// many KB (KPL aggregation or batching; `aggregate`); `None` = one Kinesis record
     /// per user record. No cost effect on Kafka, whose producers batch natively.
     pub aggregate_kb: Option<f64>,
-    /// Compression ratio of what producers send (`compression`, 4 = 4:1): AWS bills the
-    /// compressed bytes. Kafka producers compress batches natively; Kinesis producers
-    /// only if they compress the payload themselves.
+    /// Compression ratio of what Kafka producers send (`compression`, 4 = 4:1): they
+    /// compress batches natively (zstd, lz4) and brokers store the compressed batches, so
+    /// AWS bills the compressed bytes. Links of format v1–v3 applied it to Kinesis too
+    /// (the decoder copies it into [`Workload::kinesis_compression`]).
     pub compression: f64,
+    /// What Kinesis producers compress themselves, record by record
+    /// (`kinesis_compression`, link format v4; default 1 = not compressed).
+    pub kinesis_compression: f64,
+    /// Amazon Data Firehose deliveries to S3, each reading every record (`firehose`).
+    pub firehose: u32,
+    /// The Firehose deliveries convert records to Apache Parquet (`parquet`).
+    pub parquet: bool,
+    /// Lambda functions reading every record through event source mappings (`lambda`).
+    pub lambda: u32,
+    /// The Lambda functions' Kafka event source mappings use provisioned mode, billed
+    /// per event poller unit (`lambda_provisioned`); on-demand pollers have no charge.
+    pub lambda_provisioned: bool,
+    /// KPUs of one Managed Service for Apache Flink application reading every record
+    /// (`flink`; 0 = none).
+    pub flink_kpus: u32,
     /// How many times a month one consumer re-reads the whole retained data
     /// (`replay`, e.g. 1 for a monthly audit re-read; 0 = never).
     pub replays: f64,
@@ -73,10 +90,10 @@ pub struct Workload {
     pub network: NetworkPath,
     /// Which sizing rules provisioned options follow (`sizing`).
     pub sizing: SizingRules,
-    /// Target peak utilisation of provisioned throughput, percent, applied to every
-    /// provisioned option (`target`); `None` = each service's default
+    /// Target peak utilisation of provisioned throughput, percent (`target`): one for
+    /// every provisioned option, or each service's own; unset = each service's default
     /// ([`crate::model::options::policy`]).
-    pub target_pct: Option<f64>,
+    pub target: Targets,
     /// Storage headroom of provisioned disks, × the data held (`headroom`); `None` = the
     /// default (AWS's sizing script: 2).
     pub headroom: Option<f64>,
@@ -94,6 +111,65 @@ pub struct Workload {
     pub rates: BTreeMap<String, f64>,
 }
 
+/// Target peak utilisation per provisioned service, percent (`target=80`, or
+/// `target=kinesis:80,standard:50,express:75`); `None` = the service's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Targets {
+    /// Kinesis provisioned shards.
+    pub kinesis: Option<f64>,
+    /// MSK Standard brokers.
+    pub standard: Option<f64>,
+    /// MSK Express brokers.
+    pub express: Option<f64>,
+}
+
+impl Targets {
+    /// The services' link names, in the order the link writes them.
+    pub const SERVICES: [&'static str; 3] = ["kinesis", "standard", "express"];
+
+    /// One target for every provisioned service.
+    pub fn all(pct: f64) -> Self {
+        Self {
+            kinesis: Some(pct),
+            standard: Some(pct),
+            express: Some(pct),
+        }
+    }
+
+    /// A service's target, by its link name.
+    pub fn get(&self, service: &str) -> Option<f64> {
+        match service {
+            "kinesis" => self.kinesis,
+            "standard" => self.standard,
+            "express" => self.express,
+            _ => None,
+        }
+    }
+
+    /// Sets a service's target by its link name (`false` for an unknown name).
+    pub fn set(&mut self, service: &str, pct: Option<f64>) -> bool {
+        match service {
+            "kinesis" => self.kinesis = pct,
+            "standard" => self.standard = pct,
+            "express" => self.express = pct,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The one target every service shares, when they share one.
+    pub fn shared(&self) -> Option<f64> {
+        match (self.kinesis, self.standard, self.express) {
+            (Some(k), Some(s), Some(e)) if k == s && s == e => Some(k),
+            _ => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinesis.is_none() && self.standard.is_none() && self.express.is_none()
+    }
+}
+
 /// The sizing rules of provisioned options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SizingRules {
@@ -101,9 +177,15 @@ pub enum SizingRules {
     /// throughput, more than 60 brokers not eligible, the cheapest cluster wins,
     /// storage throughput not priced.
     V2,
-    /// Today's (`sizing=aws`, link format v3): each service's default target from AWS's
+    /// Links of format v3 (`sizing=v3`): each service's default target from AWS's
     /// guidance (Express 75 %), the brokers-per-cluster quota a warning, the fewest
-    /// brokers within 3 % of the cheapest, provisioned storage throughput priced.
+    /// brokers within 3 % of the cheapest, provisioned storage throughput priced; MSK
+    /// Serverless auto partitions sized for throughput only.
+    V3,
+    /// Today's (`sizing=aws`, link format v4): v3's rules, and MSK Serverless auto
+    /// partitions also enough that no partition holds more than the topic's default
+    /// `retention.bytes` (250 GiB), which would otherwise delete data before the
+    /// retention ends.
     Aws,
 }
 
@@ -111,6 +193,7 @@ impl SizingRules {
     pub fn id(self) -> &'static str {
         match self {
             SizingRules::V2 => "v2",
+            SizingRules::V3 => "v3",
             SizingRules::Aws => "aws",
         }
     }
@@ -194,10 +277,16 @@ impl Default for Workload {
             streams: 1,
             aggregate_kb: None,
             compression: 1.0,
+            kinesis_compression: 1.0,
+            firehose: 0,
+            parquet: false,
+            lambda: 0,
+            lambda_provisioned: false,
+            flink_kpus: 0,
             replays: 0.0,
             network: NetworkPath::Endpoint,
             sizing: SizingRules::Aws,
-            target_pct: None,
+            target: Targets::default(),
             headroom: None,
             ops_usd: 0.0,
             connect_mcus: 0,
@@ -225,6 +314,10 @@ impl Workload {
                 sizing: SizingRules::V2,
                 ..today
             },
+            3 => Workload {
+                sizing: SizingRules::V3,
+                ..today
+            },
             _ => today,
         }
     }
@@ -242,15 +335,21 @@ pub struct Derived {
     pub raw_avg_write_mb_per_s: f64,
     /// Peak write throughput, MB/s.
     pub peak_write_mb_per_s: f64,
-    /// Consumers reading with shared throughput (all consumers minus EFO ones).
+    /// The readers of every record.
+    pub readers: Readers,
+    /// Readers polling with shared throughput (every reader but the applications on
+    /// enhanced fan-out).
     pub shared_consumers: u32,
-    /// Peak read throughput of all consumers together, MB/s (replays included, spread
+    /// Peak read throughput of all readers together, MB/s (replays included, spread
     /// over the month).
     pub peak_read_mb_per_s: f64,
     /// GB written in a 730-hour month.
     pub gb_in_per_month: f64,
-    /// GB read in a month by all consumers together (replays included).
+    /// GB read in a month by all readers together (replays included).
     pub gb_out_per_month: f64,
+    /// GB read in a month through the customer's VPC path: the applications' reads and
+    /// the replays (service-side readers don't pass it, [`Readers`]).
+    pub vpc_gb_out_per_month: f64,
     /// GB re-read in a month by replays (`replays` × the retained GB).
     pub replay_gb_per_month: f64,
     /// The read throughput of the replays, spread over the month, MB/s.
@@ -270,9 +369,36 @@ pub struct Derived {
 }
 
 impl Workload {
-    /// The derived figures of this workload.
+    /// The readers of every record ([`Readers`]).
+    pub fn readers(&self) -> Readers {
+        Readers {
+            apps: self.consumers,
+            efo: self.efo_consumers,
+            firehose: self.firehose,
+            lambda: self.lambda,
+            flink_kpus: self.flink_kpus,
+        }
+    }
+
+    /// The derived figures of this workload for Kafka (MSK): bytes after Kafka producers'
+    /// compression (`compression`).
     pub fn derived(&self) -> Derived {
-        let compression = self.compression.max(1.0);
+        self.derived_with(self.compression)
+    }
+
+    /// The derived figures for one platform: Kinesis with what its producers compress
+    /// (`kinesis_compression`), Kafka with `compression`.
+    pub fn derived_for(&self, kinesis: bool) -> Derived {
+        self.derived_with(if kinesis {
+            self.kinesis_compression
+        } else {
+            self.compression
+        })
+    }
+
+    fn derived_with(&self, compression: f64) -> Derived {
+        let compression = compression.max(1.0);
+        let readers = self.readers();
         let raw_avg_write = self.records_per_s * self.record_kb / KB_PER_MB;
         let avg_write = raw_avg_write / compression;
         let peak_write = avg_write * self.peak_factor;
@@ -296,14 +422,17 @@ impl Workload {
         let gb_retained = gb_over_hours(avg_write, self.retention_hours);
         let replay_gb = self.replays.max(0.0) * gb_retained;
         let replay_mb_per_s = replay_gb * MB_PER_GB / SECONDS_PER_MONTH;
+        let all = f64::from(readers.all());
         Derived {
             avg_write_mb_per_s: avg_write,
             raw_avg_write_mb_per_s: raw_avg_write,
             peak_write_mb_per_s: peak_write,
-            shared_consumers: self.consumers.saturating_sub(self.efo_consumers),
-            peak_read_mb_per_s: peak_write * f64::from(self.consumers) + replay_mb_per_s,
+            readers,
+            shared_consumers: readers.shared_kinesis(),
+            peak_read_mb_per_s: peak_write * all + replay_mb_per_s,
             gb_in_per_month: gb_in,
-            gb_out_per_month: gb_in * f64::from(self.consumers) + replay_gb,
+            gb_out_per_month: gb_in * all + replay_gb,
+            vpc_gb_out_per_month: gb_in * f64::from(readers.through_vpc_path()) + replay_gb,
             replay_gb_per_month: replay_gb,
             replay_read_mb_per_s: replay_mb_per_s,
             gb_retained,

@@ -341,7 +341,7 @@ const ADVANCED: [Spec; 13] = [
         unit: "",
         mode: "select",
         placeholder: "",
-        hint: "aws: today's (Express 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced). v2: as links made before 2026-12 sized.",
+        hint: "aws: today's (Express 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced, Serverless partitions within 250 GiB each). v3: the same without the Serverless partition rule. v2: as links made before 2026-12 sized.",
     },
     Spec {
         name: "ops",
@@ -398,7 +398,11 @@ fn choices(name: &str, s: &State) -> Vec<(String, String)> {
         "broker" => broker_choices(catalog.standard_broker_names()),
         "express" => broker_choices(catalog.express_broker_names()),
         "azs" => pairs(&[("3", "3"), ("2", "2")]),
-        _ => pairs(&[("aws", "aws (today's)"), ("v2", "v2 (older links)")]),
+        _ => pairs(&[
+            ("aws", "aws (today's)"),
+            ("v3", "v3 (links of 2026-12)"),
+            ("v2", "v2 (older links)"),
+        ]),
     }
 }
 

@@ -45,13 +45,20 @@ pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
         ),
         Provisioned::MskStandard => (l.msk_standard.utilisation, "AWS MSK sizing guidance"),
         Provisioned::MskExpress => match w.sizing {
-            SizingRules::Aws => (l.msk_express.utilisation, "AWS MSK sizing guidance"),
+            SizingRules::Aws | SizingRules::V3 => {
+                (l.msk_express.utilisation, "AWS MSK sizing guidance")
+            }
             SizingRules::V2 => (1.0, "Express's full sustained throughput, sizing rules v2"),
         },
     };
-    let utilisation = w.target_pct.map_or(default, |t| t / 100.0);
+    let target = match kind {
+        Provisioned::KinesisShards => w.target.kinesis,
+        Provisioned::MskStandard => w.target.standard,
+        Provisioned::MskExpress => w.target.express,
+    };
+    let utilisation = target.map_or(default, |t| t / 100.0);
     let headroom = w.headroom.unwrap_or(l.msk_standard.storage_headroom);
-    let source = if w.target_pct.is_some() {
+    let source = if target.is_some() {
         "your target"
     } else {
         source
@@ -121,7 +128,7 @@ pub fn quota_warnings(
             SizingRules::V2 => blockers.push(format!(
                 "Needs {needed} {broker_type} brokers; a cluster holds at most {max_per_cluster}. Split the workload across clusters."
             )),
-            SizingRules::Aws => warnings.push(format!(
+            SizingRules::Aws | SizingRules::V3 => warnings.push(format!(
                 "Needs {needed} {broker_type} brokers: above the default quota of {max_per_cluster} brokers per cluster, which AWS raises on request (priced as one cluster); or split the workload over {} clusters.",
                 needed.div_ceil(u64::from(max_per_cluster))
             )),
@@ -355,17 +362,31 @@ pub fn cross_az_lines(ctx: &Ctx, azs: u32, lines: &mut Vec<Line>) {
         both_sides,
         rate,
     ));
-    if !ctx.workload.rack_aware
-        && (ctx.workload.consumers > 0 || ctx.derived.replay_gb_per_month > 0.0)
-    {
+    // Readers that are not rack-aware ([`crate::model::readers::Readers::crossing_azs`]),
+    // and the replays of an application that is not.
+    let d = ctx.derived;
+    let rack_aware = ctx.workload.rack_aware;
+    let crossing = d.readers.crossing_azs(rack_aware);
+    let replay_gb = if rack_aware {
+        0.0
+    } else {
+        d.replay_gb_per_month
+    };
+    let gb_out = d.gb_in_per_month * f64::from(crossing) + replay_gb;
+    if crossing > 0 || replay_gb > 0.0 {
+        let who = if crossing == d.readers.apps || d.readers.services() == 0 {
+            "consumer"
+        } else {
+            "reader"
+        };
         lines.push(Line::with_unit_price(
             "cross_az_consumers",
             format!(
-                "Cross-AZ consumer traffic ({}/{} of GB out, billed out + in)",
+                "Cross-AZ {who} traffic ({}/{} of GB out, billed out + in)",
                 azs - 1,
                 azs
             ),
-            ctx.derived.gb_out_per_month * share,
+            gb_out * share,
             "GB",
             both_sides,
             rate,

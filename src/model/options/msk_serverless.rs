@@ -5,13 +5,26 @@ use super::{count_of, partitions};
 use crate::model::fixed::shortest;
 use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::units::{format_quantity, HOURS_PER_MONTH};
+use crate::model::workload::SizingRules;
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let rates = ctx.region.msk_serverless.as_ref()?;
     let w = ctx.workload;
     let d = ctx.derived;
     let l = &ctx.limits.msk_serverless;
-    let partitions = partitions(ctx);
+    let for_throughput = partitions(ctx);
+    // Today's sizing rules: auto partitions also keep each partition's retained data
+    // within the topic's default retention.bytes (250 GiB), which would otherwise
+    // delete data before the retention ends.
+    let for_retention = super::ceil_count(d.gb_retained / l.max_partition_retention_gb)
+        .min(u64::from(u32::MAX)) as u32;
+    let by_retention =
+        w.partitions.is_none() && w.sizing == SizingRules::Aws && for_retention > for_throughput;
+    let partitions = if by_retention {
+        for_retention
+    } else {
+        for_throughput
+    };
     let mut warnings = Vec::new();
     let mut blockers = Vec::new();
     if d.peak_write_mb_per_s > l.max_in_mb_per_s {
@@ -45,16 +58,22 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             shortest(l.partition_out_mb_per_s)
         ));
     }
-    if w.consumers > l.max_consumer_groups {
+    let readers = d.readers.all();
+    if readers > l.max_consumer_groups {
         warnings.push(format!(
-            "{} consumer groups are above the Serverless quota of {} per cluster.",
-            w.consumers, l.max_consumer_groups
+            "{readers} consumer groups are above the Serverless quota of {} per cluster.",
+            l.max_consumer_groups
         ));
     }
     let per_partition_gb = d.gb_retained / f64::from(partitions);
-    if per_partition_gb > l.max_partition_retention_gb {
+    if by_retention {
         warnings.push(format!(
-            "{} GB retained per partition is above Serverless's default maximum of {} GiB per partition: add partitions or shorten the retention.",
+            "{partitions} partitions so that none holds more than {} GiB, the topics' default retention.bytes on Serverless (for throughput alone: {for_throughput}); or raise retention.bytes (up to unlimited) and keep fewer.",
+            shortest(l.max_partition_retention_gb)
+        ));
+    } else if per_partition_gb > l.max_partition_retention_gb {
+        warnings.push(format!(
+            "{} GB retained per partition is above Serverless's default retention.bytes of {} GiB per partition: raise retention.bytes (up to unlimited), add partitions or shorten the retention.",
             format_quantity(per_partition_gb, 0),
             shortest(l.max_partition_retention_gb)
         ));
@@ -90,12 +109,16 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ),
     ];
     // (Replays read too, with or without consumers.)
-    if w.consumers > 0 || d.replay_gb_per_month > 0.0 {
+    if readers > 0 || d.replay_gb_per_month > 0.0 {
         lines.push(Line::new(
             "data_out",
             format!(
                 "Data out ({})",
-                crate::model::units::count_of(w.consumers, "consumer", "consumers")
+                if readers == d.readers.apps {
+                    crate::model::units::count_of(readers, "consumer", "consumers")
+                } else {
+                    crate::model::units::count_of(readers, "reader", "readers")
+                }
             ),
             d.gb_out_per_month,
             "GB",

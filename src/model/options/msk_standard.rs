@@ -133,7 +133,7 @@ fn size_one(
     let rf = f64::from(w.replication_factor);
     let tiered = local_hours.is_some();
     let rated = (broker.ebs_mib_per_s > 0.0)
-        .then(|| l.ingress_per_broker_mb_per_s(broker, w.consumers, tiered, 1.0));
+        .then(|| l.ingress_per_broker_mb_per_s(broker, d.readers.all(), tiered, 1.0));
     let for_throughput = rated.map_or(0, |p| {
         ceil_count(d.peak_write_mb_per_s / (p * policy.utilisation))
     });
@@ -155,7 +155,9 @@ fn size_one(
     });
     let tiered_gb = tiered_gb(ctx, local_hours);
     let pst = match w.sizing {
-        SizingRules::Aws => storage_throughput_needed(ctx, broker, brokers, tiered),
+        SizingRules::Aws | SizingRules::V3 => {
+            storage_throughput_needed(ctx, broker, brokers, tiered)
+        }
         SizingRules::V2 => 0.0,
     };
     let monthly_usd = f64::from(brokers) * HOURS_PER_MONTH * rate_usd
