@@ -259,7 +259,7 @@ pub fn percent_decode(s: &str) -> Option<String> {
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");
