@@ -144,7 +144,9 @@ export function assertClose(actual, expected, message, path = "$") {
 export async function run(env) {
   let passed = 0;
   let failed = 0;
-  for (const t of tests) {
+  // E2E_ONLY=<text>: only the tests whose name contains it (local iteration; CI runs all).
+  const only = process.env.E2E_ONLY;
+  for (const t of tests.filter((t) => !only || t.name.includes(only))) {
     const started = Date.now();
     const pages = [];
     const ctx = {

@@ -294,6 +294,47 @@ test("typing the workload's shape: streams, Kinesis aggregation, compression, re
   assertEqual(await fresh.page.inputValue("#f-aggregate"), "25", "aggregate field");
 });
 
+test("the Readers group typed key by key: Firehose, Lambda and Flink priced on both platforms, the endpoint on VPC traffic only, Kafka compressed alone; the link reopens it", async ({ open }) => {
+  const { page } = await open("?v=4&rps=25000&size=1.5&peak=2&retention=48h");
+  await ready(page);
+  await openAll(page);
+  const lineText = (sel) => page.locator(sel).first().textContent();
+  const endpointBefore = await lineText("[data-option=kinesis-provisioned] tr[data-line=endpoint_data]");
+  await page.click("#f-firehose");
+  await page.keyboard.press("Backspace");
+  await pause(page);
+  await page.keyboard.type("x", { delay: KEY_DELAY });
+  await pause(page);
+  assert((await text(page, "#f-firehose-error")).length > 0, "text where a count goes is named");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("1", { delay: KEY_DELAY });
+  await page.selectOption("#f-parquet", "true");
+  await clearByKeyboard(page, "#f-lambda");
+  await page.keyboard.type("1", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-flink");
+  await page.keyboard.type("4", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-compression");
+  await page.keyboard.type("5", { delay: KEY_DELAY });
+  await pause(page);
+  await page.waitForFunction(() => location.search.includes("compression=5") && location.search.includes("firehose=1&parquet=true&lambda=1&flink=4"));
+  await noNaN(page);
+  for (const id of ["kinesis-provisioned", "msk-standard"]) {
+    assertEqual(await page.locator(`[data-option=${id}] tr[data-line=flink_kpu_hours]`).count(), 1, `${id}: Flink priced`);
+    assertEqual(await page.locator(`[data-option=${id}] tr[data-line=firehose_parquet]`).count(), 1, `${id}: Parquet conversion priced`);
+  }
+  assertEqual(await page.locator("[data-option=kinesis-provisioned] tr[data-line=firehose_ingest]").count(), 1, "Firehose from the stream");
+  assertEqual(await page.locator("[data-option=msk-standard] tr[data-line=private_connectivity_hours]").count(), 1, "MSK private connectivity for Firehose");
+  assertEqual(await lineText("[data-option=kinesis-provisioned] tr[data-line=endpoint_data]"), endpointBefore, "service-side readers don't pass the VPC endpoint");
+  const q = new URL(page.url()).search.slice(1);
+  assert(!q.includes("kinesis_compression"), "Kinesis keeps 1:1 (the default)");
+  const figures = await pageFigures(page);
+  assertEqual(figures, cliFigures(q), "the page's figures are the CLI's");
+  const fresh = await open(page.url());
+  await ready(fresh.page);
+  assertEqual(await pageFigures(fresh.page), figures, "same figures from the link");
+  assertEqual(await fresh.page.inputValue("#f-flink"), "4", "Flink KPUs field");
+});
+
 test("a link's first paint is its own: the default figures never show as the link's", async ({ open }) => {
   const q = "?rps=20000&size=4&consumers=3&retention=7d";
   const defaults = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);
@@ -407,7 +448,7 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   await page.focus(".legacy-notice button.adopt");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => !document.querySelector(".legacy-notice"));
-  const today = "v=3&rps=30720&consumers=4&retention=3d";
+  const today = "v=4&rps=30720&consumers=4&retention=3d";
   await page.waitForFunction((q) => location.search === `?${q}`, today);
   const now = cliTotals(today);
   assertEqual(await card("kinesis-provisioned"), now["kinesis-provisioned"], "today's defaults: the CLI's figure");
@@ -724,7 +765,7 @@ test("presets tick requirements and leave the workload as typed", async ({ open 
   // Its example workload only when asked for.
   const href = await page.getAttribute("a.preset-workload[href*='need=']", "href");
   // A link the page writes carries today's version marker: it opens with today's defaults.
-  assert(href.startsWith("?v=3&rps="), `example workload link: ${href}`);
+  assert(href.startsWith("?v=4&rps="), `example workload link: ${href}`);
   const example = await open(href);
   await ready(example.page);
   assertEqual(await example.page.$(".legacy-notice"), null, "the example link opens as today's link, with no older-link notice");
@@ -764,7 +805,7 @@ test("the feature explorer filters, searches and shows corrections", async ({ op
 });
 
 test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {
-  const q = "v=3&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
+  const q = "v=4&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
   const { page } = await open(`?${q}`);
   await ready(page);
   const cliJson = JSON.parse(cli(["--json", q]));
@@ -809,7 +850,7 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   assert((await text(page, ".results .coverage")).includes("Not included:"), "the page says what is not included, near the totals");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
   // (An older link's export carries its assumptions explicitly, in today's format.)
-  assert(md.includes(`(${new URL("?v=3&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none&sizing=v2", page.url()).href})`), "absolute link");
+  assert(md.includes(`(${new URL("?v=4&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none&sizing=v2", page.url()).href})`), "absolute link");
 });
 
 test("the printed page fits the estimate and the recommendation on one page", async ({ open }) => {

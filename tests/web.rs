@@ -184,6 +184,35 @@ async fn typing_a_workload_recomputes_the_shards() {
     unmount(app, root).await;
 }
 
+/// The Readers group: a Flink application typed into it prices its line on a Kinesis
+/// card and an MSK card alike; text where a count goes is named at the field.
+#[wasm_bindgen_test]
+async fn the_readers_group_prices_a_flink_application_on_both_platforms() {
+    let (root, app) = mount().await;
+    until(&root, ".card .amount").await;
+    assert!(text(&root, ".readers legend").starts_with("Readers"));
+    type_into(&root, "#f-flink", "four");
+    until(&root, "#f-flink-error").await;
+    type_into(&root, "#f-flink", "4");
+    for id in ["kinesis-provisioned", "msk-standard"] {
+        let summary: web_sys::HtmlElement = root
+            .query_selector(&format!("[data-option={id}] details.lines summary"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        summary.click();
+        // (4 + 1 orchestration KPU) × 730 h × $0.11 = $401.50, us-east-1.
+        until_text(
+            &root,
+            &format!("[data-option={id}] [data-line=flink_kpu_hours] td:last-child"),
+            "$401.50",
+        )
+        .await;
+    }
+    unmount(app, root).await;
+}
+
 #[wasm_bindgen_test]
 async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     let (root, app) = mount().await;
@@ -344,7 +373,7 @@ mod components {
             "{t}"
         );
         assert!(
-            !t.contains("MSK Serverless"),
+            !t.contains("MSK provisioned, Express brokers"),
             "unchanged totals are not listed: {t}"
         );
         click(&root, ".legacy-notice button.adopt");

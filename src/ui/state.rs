@@ -99,19 +99,29 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 32] = [
+pub const FIELDS: [(&str, &str, &str); 38] = [
     ("size", "Record size", "KB"),
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
     ("peak", "Peak factor", "× average"),
-    ("consumers", "Consumers", ""),
-    ("efo", "Enhanced fan-out consumers", ""),
     ("retention", "Retention", ""),
     ("streams", "Streams or topics", ""),
-    ("compression", "Compression ratio", ""),
+    ("compression", "Compression ratio (Kafka producers)", ""),
+    (
+        "kinesis_compression",
+        "Compression ratio (Kinesis producers)",
+        "",
+    ),
     ("aggregate", "Kinesis aggregation", "KB"),
     ("replay", "Replays", "a month"),
     ("region", "Region", ""),
+    ("consumers", "Consumers", ""),
+    ("efo", "Enhanced fan-out consumers", ""),
+    ("firehose", "Firehose deliveries to S3", ""),
+    ("parquet", "Firehose record format", ""),
+    ("lambda", "Lambda functions", ""),
+    ("lambda_provisioned", "Lambda pollers (Kafka)", ""),
+    ("flink", "Flink application", "KPUs"),
     ("network", "Network path to Kinesis", ""),
     ("rack_aware", "Rack-aware consumers", ""),
     ("dr", "Standby Region (DR pair)", ""),

@@ -142,7 +142,7 @@ struct Spec {
 }
 
 /// The main form, in order (the rack-aware checkbox follows).
-const MAIN: [Spec; 17] = [
+const MAIN: [Spec; 16] = [
     Spec {
         name: "size",
         unit: "KB",
@@ -172,20 +172,6 @@ const MAIN: [Spec; 17] = [
         hint: "Peak write rate ÷ average (1 = steady).",
     },
     Spec {
-        name: "consumers",
-        unit: "apps",
-        mode: "numeric",
-        placeholder: "",
-        hint: "Applications (consumer groups) that each read every record.",
-    },
-    Spec {
-        name: "efo",
-        unit: "of those",
-        mode: "numeric",
-        placeholder: "",
-        hint: "Kinesis only: consumers with their own 2 MB/s per shard.",
-    },
-    Spec {
         name: "retention",
         unit: "h or d",
         mode: "text",
@@ -204,7 +190,14 @@ const MAIN: [Spec; 17] = [
         unit: "× (4 = 4:1)",
         mode: "decimal",
         placeholder: "",
-        hint: "AWS bills the compressed bytes. Kafka producers compress batches; for Kinesis only if its producers compress the payload themselves.",
+        hint: "Kafka producers compress batches natively (zstd, lz4) and brokers keep them compressed: MSK bills the compressed bytes. 1 = none.",
+    },
+    Spec {
+        name: "kinesis_compression",
+        unit: "× (2 = 2:1)",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Only what Kinesis producers compress themselves, record by record. 1 = none (the default).",
     },
     Spec {
         name: "aggregate",
@@ -251,9 +244,9 @@ const MAIN: [Spec; 17] = [
     Spec {
         name: "target",
         unit: "%",
-        mode: "decimal",
+        mode: "text",
         placeholder: "AWS guidance",
-        hint: "One target for every provisioned option (shards, brokers). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %.",
+        hint: "One target for every provisioned option (80), or each service's own (kinesis:80,standard:50,express:75; the others keep theirs). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %.",
     },
     Spec {
         name: "headroom",
@@ -261,6 +254,59 @@ const MAIN: [Spec; 17] = [
         mode: "decimal",
         placeholder: "2",
         hint: "EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script).",
+    },
+];
+
+/// The "Readers" group: what reads every record, in order.
+const READERS: [Spec; 7] = [
+    Spec {
+        name: "consumers",
+        unit: "apps",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Applications in your VPC (code on EC2 or containers) that each read every record: they use the network path to Kinesis and can fetch rack-aware on MSK.",
+    },
+    Spec {
+        name: "efo",
+        unit: "of those",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Kinesis only: applications with their own 2 MB/s per shard.",
+    },
+    Spec {
+        name: "firehose",
+        unit: "deliveries",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Amazon Data Firehose streams delivering every record to S3. From Kinesis: billed per GB with each record rounded up to 5 KB; from MSK: per GB delivered, plus MSK private connectivity.",
+    },
+    Spec {
+        name: "parquet",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Firehose's record format conversion, billed per GB.",
+    },
+    Spec {
+        name: "lambda",
+        unit: "functions",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Lambda functions reading every record through event source mappings. Their compute is the same on both platforms and not priced.",
+    },
+    Spec {
+        name: "lambda_provisioned",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "MSK only: provisioned mode bills event poller units (1 EPU ≈ 20 MB/s); on-demand pollers have no charge.",
+    },
+    Spec {
+        name: "flink",
+        unit: "KPUs",
+        mode: "numeric",
+        placeholder: "",
+        hint: "A Managed Service for Apache Flink application reading every record (0 = none); one more KPU for orchestration is billed. Priced the same on every option.",
     },
 ];
 
@@ -398,6 +444,14 @@ fn choices(name: &str, s: &State) -> Vec<(String, String)> {
         "broker" => broker_choices(catalog.standard_broker_names()),
         "express" => broker_choices(catalog.express_broker_names()),
         "azs" => pairs(&[("3", "3"), ("2", "2")]),
+        "parquet" => pairs(&[
+            ("false", "As written (no conversion)"),
+            ("true", "Convert to Parquet"),
+        ]),
+        "lambda_provisioned" => pairs(&[
+            ("false", "On-demand pollers (no charge)"),
+            ("true", "Provisioned mode (EPU-hours)"),
+        ]),
         _ => pairs(&[
             ("aws", "aws (today's)"),
             ("v3", "v3 (links of 2026-12)"),
@@ -452,6 +506,10 @@ pub fn workload_form(p: &FormProps) -> Html {
                     <small id="f-rack_aware-hint" class="hint">{ "MSK: consumers fetch from a replica in their own AZ (follower fetching), so reads cross no AZ. The MSK cards say what it saves." }</small>
                 </div>
             </div>
+            <fieldset class="readers">
+                <legend>{ "Readers: each reads every record" }</legend>
+                <div class="fields">{ fields(&READERS, s, &p.onedit) }</div>
+            </fieldset>
             { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, tiered storage, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
                 <div class="fields">{ fields(&ADVANCED, s, &p.onedit) }</div>
             }) }
