@@ -464,7 +464,7 @@ fn many_shared_consumers_are_warned_and_shown_the_fan_out_cost() {
     assert_eq!(p.total_cents, 46_213);
     assert!(
         p.warnings.iter().any(|w| w
-            .contains("10 consumers share each shard's 5 read calls per second")
+            .contains("10 readers share each shard's 5 read calls per second")
             && w.contains("every 2,000 ms")),
         "{:?}",
         p.warnings

@@ -190,14 +190,14 @@ const MAIN: [Spec; 16] = [
         unit: "× (4 = 4:1)",
         mode: "decimal",
         placeholder: "",
-        hint: "Kafka producers compress batches natively (zstd, lz4) and brokers keep them compressed: MSK bills the compressed bytes. 1 = none.",
+        hint: "Kafka producers compress batches (zstd, lz4); MSK bills the compressed bytes. 1 = none.",
     },
     Spec {
         name: "kinesis_compression",
         unit: "× (2 = 2:1)",
         mode: "decimal",
         placeholder: "",
-        hint: "Only what Kinesis producers compress themselves, record by record. 1 = none (the default).",
+        hint: "What Kinesis producers compress themselves, record by record. 1 = none.",
     },
     Spec {
         name: "aggregate",
@@ -264,7 +264,7 @@ const READERS: [Spec; 7] = [
         unit: "apps",
         mode: "numeric",
         placeholder: "",
-        hint: "Applications in your VPC (code on EC2 or containers) that each read every record: they use the network path to Kinesis and can fetch rack-aware on MSK.",
+        hint: "Apps in your VPC reading every record: they use the network path to Kinesis and can fetch rack-aware on MSK.",
     },
     Spec {
         name: "efo",
@@ -278,7 +278,7 @@ const READERS: [Spec; 7] = [
         unit: "deliveries",
         mode: "numeric",
         placeholder: "",
-        hint: "Amazon Data Firehose streams delivering every record to S3. From Kinesis: billed per GB with each record rounded up to 5 KB; from MSK: per GB delivered, plus MSK private connectivity.",
+        hint: "Firehose streams delivering every record to S3 (from Kinesis: per GB, records rounded up to 5 KB; from MSK: per GB, plus private connectivity).",
     },
     Spec {
         name: "parquet",
@@ -292,21 +292,21 @@ const READERS: [Spec; 7] = [
         unit: "functions",
         mode: "numeric",
         placeholder: "",
-        hint: "Lambda functions reading every record through event source mappings. Their compute is the same on both platforms and not priced.",
+        hint: "Functions reading every record through event source mappings; their compute is equal on both platforms, not priced.",
     },
     Spec {
         name: "lambda_provisioned",
         unit: "",
         mode: "select",
         placeholder: "",
-        hint: "MSK only: provisioned mode bills event poller units (1 EPU ≈ 20 MB/s); on-demand pollers have no charge.",
+        hint: "MSK: provisioned mode bills event poller units (1 EPU ≈ 20 MB/s); on-demand pollers cost nothing.",
     },
     Spec {
         name: "flink",
         unit: "KPUs",
         mode: "numeric",
         placeholder: "",
-        hint: "A Managed Service for Apache Flink application reading every record (0 = none); one more KPU for orchestration is billed. Priced the same on every option.",
+        hint: "A Managed Flink application reading every record (0 = none), plus 1 KPU for orchestration; equal on every option.",
     },
 ];
 

@@ -184,7 +184,7 @@ pub fn connect_lines(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     }
     if id.is_kinesis() {
         priced.warnings.push(format!(
-            "Kafka Connect (connect={n}) needs a Kafka cluster: with Kinesis the usual counterparts (Amazon Data Firehose for S3 and other sinks, Lambda, or a KCL application) are billed separately and not priced here."
+            "Kafka Connect (connect={n}) needs a Kafka cluster: with Kinesis the usual counterparts are Firehose deliveries (firehose=, priced on every option), Lambda or a KCL application."
         ));
         return;
     }
@@ -271,7 +271,7 @@ pub fn kinesis_limits(
     if shared >= 3 {
         let every_ms = f64::from(shared) * 1000.0 / k.shard_read_transactions_per_s;
         warnings.push(format!(
-            "{shared} consumers share each shard's {} read calls per second: each can poll a shard only every {} ms, which adds latency; enhanced fan-out (efo=) gives each consumer its own 2 MB/s per shard, pushed to it.",
+            "{shared} readers share each shard's {} read calls per second: each can poll a shard only every {} ms, which adds latency; enhanced fan-out (efo=) gives an application its own 2 MB/s per shard, pushed to it.",
             shortest(k.shard_read_transactions_per_s),
             format_quantity(every_ms, 0)
         ));
