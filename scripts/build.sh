@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 PUBLIC_URL=${1:-/}
 DIST=${DIST:-dist}
+# Panic locations name their source files: shorter paths for the registry's crates and
+# this checkout (fewer bytes in the wasm; the WebAssembly target only, so native builds
+# keep their cache).
+remap="--remap-path-prefix=$PWD=/s"
+for index in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  remap="$remap --remap-path-prefix=${index%/}=/r"
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
 # (Trunk's post-build hook pre-renders the page with Yew SSR: Trunk.toml.)
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
 # Minify the wasm-bindgen JS glue (loader.mjs below updates its integrity hash).

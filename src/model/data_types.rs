@@ -87,7 +87,7 @@ impl<V: Clone + 'static, K: AsRef<str> + ?Sized> std::ops::Index<&K> for Map<V> 
     fn index(&self, key: &K) -> &V {
         let key = key.as_ref();
         self.get(key)
-            .unwrap_or_else(|| panic!("no entry {key:?} in the table"))
+            .unwrap_or_else(|| panic!("no entry \"{key}\" in the table"))
     }
 }
 

@@ -24,7 +24,7 @@ pub fn pair(
 ) -> Result<Priced, String> {
     let catalog = ctx.catalog;
     let Some(book) = catalog.region(dr) else {
-        return Err(format!("unknown DR Region {dr:?}"));
+        return Err(format!("unknown DR Region \"{dr}\""));
     };
     // The standby's rates: the user's rates naming its Region
     // (`rate.<dr>.<section>.<key>`), and those the book leaves out named as missing with

@@ -270,7 +270,7 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
         None => OptionId::ALL
             .into_iter()
             .map(|id| {
-                OptionEstimate::not_priced(id, format!("unknown region {:?}", workload.region))
+                OptionEstimate::not_priced(id, format!("unknown region \"{}\"", workload.region))
             })
             .collect(),
         Some(region) => OptionId::ALL

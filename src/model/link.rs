@@ -141,7 +141,7 @@ impl InputMessage {
 
 impl std::fmt::Display for InputMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}={:?}: {}", self.param, self.value, self.reason)
+        write!(f, "{}=\"{}\": {}", self.param, self.value, self.reason)
     }
 }
 
@@ -169,6 +169,7 @@ pub fn todays_defaults(w: &Workload, legacy: &[&str]) -> Workload {
             "network" => out.network = today.network,
             "tiered" => out.tiered = today.tiered,
             "sizing" => out.sizing = today.sizing,
+            "kinesis_compression" => out.kinesis_compression = today.kinesis_compression,
             _ => {}
         }
     }
