@@ -143,6 +143,49 @@ fn links_without_the_new_parameters_price_exactly_as_before() {
     assert_eq!(checked, 300);
 }
 
+/// A v3 link prices exactly as it did before link format v4: its `compression` still
+/// applies to Kinesis, its sizing rules are v3's (no Serverless partition rule). Every
+/// status, line and total of 200 seeded random v3 links, as commit 509c639's engine
+/// printed them (tests/fixtures/v3-estimates.tsv).
+#[test]
+fn v3_links_price_exactly_as_before_v4() {
+    let fixture = include_str!("fixtures/v3-estimates.tsv");
+    let mut checked = 0;
+    for row in fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (query, expected) = row.split_once('\t').unwrap();
+        let d = stream_showdown::model::decode(query, c());
+        assert!(d.messages.is_empty(), "{query}: {:?}", d.messages);
+        let e = estimate(&d.workload, c());
+        let got: Vec<String> = e
+            .options
+            .iter()
+            .map(|o| {
+                let total = if o.status == Status::NotPriced {
+                    "null".to_string()
+                } else {
+                    o.total_cents.to_string()
+                };
+                let lines: Vec<String> = o
+                    .all_lines()
+                    .map(|l| format!("{}={}", l.id, l.usd_cents))
+                    .collect();
+                format!(
+                    "{}:{}:{total}:{}",
+                    o.id.id(),
+                    o.status.id(),
+                    lines.join(",")
+                )
+            })
+            .collect();
+        assert_eq!(got.join(";"), expected, "{query}");
+        checked += 1;
+    }
+    assert_eq!(checked, 200);
+}
+
 prop_compose! {
     fn shaped_workload()(
         w in auto_workload(),
