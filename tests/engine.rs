@@ -2,30 +2,11 @@
 //! Each reference names its source.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{has_line, line, opt, run};
 use stream_showdown::model::estimate::{estimate, Line, OptionEstimate, OptionId, Status};
 use stream_showdown::model::{decode, Catalog, Estimate};
-
-fn run(query: &str) -> Estimate {
-    let c = Catalog::embedded();
-    let d = decode(query, c);
-    assert!(d.messages.is_empty(), "{query}: {:?}", d.messages);
-    estimate(&d.workload, c)
-}
-
-fn opt(e: &Estimate, id: OptionId) -> &OptionEstimate {
-    e.option(id).unwrap()
-}
-
-fn line<'a>(o: &'a OptionEstimate, id: &str) -> &'a Line {
-    o.lines
-        .iter()
-        .find(|l| l.id == id)
-        .unwrap_or_else(|| panic!("{:?} has no line {id}: {:?}", o.id, o.lines))
-}
-
-fn has_line(o: &OptionEstimate, id: &str) -> bool {
-    o.all_lines().any(|l| l.id == id)
-}
 
 /// AWS Pricing Calculator output, pasted in yffrankwang/amazon-taxi-analytics README.md
 /// (@e71f79ea): 10,000 records/s of 0.5 KB, 4 consumers, us-east-1 → 10 shards,

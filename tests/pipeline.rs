@@ -3,31 +3,12 @@
 //! each comment; the price book cites each rate's copy).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{has_line, line, opt, run};
 use proptest::prelude::*;
-use stream_showdown::model::estimate::{estimate, Line, OptionEstimate, OptionId, Status};
+use stream_showdown::model::estimate::{estimate, OptionId, Status};
 use stream_showdown::model::{decode, Catalog, Estimate, Workload};
-
-fn run(query: &str) -> Estimate {
-    let c = Catalog::embedded();
-    let d = decode(query, c);
-    assert!(d.messages.is_empty(), "{query}: {:?}", d.messages);
-    estimate(&d.workload, c)
-}
-
-fn opt(e: &Estimate, id: OptionId) -> &OptionEstimate {
-    e.option(id).unwrap()
-}
-
-fn line<'a>(o: &'a OptionEstimate, id: &str) -> &'a Line {
-    o.lines
-        .iter()
-        .find(|l| l.id == id)
-        .unwrap_or_else(|| panic!("{:?} has no line {id}: {:?}", o.id, o.lines))
-}
-
-fn has_line(o: &OptionEstimate, id: &str) -> bool {
-    o.lines.iter().any(|l| l.id == id)
-}
 
 /// Firehose reading a Kinesis stream, us-east-1: 1,000 records/s of 1.5 KB. AWS Firehose
 /// pricing: "billed per GB ingested in 5KB increments (a 3KB record is billed as 5KB)",
@@ -54,6 +35,19 @@ fn firehose_from_kinesis_rounds_each_record_up_to_5_kb() {
     let e = run("v=4&rps=1000&size=10&consumers=0&firehose=1&network=none");
     let o = opt(&e, OptionId::KinesisProvisioned);
     assert_eq!(line(o, "firehose_ingest").usd_cents, 72_681);
+}
+
+/// Firehose's monthly tiers, us-east-1: 100,000 records/s of 5 KB = 100,000 × 5 ×
+/// 2,628,000 ÷ 1,048,576 = 1,253,128.05 GB: the first 512,000 GB (500 TB) at $0.029 =
+/// $14,848.00, the next 741,128.05 GB at $0.025 (a third party's reading of the Price
+/// List's second tier) = $18,528.20.
+#[test]
+fn firehose_ingestion_is_tiered_by_the_month() {
+    let e = run("v=4&rps=100000&size=5&consumers=0&firehose=1&network=none");
+    let o = opt(&e, OptionId::KinesisProvisioned);
+    assert_eq!(line(o, "firehose_ingest").usd_cents, 1_484_800);
+    assert_eq!(line(o, "firehose_ingest_next").usd_cents, 1_852_820);
+    assert!(!has_line(o, "firehose_ingest_over"));
 }
 
 /// Firehose reading MSK, us-east-1: "MSK as a source": per GB, no 5 KB increments, on the

@@ -141,6 +141,17 @@ fn type_into(root: &Element, selector: &str, value: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
+/// Opens an option card's line items (they render when opened).
+fn open_lines(root: &Element, id: &str) {
+    let summary: web_sys::HtmlElement = root
+        .query_selector(&format!("[data-option={id}] details.lines summary"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    summary.click();
+}
+
 #[wasm_bindgen_test]
 async fn renders_every_option_for_the_default_workload() {
     let (root, app) = mount().await;
@@ -168,13 +179,7 @@ async fn typing_a_workload_recomputes_the_shards() {
     )
     .await;
     // Line items render when their section is opened.
-    let summary: web_sys::HtmlElement = root
-        .query_selector("[data-option=kinesis-provisioned] details.lines summary")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    summary.click();
+    open_lines(&root, "kinesis-provisioned");
     until_text(
         &root,
         "[data-option=kinesis-provisioned] [data-line=shard_hours] td:last-child",
@@ -195,13 +200,7 @@ async fn the_readers_group_prices_a_flink_application_on_both_platforms() {
     until(&root, "#f-flink-error").await;
     type_into(&root, "#f-flink", "4");
     for id in ["kinesis-provisioned", "msk-standard"] {
-        let summary: web_sys::HtmlElement = root
-            .query_selector(&format!("[data-option={id}] details.lines summary"))
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        summary.click();
+        open_lines(&root, id);
         // (4 + 1 orchestration KPU) × 730 h × $0.11 = $401.50, us-east-1.
         until_text(
             &root,

@@ -52,9 +52,11 @@ pub fn kinesis_lines(ctx: &Ctx) -> Result<Vec<Line>, String> {
             ));
             // Monthly tiers: first, next, and everything above.
             let n = &ctx.limits.network;
-            let first = gb.min(n.interface_endpoint_first_tier_gb);
-            let second = (gb - first).min(n.interface_endpoint_second_tier_gb);
-            let third = gb - first - second;
+            let (first, second, third) = super::units::split_tiers(
+                gb,
+                n.interface_endpoint_first_tier_gb,
+                n.interface_endpoint_second_tier_gb,
+            );
             let tiered = second > 0.0;
             lines.push(Line::new(
                 "endpoint_data",

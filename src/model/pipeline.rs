@@ -59,9 +59,8 @@ fn firehose(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     let l = &ctx.limits.readers;
     if id.is_kinesis() {
         let gb = firehose_kinesis_gb(ctx) * f64::from(n);
-        let first = gb.min(l.firehose_first_tier_gb);
-        let second = (gb - first).min(l.firehose_second_tier_gb);
-        let third = gb - first - second;
+        let (first, second, third) =
+            super::units::split_tiers(gb, l.firehose_first_tier_gb, l.firehose_second_tier_gb);
         let rounded = d.kinesis_record_kb % l.firehose_record_increment_kb != 0.0;
         priced.lines.push(Line::new(
             "firehose_ingest",

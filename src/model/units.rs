@@ -105,6 +105,14 @@ pub fn utilisation_text(pct: f64) -> String {
     }
 }
 
+/// A monthly quantity split over tiered rates: what falls in the first tier (`first` GB),
+/// the second (`second` GB), and everything above.
+pub fn split_tiers(total: f64, first: f64, second: f64) -> (f64, f64, f64) {
+    let a = total.min(first);
+    let b = (total - a).min(second);
+    (a, b, total - a - b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
