@@ -68,9 +68,9 @@ pub const ASSUMPTIONS: [&str; 9] = [
     "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins, and with tiered=auto the cheaper of all data on EBS and tiered storage keeping 1 or 3 days on EBS (AWS allows tiered topics from 3 days of retention). Auto partitions: at least one per broker and per topic, at most 5 MB/s in and 10 MB/s out each.",
     "MSK Express: sustained ingress and egress per broker size from AWS's quotas, 3 AZs, multiples of 3. MSK Serverless: not eligible past its cluster or partition quotas.",
     "One sizing policy for every provisioned option, shown on each card: a target peak utilisation of the rated throughput (target=; by default shards at their limits, MSK Standard 50 % and 2× disk, Express 75 %: AWS's sizing script) and a disk headroom (headroom=). Quotas AWS raises on request are warnings; the fewest brokers within 3 % of the cheapest win; EBS throughput above a volume's 250 MiB/s is provisioned and priced.",
-    "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; consumers too unless rack-aware). Replication between brokers is free.",
-    "Bytes are billed after compression; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
-    "Kinesis's network path (network=): an interface VPC endpoint or a NAT gateway in each AZ, per hour plus every GB written and read through it; none when clients reach the public endpoint or AWS services (Lambda, Firehose) read the stream. MSK clients sit in the cluster's VPC. On-demand Advantage bills at least its account-wide commitment (25 MiB/s in and 25 MiB/s out, per Region).",
+    "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; applications too unless rack-aware; Lambda and Flink readers always; Firehose reads MSK through private connectivity). Replication between brokers is free.",
+    "Bytes are billed after compression: Kafka producers' batch compression (compression=) on MSK, what Kinesis producers compress themselves (kinesis_compression=) on Kinesis; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
+    "Kinesis's network path (network=): an interface VPC endpoint or a NAT gateway in each AZ, per hour plus every GB written and every GB the applications in the VPC read; Firehose, Lambda and Flink read on the service side. Readers (applications, Firehose, Lambda, Flink) each read every record and count in every read limit. MSK clients sit in the cluster's VPC. On-demand Advantage bills at least its account-wide commitment (25 MiB/s in and 25 MiB/s out, per Region).",
 ];
 
 /// The workload's derived figures in one line (CLI table and Markdown export).
@@ -328,13 +328,13 @@ pub fn legacy_notice(
 
 /// What every estimate covers: shown near the totals and in every export, beside
 /// [`NOT_INCLUDED`], so that nobody reads a partial bill as a whole one.
-pub const INCLUDED: &str = "AWS list prices (less discount=) for each option's capacity (streams, shards, brokers, clusters), data in and out, retention and storage, MSK's cross-AZ client traffic, Kinesis's network path (network=), and, when asked, MSK Connect (connect=) and a DR pair (dr=).";
+pub const INCLUDED: &str = "AWS list prices (less discount=) for each option's capacity (streams, shards, brokers, clusters), data in and out, retention and storage, MSK's cross-AZ client traffic, Kinesis's network path (network=), and, when asked, Firehose deliveries (with MSK private connectivity), Lambda's provisioned pollers, a Flink application, MSK Connect (connect=) and a DR pair (dr=).";
 
 /// What no estimate here covers.
 pub const NOT_INCLUDED: [&str; 8] = [
-    "MSK multi-VPC private connectivity and public access",
-    "consumers' and producers' compute: Lambda, Managed Service for Apache Flink, Amazon Data Firehose, EC2 or containers (including the Kinesis DR replicator's Lambda)",
-    "sinks and their storage (S3, OpenSearch, databases)",
+    "MSK public access, and private connectivity other than Firehose's",
+    "applications' and producers' compute: EC2 or containers, Lambda's requests and GB-seconds (including the Kinesis DR replicator's Lambda)",
+    "sinks' storage (S3, the same on every option) and other sinks (OpenSearch, databases)",
     "monitoring beyond the free tier (CloudWatch metrics, logs and alarms; MSK enhanced monitoring)",
     "encryption keys (AWS KMS keys and requests)",
     "data transfer to the internet or on premises (Direct Connect, VPN)",
