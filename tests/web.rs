@@ -610,12 +610,42 @@ mod components {
         let d = decode("rps=5120&size=2&consumers=3", Catalog::embedded());
         let props = DerivedProps {
             derived: d.workload.derived(),
+            kinesis: d.workload.derived_for(true),
         };
         let app_root =
             yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
         settle().await;
         assert_eq!(text(&root, "[data-figure=write] dd"), "10 MB/s");
         assert_eq!(text(&root, "[data-figure=read] dd"), "30 MB/s");
+        assert!(root
+            .query_selector("[data-figure=kinesis-write]")
+            .unwrap()
+            .is_none());
+        unmount(app_root, root).await;
+        // Kafka compressed 5:1, Kinesis not: each platform's bytes, and Kinesis's
+        // records as Kinesis receives them.
+        let root = super::root().await;
+        let d = decode(
+            "v=4&rps=5120&size=2&consumers=3&compression=5",
+            Catalog::embedded(),
+        );
+        let props = DerivedProps {
+            derived: d.workload.derived(),
+            kinesis: d.workload.derived_for(true),
+        };
+        let app_root =
+            yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        assert_eq!(
+            text(&root, "[data-figure=write] dt"),
+            "Write to MSK, average"
+        );
+        assert_eq!(text(&root, "[data-figure=write] dd"), "2 MB/s");
+        assert_eq!(text(&root, "[data-figure=kinesis-write] dd"), "10 MB/s");
+        assert_eq!(
+            text(&root, "[data-figure=kinesis-records] dd"),
+            "5,120/s of 2 KB"
+        );
         unmount(app_root, root).await;
     }
 

@@ -253,7 +253,7 @@ pub fn app() -> Html {
                 <div class="layout">
                     <div class="inputs">
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
-                        <DerivedFigures derived={estimate.derived.clone()} />
+                        <DerivedFigures derived={estimate.derived.clone()} kinesis={estimate.kinesis_derived.clone()} />
                         <ShareBar link={AttrValue::from(encode_link(&state.workload, &state.view))} />
                         <ExportBar estimate={estimate.clone()} link={AttrValue::from(encode(&state.workload))}
                             messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
