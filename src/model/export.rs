@@ -57,7 +57,8 @@ fn cents_json(c: i64) -> String {
     json_num(c as f64 / 100.0)
 }
 
-/// The estimate as JSON: `{"prices_as_of", "region", "link", "derived", "cheapest",
+/// The estimate as JSON: `{"prices_as_of", "region", "link", "derived" (Kafka's bytes
+/// after `compression`; `kinesis_*` after `kinesis_compression`), "cheapest",
 /// "caveat" (which options are not priced here, or null: [`Estimate::caveat`]),
 /// "options": [{"id", "name", "status", "eligible", "reasons", "monthly_usd",
 /// "capacity", "lines": [{"id","label","quantity","unit","unit_usd","usd","source",
@@ -91,7 +92,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
             } else {
                 cents_json(o.total_cents)
             };
-            let f = finops(o, e.derived.gb_in_per_month);
+            let f = finops(o, e.derived_for(o.id).gb_in_per_month);
             let (annual, fixed_usd) = if o.status == Status::NotPriced {
                 ("null".to_string(), "null".to_string())
             } else {
@@ -137,7 +138,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         })
         .collect();
     format!(
-        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{}}},\"cheapest\":{},\"caveat\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
+        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{},\"kinesis_avg_write_mb_per_s\":{},\"kinesis_gb_in_per_month\":{}}},\"cheapest\":{},\"caveat\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
         json_str(&e.prices_as_of),
         json_str(&e.region),
         json_str(&format!("?{link}")),
@@ -149,9 +150,11 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         json_num(d.gb_retained),
         json_num(d.raw_avg_write_mb_per_s),
         d.streams,
-        json_num(d.kinesis_record_kb),
-        json_num(d.kinesis_records_per_s),
+        json_num(e.kinesis_derived.kinesis_record_kb),
+        json_num(e.kinesis_derived.kinesis_records_per_s),
         json_num(d.replay_gb_per_month),
+        json_num(e.kinesis_derived.avg_write_mb_per_s),
+        json_num(e.kinesis_derived.gb_in_per_month),
         json_opt_str(e.cheapest().map(|c| c.id())),
         json_opt_str(e.caveat().as_deref()),
         options.join(","),
@@ -216,7 +219,7 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
                 "{head},total,Monthly total,,,,{},",
                 fixed(o.total_cents as f64 / 100.0, 2)
             );
-            let f = finops(o, e.derived.gb_in_per_month);
+            let f = finops(o, e.derived_for(o.id).gb_in_per_month);
             let _ = writeln!(
                 out,
                 "{head},annual,Annual total (12 × each line),,,,{},",
@@ -231,7 +234,7 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
                 let _ = writeln!(
                     out,
                     "{head},per_gb_in,Monthly total per GB written,{},GB,{},,",
-                    json_num(e.derived.gb_in_per_month),
+                    json_num(e.derived_for(o.id).gb_in_per_month),
                     json_num(per_gb)
                 );
             }
@@ -279,11 +282,7 @@ pub fn estimate_markdown(
             e.prices_as_of
         );
     }
-    let _ = writeln!(
-        out,
-        "Workload: {}.\n",
-        super::report::workload_summary(&e.derived)
-    );
+    let _ = writeln!(out, "Workload: {}.\n", super::report::estimate_summary(e));
     if let Some(s) = super::report::cheapest_sentence(e, "**") {
         let _ = writeln!(out, "{s}\n");
     }
@@ -305,7 +304,7 @@ pub fn estimate_markdown(
             Status::NotEligible => format!("not eligible: {}", o.reasons.join("; ")),
             Status::NotPriced => "not priced in this region".to_string(),
         };
-        let f = finops(o, e.derived.gb_in_per_month);
+        let f = finops(o, e.derived_for(o.id).gb_in_per_month);
         let (annual, per_gb) = match o.status {
             Status::NotPriced => ("—".to_string(), "—".to_string()),
             _ => (

@@ -95,6 +95,21 @@ pub fn workload_summary(d: &super::workload::Derived) -> String {
     s
 }
 
+/// [`workload_summary`] of an estimate: Kafka's figures, and Kinesis's where its
+/// producers compress differently (`kinesis_compression`).
+pub fn estimate_summary(e: &Estimate) -> String {
+    let mut s = workload_summary(&e.derived);
+    let k = &e.kinesis_derived;
+    if k.avg_write_mb_per_s != e.derived.avg_write_mb_per_s {
+        s += &format!(
+            "; Kinesis (what its producers compress): {} MB/s average write, {} GB in per month",
+            format_quantity(k.avg_write_mb_per_s, 3),
+            format_quantity(k.gb_in_per_month, 2)
+        );
+    }
+    s
+}
+
 /// The answer in one sentence: the cheapest option priced, its monthly total and, where
 /// an option is not priced, the caveat ([`Estimate::caveat`]); the option's name between
 /// `emphasis` marks (`**` in Markdown). `None` when nothing is priced and eligible and
@@ -117,14 +132,13 @@ pub fn cheapest_sentence(e: &Estimate, emphasis: &str) -> Option<String> {
 /// A readable table of every option, for the terminal.
 pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -> String {
     let mut out = String::new();
-    let d = &estimate.derived;
     let _ = writeln!(
         out,
         "Streaming Showdown estimate, {} (prices as of {})",
         estimate.region, estimate.prices_as_of
     );
     let _ = writeln!(out, "Link: ?{link}");
-    let _ = writeln!(out, "Workload: {}", workload_summary(d));
+    let _ = writeln!(out, "Workload: {}", estimate_summary(estimate));
     let cheapest = estimate.cheapest();
     if let Some(s) = cheapest_sentence(estimate, "") {
         let _ = writeln!(out, "{s}");

@@ -256,7 +256,7 @@ pub fn cost_cards(p: &CardsProps) -> Html {
             })) }
             <div class="cards">
                 { for p.estimate.options.iter().map(|o| html! {
-                    <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived.gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
+                    <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived_for(o.id).gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
                         lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()}
                         region={AttrValue::from(p.estimate.region.clone())} />
                 }) }
