@@ -845,7 +845,7 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   const cliJson = JSON.parse(cli(["--json", "rps=5120&size=2&consumers=3&retention=7d"]));
   for (const o of cliJson.options) for (const w of o.warnings) assert(md.includes(w), `warning missing: ${w}`);
   assert(md.includes("Assumptions:") && md.includes("1 KB = 1,024 bytes"), "assumptions");
-  assert(md.includes("Not included:\n- MSK public access, and private connectivity other than Firehose") && md.includes("- taxes"), "what the estimate leaves out");
+  assert(md.includes("Not included:\n- MSK public access and other private connectivity") && md.includes("- taxes"), "what the estimate leaves out");
   assert(md.includes("| Annual | Per GB in |"), "FinOps columns");
   assert((await text(page, ".results .coverage")).includes("Not included:"), "the page says what is not included, near the totals");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");

@@ -131,9 +131,7 @@ fn markdown_names_every_option() {
         assert!(md.contains(o.id.name()));
     }
     assert!(md.contains("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |"));
-    assert!(md.contains(
-        "Not included:\n- MSK public access, and private connectivity other than Firehose"
-    ));
+    assert!(md.contains("Not included:\n- MSK public access and other private connectivity"));
     assert!(md.contains("Pick X."));
 }
 

@@ -346,9 +346,9 @@ pub const INCLUDED: &str = "AWS list prices (less discount=) for each option's c
 
 /// What no estimate here covers.
 pub const NOT_INCLUDED: [&str; 8] = [
-    "MSK public access, and private connectivity other than Firehose's",
-    "applications' and producers' compute: EC2 or containers, Lambda's requests and GB-seconds (including the Kinesis DR replicator's Lambda)",
-    "sinks' storage (S3, the same on every option) and other sinks (OpenSearch, databases)",
+    "MSK public access and other private connectivity",
+    "compute of applications, producers and Lambda (the Kinesis DR replicator's too)",
+    "sinks' storage (S3: the same on every option) and other sinks",
     "monitoring beyond the free tier (CloudWatch metrics, logs and alarms; MSK enhanced monitoring)",
     "encryption keys (AWS KMS keys and requests)",
     "data transfer to the internet or on premises (Direct Connect, VPN)",
