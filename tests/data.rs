@@ -91,6 +91,7 @@ fn every_region_prices_every_option_or_says_why_not() {
                 OptionId::MskStandard => region.msk_standard.is_some(),
                 OptionId::MskExpress => region.msk_express.is_some(),
                 OptionId::MskServerless => region.msk_serverless.is_some(),
+                OptionId::KafkaEc2 => region.kafka_ec2.is_some(),
             };
             let reason = region.not_priced.get(id.id());
             assert!(

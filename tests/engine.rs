@@ -1023,10 +1023,11 @@ fn less_durable_msk_layouts_are_flagged() {
     );
 }
 
-/// Operations weighed: at `rps=1000&need=kafka-api` MSK Standard ($563.10) beats MSK
-/// Serverless ($932.78) by $369.68; the summary says the saving buys more to operate.
-/// With ops=200 (a month per level: Standard is level 3, Serverless 1): Standard weighs
-/// $963.10, Serverless $932.78: Serverless first. ops=0 keeps today's ranking.
+/// Operations weighed: at `rps=1000&need=kafka-api` MSK Standard ($563.10) beats
+/// self-managed Kafka on EC2 ($579.45, see `self_managed_kafka_is_priced_by_hand`) and
+/// MSK Serverless ($932.78). With ops=200 (a month per level: Standard is level 3,
+/// self-managed 4, Serverless 1): Standard weighs $963.10, self-managed $1,179.45,
+/// Serverless $932.78: Serverless first. ops=0 keeps today's ranking.
 #[test]
 fn operations_can_be_weighed_in_the_recommendation() {
     use stream_showdown::model::matrix::Matrix;
@@ -1044,7 +1045,9 @@ fn operations_can_be_weighed_in_the_recommendation() {
     let (id, summary) = top("v=3&rps=1000&need=kafka-api");
     assert_eq!(id, OptionId::MskStandard);
     assert!(
-        summary.contains("It saves $369.68 a month over MSK Serverless, which has less to operate"),
+        summary.contains(
+            "against $579.45 for the next option that fits, Apache Kafka on EC2, self-managed"
+        ),
         "{summary}"
     );
     let (id, _) = top("v=3&rps=1000&need=kafka-api&ops=200");

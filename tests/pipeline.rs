@@ -268,7 +268,9 @@ fn reader_workload() -> impl Strategy<Value = Workload> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// Adding a reader never lowers a priced option's total.
+    /// Adding a reader never lowers a priced option's total (but for the cent of rounding
+    /// that a line which shrinks as reads grow can take: On-demand Advantage's shortfall
+    /// below its commitment falls by what the new reads add, each line rounded to the cent).
     #[test]
     fn adding_a_reader_never_lowers_a_total(
         w in reader_workload(),
@@ -286,7 +288,7 @@ proptest! {
         let after = estimate(&more, c);
         for (a, b) in before.options.iter().zip(&after.options) {
             if a.status == Status::Priced && b.status == Status::Priced {
-                prop_assert!(b.total_cents >= a.total_cents, "{:?}: {} → {}", a.id, a.total_cents, b.total_cents);
+                prop_assert!(b.total_cents + 1 >= a.total_cents, "{:?}: {} → {}", a.id, a.total_cents, b.total_cents);
             }
         }
     }

@@ -75,6 +75,12 @@ impl Catalog {
         self.limits.msk_standard.brokers.contains_key(name)
     }
 
+    /// An EC2 instance type self-managed Kafka can run on: a Standard broker type's
+    /// instance (`m7g.large` for `kafka.m7g.large`).
+    pub fn is_ec2_broker(&self, name: &str) -> bool {
+        !name.is_empty() && self.is_standard_broker(&format!("kafka.{name}"))
+    }
+
     pub fn is_express_broker(&self, name: &str) -> bool {
         self.limits.msk_express.brokers.contains_key(name)
     }

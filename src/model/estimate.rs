@@ -228,7 +228,11 @@ fn advice(
     }
     // Rack-aware consumers (follower fetching) read from a replica in their own AZ.
     let reads = w.consumers > 0 || w.replays > 0.0;
-    if matches!(id, OptionId::MskStandard | OptionId::MskExpress) && reads {
+    if matches!(
+        id,
+        OptionId::MskStandard | OptionId::MskExpress | OptionId::KafkaEc2
+    ) && reads
+    {
         if !w.rack_aware {
             if let Some(alt) = saving(priced(Workload {
                 rack_aware: true,
@@ -363,6 +367,7 @@ fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
         OptionId::MskStandard => options::msk_standard::estimate(ctx),
         OptionId::MskExpress => options::msk_express::estimate(ctx),
         OptionId::MskServerless => options::msk_serverless::estimate(ctx),
+        OptionId::KafkaEc2 => options::kafka_ec2::estimate(ctx),
     };
     let Some(mut priced) = priced else {
         return Err(not_priced_reason(id, ctx));

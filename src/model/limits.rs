@@ -65,6 +65,23 @@ pub struct NetworkLimits {
     pub interface_endpoint_second_tier_gb: f64,
 }
 
+/// Self-managed Kafka on EC2 ([`super::options::kafka_ec2`]): the KRaft controllers and
+/// gp3's included and maximum performance.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KafkaEc2Limits {
+    pub sources: List<Text>,
+    pub controllers: u32,
+    /// EC2 instance type of each controller.
+    pub controller_instance: Text,
+    pub controller_volume_gb: f64,
+    pub gp3_included_iops: f64,
+    pub gp3_included_mib_per_s: f64,
+    pub gp3_max_mib_per_s: f64,
+    /// gp3's largest ratio of provisioned throughput to IOPS.
+    pub gp3_mib_per_s_per_iops: f64,
+}
+
 /// How the readers' services bill and scale ([`super::pipeline`]).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -222,6 +239,7 @@ pub struct Limits {
     pub msk_standard: MskStandardLimits,
     pub msk_express: MskExpressLimits,
     pub msk_serverless: MskServerlessLimits,
+    pub kafka_ec2: KafkaEc2Limits,
 }
 
 impl Limits {
@@ -232,7 +250,7 @@ impl Limits {
     }
 
     /// Every `sources` list in the file, with its section name.
-    pub fn source_lists(&self) -> [(&'static str, &[Text]); 7] {
+    pub fn source_lists(&self) -> [(&'static str, &[Text]); 8] {
         [
             ("kinesis", &self.kinesis.sources),
             ("kafka", &self.kafka.sources),
@@ -241,6 +259,7 @@ impl Limits {
             ("msk_standard", &self.msk_standard.sources),
             ("msk_express", &self.msk_express.sources),
             ("msk_serverless", &self.msk_serverless.sources),
+            ("kafka_ec2", &self.kafka_ec2.sources),
         ]
     }
 }

@@ -500,6 +500,7 @@ fn check_rate_name(name: &str, catalog: &Catalog) -> Result<(), String> {
     let known = match (section, key.split_once('.')) {
         ("msk_standard", Some(("broker_hour", b))) => catalog.is_standard_broker(b),
         ("msk_express", Some(("broker_hour", b))) => catalog.is_express_broker(b),
+        ("kafka_ec2", Some(("instance_hour", b))) => catalog.is_ec2_broker(b),
         ("data_transfer", Some(("inter_region_gb_to", r))) => catalog.has_region(r),
         ("data_transfer", None) if key == "inter_region_gb" => true,
         _ => keys.contains(&key),
@@ -510,6 +511,9 @@ fn check_rate_name(name: &str, catalog: &Catalog) -> Result<(), String> {
         let mut names = keys.join(", ");
         if section.starts_with("msk_s") || section.starts_with("msk_e") {
             names.push_str(", broker_hour.<broker type>");
+        }
+        if section == "kafka_ec2" {
+            names.push_str(", instance_hour.<instance type>");
         }
         if section == "data_transfer" {
             names.push_str(", inter_region_gb, inter_region_gb_to.<region>");

@@ -121,6 +121,12 @@ fn firehose(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
         }
         return;
     }
+    if id == OptionId::KafkaEc2 {
+        priced.warnings.push(format!(
+            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {deliveries} to S3 would run as a Kafka Connect S3 sink (on MSK Connect or your own instances), which this estimate does not price."
+        ));
+        return;
+    }
     // An MSK source: the larger of bytes ingested and bytes delivered, i.e. the records
     // as delivered (Kafka consumers decompress the batches).
     let gb = mb_per_s_to_gb_per_month(d.raw_avg_write_mb_per_s) * f64::from(n);

@@ -18,16 +18,18 @@ pub enum OptionId {
     MskStandard,
     MskExpress,
     MskServerless,
+    KafkaEc2,
 }
 
 impl OptionId {
-    pub const ALL: [OptionId; 6] = [
+    pub const ALL: [OptionId; 7] = [
         OptionId::KinesisOnDemand,
         OptionId::KinesisOnDemandAdvantage,
         OptionId::KinesisProvisioned,
         OptionId::MskStandard,
         OptionId::MskExpress,
         OptionId::MskServerless,
+        OptionId::KafkaEc2,
     ];
 
     /// The stable id.
@@ -39,6 +41,7 @@ impl OptionId {
             OptionId::MskStandard => "msk-standard",
             OptionId::MskExpress => "msk-express",
             OptionId::MskServerless => "msk-serverless",
+            OptionId::KafkaEc2 => "kafka-ec2",
         }
     }
 
@@ -51,6 +54,7 @@ impl OptionId {
             OptionId::MskStandard => "MSK provisioned, Standard brokers",
             OptionId::MskExpress => "MSK provisioned, Express brokers",
             OptionId::MskServerless => "MSK Serverless",
+            OptionId::KafkaEc2 => "Apache Kafka on EC2, self-managed",
         }
     }
 

@@ -187,6 +187,19 @@ pub struct MskConnectivityRates {
     pub gb_processed: Rate,
 }
 
+/// Self-managed Apache Kafka on EC2: instances by type (on-demand, Linux) and the gp3
+/// volumes the brokers and controllers use (what is provisioned above gp3's included
+/// 3,000 IOPS and 125 MiB/s is billed per IOPS-month and per MiB/s-month).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct KafkaEc2Rates {
+    /// EC2 instance type (e.g. `m7g.large`) → USD per instance-hour.
+    pub instance_hour: Map<Rate>,
+    pub gp3_gb_month: Rate,
+    pub gp3_iops_month: Rate,
+    pub gp3_throughput_mib_per_s_month: Rate,
+}
+
 /// Data transfer between availability zones in one region (billed on each side).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -240,6 +253,8 @@ pub struct RegionPrices {
     pub flink: Option<FlinkRates>,
     #[serde(default)]
     pub lambda: Option<LambdaRates>,
+    #[serde(default)]
+    pub kafka_ec2: Option<KafkaEc2Rates>,
     /// Option id → why it has no rates here.
     #[serde(default)]
     pub not_priced: Map<Text>,
@@ -334,6 +349,7 @@ sections! {
     firehose { ingest_gb_first_tier, ingest_gb_second_tier, ingest_gb_third_tier, format_conversion_gb, msk_source_gb }
     flink { kpu_hour, running_storage_gb_month }
     lambda { kafka_epu_hour }
+    kafka_ec2 { gp3_gb_month, gp3_iops_month, gp3_throughput_mib_per_s_month }
 }
 
 /// A user's rate name (a link's `rate.` parameter without the prefix), split into the
@@ -379,6 +395,10 @@ impl RegionPrices {
                     .msk_express
                     .as_ref()
                     .map(|m| ("broker_hour", &m.broker_hour)),
+                "kafka_ec2" => self
+                    .kafka_ec2
+                    .as_ref()
+                    .map(|m| ("instance_hour", &m.instance_hour)),
                 "data_transfer" => self.data_transfer.as_ref().map(|t| {
                     if let Some(r) = &t.inter_region_gb {
                         out.push(("data_transfer.inter_region_gb".to_string(), r));
@@ -413,6 +433,12 @@ impl RegionPrices {
                 self.msk_express
                     .get_or_insert_with(Default::default)
                     .broker_hour
+                    .get_or_insert_default(b),
+            ),
+            ("kafka_ec2", Some(("instance_hour", b))) if !b.is_empty() => Some(
+                self.kafka_ec2
+                    .get_or_insert_with(Default::default)
+                    .instance_hour
                     .get_or_insert_default(b),
             ),
             ("data_transfer", Some(("inter_region_gb_to", to))) if !to.is_empty() => Some(

@@ -90,6 +90,11 @@ fn row_cells(row: &Row, matrix: &Matrix) -> Html {
         }
         out.push(match cell {
             Some(c) => cell_html(c, matrix, span),
+            // (Self-managed Kafka is compared on operations and cost; elsewhere it is
+            // the same Apache Kafka as MSK Standard.)
+            None if ids[i] == OptionId::KafkaEc2 => html! {
+                <td colspan={span.to_string()} class="cell not-compared">{ "Not compared: Apache Kafka as on MSK Standard, without MSK's AWS features" }</td>
+            },
             None => html! { <td colspan={span.to_string()}>{ "—" }</td> },
         });
         i += span;

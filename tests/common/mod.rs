@@ -29,11 +29,12 @@ pub fn has_line(o: &OptionEstimate, id: &str) -> bool {
 }
 
 /// An estimate as the fixtures write it: `option:status:total_cents:line=cents,…` per
-/// option (total `null` when not priced), `;`-separated, leaving out `skip`.
-pub fn fixture_line(e: &Estimate, skip: Option<OptionId>) -> String {
+/// option (total `null` when not priced), `;`-separated, leaving out the options in
+/// `skip` (new cards since the fixture was written).
+pub fn fixture_line(e: &Estimate, skip: &[OptionId]) -> String {
     e.options
         .iter()
-        .filter(|o| Some(o.id) != skip)
+        .filter(|o| !skip.contains(&o.id))
         .map(|o| {
             let total = if o.status == Status::NotPriced {
                 "null".to_string()
@@ -57,7 +58,7 @@ pub fn fixture_line(e: &Estimate, skip: Option<OptionId>) -> String {
 
 /// Checks every row of a fixture (`query TAB fixture_line`) against today's engine;
 /// returns how many rows it checked.
-pub fn check_fixture(fixture: &str, skip: Option<OptionId>) -> usize {
+pub fn check_fixture(fixture: &str, skip: &[OptionId]) -> usize {
     let c = Catalog::embedded();
     let mut checked = 0;
     for row in fixture

@@ -2,6 +2,7 @@
 //! `estimate(&Ctx) -> Option<Priced>` (`None` when the region has no rates for it).
 //! Shared maths (retention windows, partitions, cross-AZ traffic) lives here.
 
+pub mod kafka_ec2;
 pub mod kinesis_on_demand;
 pub mod kinesis_on_demand_advantage;
 pub mod kinesis_provisioned;
@@ -20,6 +21,8 @@ pub enum Provisioned {
     KinesisShards,
     MskStandard,
     MskExpress,
+    /// Self-managed Kafka on EC2: MSK Standard's policy (the same instances and rules).
+    KafkaEc2,
 }
 
 /// One sizing policy for every provisioned option: the target peak utilisation of the
@@ -43,7 +46,9 @@ pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
             l.kinesis.provisioned_utilisation,
             "the shard limits, AWS's Kinesis quotas page gives no headroom guidance",
         ),
-        Provisioned::MskStandard => (l.msk_standard.utilisation, "AWS MSK sizing guidance"),
+        Provisioned::MskStandard | Provisioned::KafkaEc2 => {
+            (l.msk_standard.utilisation, "AWS MSK sizing guidance")
+        }
         Provisioned::MskExpress => match w.sizing {
             SizingRules::Aws | SizingRules::V3 => {
                 (l.msk_express.utilisation, "AWS MSK sizing guidance")
@@ -53,7 +58,7 @@ pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
     };
     let target = match kind {
         Provisioned::KinesisShards => w.target.kinesis,
-        Provisioned::MskStandard => w.target.standard,
+        Provisioned::MskStandard | Provisioned::KafkaEc2 => w.target.standard,
         Provisioned::MskExpress => w.target.express,
     };
     let utilisation = target.map_or(default, |t| t / 100.0);
@@ -63,7 +68,7 @@ pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
     } else {
         source
     };
-    let disk = if kind == Provisioned::MskStandard {
+    let disk = if matches!(kind, Provisioned::MskStandard | Provisioned::KafkaEc2) {
         format!(
             ", {}× disk{}",
             shortest(headroom),

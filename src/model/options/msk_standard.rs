@@ -55,7 +55,7 @@ pub struct Sizing {
 }
 
 /// GB kept on broker storage (one copy): the local retention with tiered storage on.
-fn local_retained_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
+pub fn local_retained_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
     match local_hours {
         Some(h) => gb_over_hours(
             ctx.derived.avg_write_mb_per_s,
@@ -66,7 +66,7 @@ fn local_retained_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
 }
 
 /// GB in the tiered store (one copy).
-fn tiered_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
+pub fn tiered_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
     match local_hours {
         Some(_) => (ctx.derived.gb_retained - local_retained_gb(ctx, local_hours)).max(0.0),
         None => 0.0,
@@ -75,7 +75,7 @@ fn tiered_gb(ctx: &Ctx, local_hours: Option<f64>) -> f64 {
 
 /// The storage layouts to size: the user's, or with `tiered=auto` all-local and each
 /// candidate local retention that tiered storage allows for this retention.
-fn layouts(ctx: &Ctx) -> Vec<Option<f64>> {
+pub fn layouts(ctx: &Ctx) -> Vec<Option<f64>> {
     let l = &ctx.limits.msk_standard;
     let retention = ctx.workload.retention_hours;
     match ctx.workload.tiered {
@@ -116,17 +116,27 @@ fn storage_throughput_needed(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn size_one(
+/// Brokers and EBS per broker of one broker type and storage layout, by AWS's sizing
+/// script's rules (shared with self-managed Kafka on the same EC2 families).
+pub struct Counts {
+    /// Sustainable ingress per broker at 100 %, MB/s (none for burstable types).
+    pub rated: Option<f64>,
+    /// Brokers the workload needs (before a user override).
+    pub needed: u64,
+    pub brokers: u32,
+    pub storage_gb_per_broker: f64,
+}
+
+/// [`Counts`] for a broker; `overrides`: the user's broker count and EBS size apply
+/// (MSK Standard's layout inputs).
+pub fn counts(
     ctx: &Ctx,
-    name: &str,
     broker: &StandardBroker,
-    rate_usd: f64,
-    rates: &MskStandardRates,
     partitions: u32,
     local_hours: Option<f64>,
     policy: &Policy,
-) -> Sizing {
+    overrides: bool,
+) -> Counts {
     let w = ctx.workload;
     let d = ctx.derived;
     let l = &ctx.limits.msk_standard;
@@ -146,13 +156,45 @@ fn size_one(
         .max(u64::from(w.replication_factor))
         .max(1);
     let needed = round_up_to_multiple(needed, u64::from(w.azs));
-    let brokers = w.brokers.unwrap_or(needed.min(u64::from(u32::MAX)) as u32);
-    let storage = w.storage_gb_per_broker.unwrap_or_else(|| {
-        (stored_gb / f64::from(brokers))
-            .ceil()
-            .max(l.min_storage_gb_per_broker)
-            .min(l.max_storage_gb_per_broker)
-    });
+    let auto = needed.min(u64::from(u32::MAX)) as u32;
+    let brokers = if overrides { w.brokers } else { None }.unwrap_or(auto);
+    let auto_storage = (stored_gb / f64::from(brokers))
+        .ceil()
+        .max(l.min_storage_gb_per_broker)
+        .min(l.max_storage_gb_per_broker);
+    let storage_gb_per_broker = if overrides {
+        w.storage_gb_per_broker
+    } else {
+        None
+    }
+    .unwrap_or(auto_storage);
+    Counts {
+        rated,
+        needed,
+        brokers,
+        storage_gb_per_broker,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn size_one(
+    ctx: &Ctx,
+    name: &str,
+    broker: &StandardBroker,
+    rate_usd: f64,
+    rates: &MskStandardRates,
+    partitions: u32,
+    local_hours: Option<f64>,
+    policy: &Policy,
+) -> Sizing {
+    let w = ctx.workload;
+    let tiered = local_hours.is_some();
+    let Counts {
+        rated,
+        needed,
+        brokers,
+        storage_gb_per_broker: storage,
+    } = counts(ctx, broker, partitions, local_hours, policy, true);
     let tiered_gb = tiered_gb(ctx, local_hours);
     let pst = match w.sizing {
         SizingRules::Aws | SizingRules::V3 => {

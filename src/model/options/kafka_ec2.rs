@@ -1,0 +1,252 @@
+//! Self-managed Apache Kafka on EC2 (KRaft): instance-hours at EC2 on-demand rates,
+//! gp3 volumes, the KRaft controllers, and the data transfer MSK does not charge.
+//!
+//! Brokers are sized by the same rules as MSK Standard (AWS's MSK sizing script's
+//! per-instance figures are those of the same m5 and m7g EC2 instances) and the same
+//! `target=`/`headroom=` inputs: [`super::msk_standard::counts`]. Each broker has one gp3
+//! volume; gp3 includes 3,000 IOPS and 125 MiB/s, and a broker whose peak disk I/O
+//! (ingress × the sizing script's I/O factor) needs more provisions throughput up to the
+//! volume's 1,000 MiB/s, with the IOPS that gp3's ratio of 0.25 MiB/s per IOPS requires
+//! (limits.toml [kafka_ec2]).
+//!
+//! Replication: every byte written is copied to RF − 1 followers; with rack-aware
+//! replica placement (`broker.rack`) the followers sit in other AZs, and EC2 bills each
+//! GB that crosses AZs on both sides. MSK waives it ("no data transfer charges for
+//! in-cluster traffic used for replication"). Clients cross AZs as on MSK
+//! ([`super::cross_az_lines`]).
+
+use super::msk_standard::{counts, Counts};
+use super::{
+    cluster_partitions, count_of, cross_az_lines, durability_warnings, partitions, policy,
+    Provisioned,
+};
+use crate::model::catalog::broker_sort_key;
+use crate::model::fixed::shortest;
+use crate::model::priced::{Capacity, Ctx, Line, Priced};
+use crate::model::prices::KafkaEc2Rates;
+use crate::model::units::{format_quantity, HOURS_PER_MONTH};
+
+/// One sized cluster of an instance type.
+struct Sizing {
+    instance: String,
+    counts: Counts,
+    /// gp3 throughput and IOPS provisioned per broker above the included baseline.
+    extra_mib_per_s: f64,
+    extra_iops: f64,
+    monthly_usd: f64,
+}
+
+/// Throughput (MiB/s) and IOPS a broker's gp3 volume needs provisioned above the
+/// included baseline, for its peak disk I/O.
+pub fn gp3_extra(ctx: &Ctx, brokers: u32, ebs_mib_per_s: f64) -> (f64, f64) {
+    let k = &ctx.limits.kafka_ec2;
+    let io = ctx.derived.peak_write_mb_per_s / f64::from(brokers.max(1))
+        * ctx.limits.msk_standard.storage_factor(false);
+    if io <= k.gp3_included_mib_per_s {
+        return (0.0, 0.0);
+    }
+    let mib = io
+        .ceil()
+        .min(k.gp3_max_mib_per_s)
+        .min(ebs_mib_per_s.max(k.gp3_included_mib_per_s));
+    let iops = (mib / k.gp3_mib_per_s_per_iops)
+        .ceil()
+        .max(k.gp3_included_iops);
+    (mib - k.gp3_included_mib_per_s, iops - k.gp3_included_iops)
+}
+
+/// Followers of each partition in another AZ than its leader, on average: RF − 1 when
+/// there are at least RF AZs; with fewer, the replicas are spread over the AZs as
+/// evenly as rack-aware placement puts them, and those sharing the leader's AZ don't
+/// cross.
+pub fn cross_az_followers(rf: u32, azs: u32) -> f64 {
+    if rf == 0 || azs <= 1 {
+        return 0.0;
+    }
+    let (per, extra) = (rf / azs, rf % azs);
+    // AZs holding per + 1 replicas (extra of them) and per replicas (the rest).
+    let same: f64 = [(per + 1, extra), (per, azs - extra)]
+        .iter()
+        .map(|&(n, count)| {
+            let n = f64::from(n);
+            f64::from(count) * n / f64::from(rf) * (n - 1.0).max(0.0)
+        })
+        .sum();
+    f64::from(rf - 1) - same
+}
+
+fn monthly(rates: &KafkaEc2Rates, rate_usd: f64, s: &Counts, extra: (f64, f64)) -> f64 {
+    f64::from(s.brokers)
+        * (HOURS_PER_MONTH * rate_usd
+            + s.storage_gb_per_broker * rates.gp3_gb_month.usd
+            + extra.0 * rates.gp3_throughput_mib_per_s_month.usd
+            + extra.1 * rates.gp3_iops_month.usd)
+}
+
+pub fn estimate(ctx: &Ctx) -> Option<Priced> {
+    let rates = ctx.region.kafka_ec2.as_ref()?;
+    let w = ctx.workload;
+    let d = ctx.derived;
+    let l = &ctx.limits.msk_standard;
+    let k = &ctx.limits.kafka_ec2;
+    let partitions = partitions(ctx);
+    let policy = policy(ctx, Provisioned::KafkaEc2);
+    let mut candidates: Vec<Sizing> = l
+        .brokers
+        .iter()
+        .filter(|(_, b)| b.auto)
+        .filter_map(|(name, b)| {
+            let instance = name.strip_prefix("kafka.")?;
+            let rate = rates.instance_hour.get(instance)?;
+            let c = counts(ctx, b, partitions, None, &policy, false);
+            let extra = gp3_extra(ctx, c.brokers, b.ebs_mib_per_s);
+            Some(Sizing {
+                instance: instance.to_string(),
+                monthly_usd: monthly(rates, rate.usd, &c, extra),
+                counts: c,
+                extra_mib_per_s: extra.0,
+                extra_iops: extra.1,
+            })
+        })
+        .collect();
+    let max = u64::from(l.max_brokers_per_cluster);
+    crate::model::sort::sort_by(&mut candidates, |a, b| {
+        (b.counts.needed <= max)
+            .cmp(&(a.counts.needed <= max))
+            .then(a.monthly_usd.total_cmp(&b.monthly_usd))
+            .then_with(|| broker_sort_key(&a.instance).cmp(&broker_sort_key(&b.instance)))
+    });
+    let best = candidates.into_iter().next()?;
+    let c = &best.counts;
+    let brokers = f64::from(c.brokers);
+    let (partitions, partitions_reason, _) = cluster_partitions(ctx, c.brokers);
+    let mut warnings = vec![String::from(
+        "Not included: the engineers who run it (patching the OS and Kafka, upgrades, replacing failed brokers, rebalancing partitions), monitoring and backups. MSK's premium over this bill buys those: AWS replaces brokers, patches them and runs the controllers, and does not charge for replication between AZs."
+    )];
+    durability_warnings(ctx, &mut warnings);
+    if best.extra_mib_per_s > 0.0 {
+        warnings.push(format!(
+            "Each broker carries {} MiB/s of disk I/O at peak (ingress × AWS's I/O factor): above gp3's included {} MiB/s, so throughput{} is provisioned.",
+            format_quantity(best.extra_mib_per_s + k.gp3_included_mib_per_s, 0),
+            shortest(k.gp3_included_mib_per_s),
+            if best.extra_iops > 0.0 { " and IOPS" } else { "" }
+        ));
+    }
+    if w.tiered != crate::model::workload::Tiered::Off {
+        warnings.push(
+            "All data on the brokers' gp3 volumes: Kafka's tiered storage to S3 (KIP-405) needs a remote storage plugin and S3 rates, which this estimate does not price."
+                .to_string(),
+        );
+    }
+
+    let instance_rate = &rates.instance_hour[best.instance.as_str()];
+    let mut lines = vec![Line::new(
+        "broker_hours",
+        format!("Broker instance-hours ({} × {})", c.brokers, best.instance),
+        brokers * HOURS_PER_MONTH,
+        "instance-hour",
+        instance_rate,
+    )];
+    let controller = k.controller_instance.as_ref();
+    match rates.instance_hour.get(controller) {
+        Some(r) => lines.push(Line::new(
+            "controller_hours",
+            format!(
+                "KRaft controller instance-hours ({} × {controller})",
+                k.controllers
+            ),
+            f64::from(k.controllers) * HOURS_PER_MONTH,
+            "instance-hour",
+            r,
+        )),
+        None => warnings.push(format!(
+            "No {controller} rate for the KRaft controllers here: they are not in this total."
+        )),
+    }
+    lines.push(Line::new(
+        "storage",
+        format!(
+            "gp3 volumes ({} × {} GB brokers, {} × {} GB controllers)",
+            c.brokers,
+            format_quantity(c.storage_gb_per_broker, 0),
+            k.controllers,
+            shortest(k.controller_volume_gb)
+        ),
+        brokers * c.storage_gb_per_broker + f64::from(k.controllers) * k.controller_volume_gb,
+        "GB-month",
+        &rates.gp3_gb_month,
+    ));
+    if best.extra_mib_per_s > 0.0 {
+        lines.push(Line::new(
+            "storage_throughput",
+            format!(
+                "gp3 throughput above the included {} MiB/s ({} × {} MiB/s)",
+                shortest(k.gp3_included_mib_per_s),
+                c.brokers,
+                format_quantity(best.extra_mib_per_s, 0)
+            ),
+            brokers * best.extra_mib_per_s,
+            "MiB/s-month",
+            &rates.gp3_throughput_mib_per_s_month,
+        ));
+    }
+    if best.extra_iops > 0.0 {
+        lines.push(Line::new(
+            "storage_iops",
+            format!(
+                "gp3 IOPS above the included {} ({} × {})",
+                shortest(k.gp3_included_iops),
+                c.brokers,
+                format_quantity(best.extra_iops, 0)
+            ),
+            brokers * best.extra_iops,
+            "IOPS-month",
+            &rates.gp3_iops_month,
+        ));
+    }
+    if let Some(transfer) = &ctx.region.data_transfer {
+        let followers = cross_az_followers(w.replication_factor, w.azs);
+        if followers > 0.0 {
+            let rate = &transfer.cross_az_gb_each_direction;
+            lines.push(Line::with_unit_price(
+                "cross_az_replication",
+                format!(
+                    "Replication between brokers across AZs ({} follower{} in other AZs × GB in, billed out + in)",
+                    format_quantity(followers, 2),
+                    if followers == 1.0 { "" } else { "s" }
+                ),
+                d.gb_in_per_month * followers,
+                "GB",
+                2.0 * rate.usd,
+                rate,
+            ));
+        }
+    }
+    cross_az_lines(ctx, w.azs, &mut lines);
+
+    let utilisation = c
+        .rated
+        .map(|p| d.peak_write_mb_per_s / (p * brokers) * 100.0);
+    Some(Priced {
+        capacity: Capacity {
+            summary: format!(
+                "{} × {} brokers, {} GB gp3 each, {} × {controller} KRaft controllers; {} ({partitions_reason})",
+                c.brokers,
+                best.instance,
+                format_quantity(c.storage_gb_per_broker, 0),
+                k.controllers,
+                count_of(partitions, "partition", "partitions")
+            ),
+            brokers: Some(c.brokers),
+            broker_type: Some(best.instance.clone()),
+            storage_gb_per_broker: Some(c.storage_gb_per_broker),
+            partitions: Some(partitions),
+            utilisation_pct: utilisation,
+            sizing: Some(policy.text),
+            ..Capacity::default()
+        },
+        lines,
+        warnings,
+        blockers: Vec::new(),
+    })
+}
