@@ -38,7 +38,8 @@ async function pageFigures(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll(".card[data-option]")].map((card) => ({
       id: card.dataset.option,
-      total_cents: Number(card.querySelector(".amount").dataset.totalCents),
+      // (Not eligible with nothing priced, as no stream at all where a stream is needed: no figure.)
+      total_cents: Number(card.querySelector(".amount")?.dataset.totalCents ?? 0),
       lines: [...card.querySelectorAll("tr[data-line]")].map((tr) => [tr.dataset.line, Number(tr.dataset.cents)]),
     })),
   );
@@ -333,6 +334,56 @@ test("the Readers group typed key by key: Firehose, Lambda and Flink priced on b
   await ready(fresh.page);
   assertEqual(await pageFigures(fresh.page), figures, "same figures from the link");
   assertEqual(await fresh.page.inputValue("#f-flink"), "4", "Flink KPUs field");
+});
+
+test("what teams weigh it against: typed key by key, an audit log needs no stream, and self-managed Kafka prices its replication", async ({ open }) => {
+  const { page } = await open("?v=4");
+  await ready(page);
+  // The SaaS audit log: 50 events/s of 3 KB, kept a year, read only by an S3 delivery.
+  await clearByKeyboard(page, "#f-rps");
+  await page.keyboard.type("50", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-size");
+  await page.keyboard.type("3", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-retention");
+  await page.keyboard.type("365d", { delay: KEY_DELAY });
+  await clearByKeyboard(page, "#f-firehose");
+  await page.keyboard.type("1", { delay: KEY_DELAY });
+  await pause(page);
+  // A real-time reader is still there: no stream is not eligible, and says why.
+  await page.waitForFunction(() => document.querySelector("[data-option=firehose-direct] .reasons")?.textContent.includes("Real-time readers need a stream"));
+  await clearByKeyboard(page, "#f-consumers");
+  await page.keyboard.type("0", { delay: KEY_DELAY });
+  await pause(page);
+  await page.waitForFunction(() => location.search.includes("consumers=0") && location.search.includes("firehose=1"));
+  await noNaN(page);
+  await page.waitForFunction(() => document.querySelector(".answer")?.textContent.includes("a stream may be unnecessary"));
+  assert((await text(page, ".answer")).includes("No stream: Firehose Direct PUT to S3"), "the answer names no stream");
+  const q = new URL(page.url()).search.slice(1);
+  assertEqual(await pageFigures(page), cliFigures(q), "the page's figures are the CLI's");
+  // Self-managed Kafka: an S3 delivery needs a connector's size; with one, priced with its replication.
+  assert((await text(page, "[data-option=kafka-ec2]")).includes("connect=<MCUs>"), "self-managed Kafka asks for the connector's size");
+  const fresh = await open("?v=4&rps=1000&size=1");
+  await ready(fresh.page);
+  await openAll(fresh.page);
+  assertEqual(await fresh.page.locator("[data-option=kafka-ec2] tr[data-line=cross_az_replication]").count(), 1, "replication across AZs priced");
+  assertEqual(await fresh.page.locator("[data-option=kafka-ec2] .amount").first().getAttribute("data-total-cents"), "57945", "the hand-worked $579.45");
+  assertEqual(await fresh.page.locator("[data-option=firehose-direct] .amount").count(), 0, "no stream: not eligible, no figure");
+  // A DR pair with MirrorMaker 2, chosen in the form; its capacity typed through an invalid state.
+  const dr = await open("?v=4&rps=1000&dr=us-east-2&open=advanced");
+  await ready(dr.page);
+  await dr.page.selectOption("#f-dr_replication", "mm2");
+  await clearByKeyboard(dr.page, "#f-mm2_mcus");
+  await dr.page.keyboard.type("-5", { delay: KEY_DELAY });
+  await pause(dr.page);
+  assert((await text(dr.page, "#f-mm2_mcus-error")).length > 0, "a negative capacity is named");
+  await clearByKeyboard(dr.page, "#f-mm2_mcus");
+  await dr.page.keyboard.type("5", { delay: KEY_DELAY });
+  await dr.page.waitForFunction(() => location.search.includes("dr_replication=mm2") && location.search.includes("mm2_mcus=5"));
+  await noNaN(dr.page);
+  await openAll(dr.page);
+  assertEqual(await dr.page.locator("[data-option=msk-standard] tr[data-line=mm2_mcu_hours]").getAttribute("data-cents"), "40150", "5 MCUs × 730 h × $0.11");
+  const dq = new URL(dr.page.url()).search.slice(1);
+  assertEqual(await pageFigures(dr.page), cliFigures(dq), "the page's figures are the CLI's");
 });
 
 test("a link's first paint is its own: the default figures never show as the link's", async ({ open }) => {

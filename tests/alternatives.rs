@@ -103,21 +103,164 @@ fn followers_across_azs_by_hand() {
     assert_eq!(cross_az_followers(1, 3), 0.0);
 }
 
-/// Firehose reads no self-managed Kafka: the card says so, and prices no Firehose line.
+/// Firehose reads no self-managed Kafka (its sources are Direct PUT, Kinesis and MSK):
+/// the S3 delivery runs as a Kafka Connect S3 sink, whose size AWS does not publish.
+/// Without `connect=` self-managed Kafka is not priced and says what to give; with
+/// `connect=2` the connector is priced at MSK Connect's rate: 2 × 730 h × $0.11 (AWS's
+/// MSK pricing data, Kafka.mcu.general) = $160.60, and no Firehose line.
 #[test]
 fn firehose_is_not_a_source_for_self_managed_kafka() {
     let e = run("v=4&rps=1000&size=1&firehose=1");
     let o = opt(&e, OptionId::KafkaEc2);
+    assert_eq!(o.status, Status::NotPriced);
+    assert!(o.reasons[0].contains("connect=<MCUs>"), "{:?}", o.reasons);
+    let e = run("v=4&rps=1000&size=1&firehose=1&connect=2");
+    let o = opt(&e, OptionId::KafkaEc2);
+    assert_eq!(o.status, Status::Priced);
     assert!(!o.lines.iter().any(|l| l.id.starts_with("firehose")));
+    assert_eq!(line(o, "msk_connect").usd_cents, 16060);
+    assert_eq!(o.total_cents, 57945 + 16060);
+}
+
+/// The SaaS audit log (50 events/s of 3 KB, kept a year, one reader: an S3 delivery):
+/// no stream at all. Firehose bills each record rounded up to 5 KB (AWS Firehose
+/// pricing, "a 3KB record is billed as 5KB"): 50 × 5 KB × 2,628,000 s ÷ 1,048,576 =
+/// 626.57 GB × $0.029 (us-east-1 first tier) = $18.17. Producers in the VPC reach
+/// Firehose through the interface endpoint as they would Kinesis: 3 AZs × 730 h × $0.01
+/// = $21.90, and the 375.94 GB they send × $0.01 = $3.76. $43.83, the cheapest: the
+/// answer says a stream may be unnecessary. Without the VPC path (network=none): $18.17.
+#[test]
+fn an_audit_log_needs_no_stream() {
+    let q = "v=4&rps=50&size=3&consumers=0&firehose=1&retention=365d";
+    let e = run(q);
+    let o = opt(&e, OptionId::FirehoseDirect);
+    assert_eq!(o.status, Status::Priced);
+    assert_eq!(line(o, "firehose_ingest").usd_cents, 1817);
+    assert_eq!(line(o, "endpoint_hours").usd_cents, 2190);
+    assert_eq!(line(o, "endpoint_data").usd_cents, 376);
+    assert_eq!(o.total_cents, 4383);
+    assert_eq!(e.cheapest(), Some(OptionId::FirehoseDirect));
+    let said = stream_showdown::model::report::cheapest_sentence(&e, "").unwrap();
+    assert!(said.contains("a stream may be unnecessary"), "{said}");
+    let e = run(&format!("{q}&network=none"));
+    assert_eq!(opt(&e, OptionId::FirehoseDirect).total_cents, 1817);
+}
+
+/// With a real-time reader the workload needs a stream: not eligible, nothing priced,
+/// and the reason names the readers.
+#[test]
+fn a_real_time_reader_needs_a_stream() {
+    let e = run("v=4&rps=50&size=3&consumers=2&firehose=1&lambda=1");
+    let o = opt(&e, OptionId::FirehoseDirect);
+    assert_eq!(o.status, Status::NotEligible);
+    assert!(o.lines.is_empty());
+    assert!(
+        o.reasons
+            .iter()
+            .any(|r| r
+                .contains("Real-time readers need a stream: 2 applications, 1 Lambda function")),
+        "{:?}",
+        o.reasons
+    );
+}
+
+/// MirrorMaker 2 for the DR pair (`dr_replication=mm2`): MSK Connect in the standby's
+/// Region (us-east-2: $0.11 per MCU-hour, AWS's MSK pricing data, Kafka.mcu.general),
+/// by default its three connectors at 1 MCU each: 3 × 730 h × $0.11 = $240.90, in place
+/// of MSK Replicator's lines; `mm2_mcus=5`: 5 × 730 × $0.11 = $401.50. Self-managed Kafka
+/// uses MirrorMaker 2 even by default (MSK Replicator reads MSK clusters only).
+#[test]
+fn mirror_maker_2_prices_the_dr_pair() {
+    let e = run("v=4&rps=1000&dr=us-east-2&dr_replication=mm2");
+    for id in [
+        OptionId::MskStandard,
+        OptionId::MskExpress,
+        OptionId::KafkaEc2,
+    ] {
+        let o = opt(&e, id);
+        assert_eq!(o.status, Status::Priced, "{id:?}: {:?}", o.reasons);
+        assert_eq!(line(o, "mm2_mcu_hours").usd_cents, 24090, "{id:?}");
+        assert!(
+            !o.lines.iter().any(|l| l.id == "replicator_hours"),
+            "{id:?}"
+        );
+        assert!(
+            o.lines.iter().any(|l| l.id == "inter_region_transfer"),
+            "{id:?}"
+        );
+    }
+    let e = run("v=4&rps=1000&dr=us-east-2&dr_replication=mm2&mm2_mcus=5");
+    assert_eq!(
+        line(opt(&e, OptionId::MskStandard), "mm2_mcu_hours").usd_cents,
+        40150
+    );
+    // The default keeps MSK Replicator on MSK, MirrorMaker 2 on self-managed Kafka.
+    let e = run("v=4&rps=1000&dr=us-east-2");
+    assert!(opt(&e, OptionId::MskStandard)
+        .lines
+        .iter()
+        .any(|l| l.id == "replicator_hours"));
+    let o = opt(&e, OptionId::KafkaEc2);
+    assert_eq!(line(o, "mm2_mcu_hours").usd_cents, 24090);
     assert!(o
         .warnings
         .iter()
-        .any(|w| w
-            .contains("Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka")));
+        .any(|w| w.contains("MSK Replicator reads MSK clusters only")));
+}
+
+/// With exactly-once ticked and a DR pair, the recommendation says replication to the
+/// standby is asynchronous and exactly-once does not span a failover (MSK Replicator:
+/// "automatic asynchronous replication", MSK Developer Guide).
+#[test]
+fn exactly_once_does_not_span_a_regional_failover() {
+    use stream_showdown::model::matrix::Matrix;
+    use stream_showdown::model::recommend::recommend;
+    let c = Catalog::embedded();
+    let say = |q: &str| {
+        let d = stream_showdown::model::decode(q, c);
+        recommend(
+            &estimate(&d.workload, c),
+            &d.workload.needs,
+            Matrix::embedded(),
+        )
+        .summary
+    };
+    let s = say("v=4&rps=1000&need=exactly-once&dr=us-east-2");
+    assert!(
+        s.contains("Exactly-once holds within the primary Region only")
+            && s.contains("expect duplicates or replays after failing over"),
+        "{s}"
+    );
+    assert!(!say("v=4&rps=1000&need=exactly-once").contains("primary Region only"));
+    assert!(!say("v=4&rps=1000&dr=us-east-2").contains("primary Region only"));
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Firehose Direct PUT is never priced with a real-time reader.
+    #[test]
+    fn no_stream_is_never_priced_with_a_real_time_reader(
+        rps in 1.0f64..10_000.0,
+        firehose in 0u32..3,
+        consumers in 0u32..3,
+        lambda in 0u32..2,
+        flink in 0u32..3,
+    ) {
+        prop_assume!(consumers + lambda + flink > 0);
+        let w = Workload {
+            records_per_s: rps,
+            consumers,
+            firehose,
+            lambda,
+            flink_kpus: flink,
+            ..Workload::default()
+        };
+        let e = estimate(&w, Catalog::embedded());
+        let o = e.option(OptionId::FirehoseDirect).unwrap();
+        prop_assert_eq!(o.status, Status::NotEligible);
+        prop_assert!(o.lines.is_empty());
+    }
 
     /// The replication line is (RF − 1) × GB written × $0.02 whenever the brokers span
     /// at least RF AZs (us-east-1's $0.01 each way).

@@ -41,7 +41,8 @@ fn json_answers_for_every_option() {
             "msk-standard",
             "msk-express",
             "msk-serverless",
-            "kafka-ec2"
+            "kafka-ec2",
+            "firehose-direct"
         ]
     );
     let kp = &v["options"][2];
@@ -96,7 +97,7 @@ fn matrix_prints_the_features_and_the_recommendation() {
     assert!(v["rows"].as_array().unwrap().len() >= 30);
     let top = v["recommendation"]["top"].as_str().unwrap();
     assert!(top == "msk-express" || top == "msk-standard", "{top}");
-    assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 7);
+    assert_eq!(v["recommendation"]["ranking"].as_array().unwrap().len(), 8);
 }
 
 /// An older link (no `v=`): the CLI prices it as it was made (a query means the same

@@ -92,6 +92,7 @@ fn every_region_prices_every_option_or_says_why_not() {
                 OptionId::MskExpress => region.msk_express.is_some(),
                 OptionId::MskServerless => region.msk_serverless.is_some(),
                 OptionId::KafkaEc2 => region.kafka_ec2.is_some(),
+                OptionId::FirehoseDirect => region.firehose.is_some(),
             };
             let reason = region.not_priced.get(id.id());
             assert!(
@@ -149,8 +150,24 @@ fn every_broker_in_the_limits_is_priced_in_every_msk_region_and_back() {
 
 #[test]
 fn us_east_1_prices_every_option() {
-    let e = estimate(&Workload::default(), catalog());
-    for o in &e.options {
+    // Every stream with the default workload; no stream at all (Firehose Direct PUT)
+    // where every reader is an S3 delivery.
+    let streams = estimate(&Workload::default(), catalog());
+    let s3_only = estimate(
+        &Workload {
+            consumers: 0,
+            firehose: 1,
+            ..Workload::default()
+        },
+        catalog(),
+    );
+    for id in OptionId::ALL {
+        let e = if id == OptionId::FirehoseDirect {
+            &s3_only
+        } else {
+            &streams
+        };
+        let o = e.option(id).unwrap();
         assert_eq!(o.status, Status::Priced, "{:?}: {:?}", o.id, o.reasons);
     }
 }

@@ -70,6 +70,8 @@ fn parameter_names_are_the_contract() {
             "ops",
             "connect",
             "dr",
+            "dr_replication",
+            "mm2_mcus",
             "need",
             "kinesis_compression",
             "firehose",
@@ -537,6 +539,7 @@ prop_compose! {
         replays in prop_oneof![Just(0.0), 0.0f64..30.0],
         v3 in v3_params(),
         v4 in v4_params(),
+        mm2 in (any::<bool>(), opt_of(1u32..100)),
         needs in prop::collection::btree_set(
             prop::sample::select(Matrix::embedded().requirement_ids()).prop_map(str::to_string),
             0..5,
@@ -594,6 +597,8 @@ prop_compose! {
             ops_usd: ops,
             connect_mcus: connect,
             dr_region: dr.filter(|d| *d != region_copy),
+            mm2: mm2.0,
+            mm2_mcus: mm2.1,
             rates,
         }
     }

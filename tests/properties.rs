@@ -109,7 +109,11 @@ fn links_without_the_new_parameters_price_exactly_as_before() {
     // (Options added since, such as On-demand Advantage and self-managed Kafka, are new
     // cards: the options the link priced then must price exactly as then.)
     use stream_showdown::model::OptionId;
-    let skip = &[OptionId::KinesisOnDemandAdvantage, OptionId::KafkaEc2];
+    let skip = &[
+        OptionId::KinesisOnDemandAdvantage,
+        OptionId::KafkaEc2,
+        OptionId::FirehoseDirect,
+    ];
     assert_eq!(
         common::check_fixture(include_str!("fixtures/v1-estimates.tsv"), skip),
         300
@@ -125,7 +129,10 @@ fn v3_links_price_exactly_as_before_v4() {
     assert_eq!(
         common::check_fixture(
             include_str!("fixtures/v3-estimates.tsv"),
-            &[stream_showdown::model::OptionId::KafkaEc2]
+            &[
+                stream_showdown::model::OptionId::KafkaEc2,
+                stream_showdown::model::OptionId::FirehoseDirect
+            ]
         ),
         200
     );

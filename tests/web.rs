@@ -157,7 +157,7 @@ async fn renders_every_option_for_the_default_workload() {
     let (root, app) = mount().await;
     until(&root, ".card .amount").await;
     let cards = root.query_selector_all(".card").unwrap();
-    assert_eq!(cards.length(), 7);
+    assert_eq!(cards.length(), 8);
     assert_eq!(
         text(&root, "[data-option=kinesis-provisioned] .capacity"),
         "1 shard"
@@ -402,7 +402,7 @@ mod components {
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        assert_eq!(root.query_selector_all(".card").unwrap().length(), 7);
+        assert_eq!(root.query_selector_all(".card").unwrap().length(), 8);
         assert_eq!(
             root.query_selector_all(".badge.cheapest").unwrap().length(),
             1
@@ -717,7 +717,7 @@ mod components {
         let app_root =
             yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();
         settle().await;
-        assert_eq!(root.query_selector_all(".ranking li").unwrap().length(), 7);
+        assert_eq!(root.query_selector_all(".ranking li").unwrap().length(), 8);
         assert!(
             text(&root, ".summary").contains("MSK provisioned, Express brokers is the best fit")
         );

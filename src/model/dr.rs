@@ -14,6 +14,43 @@ use super::priced::{Ctx, Line, OptionId, Priced};
 use super::units::HOURS_PER_MONTH;
 use super::workload::Workload;
 
+/// MirrorMaker 2 on MSK Connect in the DR Region (`dr_replication=mm2`, and always for
+/// self-managed Kafka, which MSK Replicator cannot read): MCU-hours at the standby's
+/// MSK Connect rate, the link's `mm2_mcus` or the smallest deployment.
+fn mirror_maker(
+    id: OptionId,
+    ctx: &Ctx,
+    dr: &str,
+    dr_prices: &super::prices::RegionPrices,
+    p: &mut Priced,
+) {
+    let w = ctx.workload;
+    let mcus = w.mm2_mcus.unwrap_or(ctx.limits.kafka.mm2_default_mcus);
+    let Some(r) = &dr_prices.msk_connect else {
+        return;
+    };
+    let first = p.lines.len();
+    p.lines.push(Line::new(
+        "mm2_mcu_hours",
+        format!("MirrorMaker 2 on MSK Connect in {dr} ({mcus} MCUs × 730 h)"),
+        f64::from(mcus) * HOURS_PER_MONTH,
+        "MCU-hour",
+        &r.mcu_hour,
+    ));
+    super::priced::usage_types(&mut p.lines[first..], dr_prices);
+    if id == OptionId::KafkaEc2 && !w.mm2 {
+        p.warnings.push(
+            "MSK Replicator reads MSK clusters only: self-managed Kafka replicates with MirrorMaker 2."
+                .to_string(),
+        );
+    }
+    if w.mm2_mcus.is_none() {
+        p.warnings.push(format!(
+            "MirrorMaker 2 sized at its smallest: its three connectors (records, offsets, heartbeats) at 1 MCU each. AWS publishes no MirrorMaker 2 throughput per MCU: give yours as mm2_mcus= (now {mcus})."
+        ));
+    }
+}
+
 /// The pair's priced lines, or why the pair cannot be priced. `price` prices one option
 /// in one Region.
 pub fn pair(
@@ -43,7 +80,7 @@ pub fn pair(
         dr_region: None,
         ..w.clone()
     };
-    let primary_d = primary_w.derived_for(id.is_kinesis());
+    let primary_d = primary_w.derived_for(id.kinesis_bytes());
     let primary_ctx = Ctx {
         workload: &primary_w,
         derived: &primary_d,
@@ -65,7 +102,7 @@ pub fn pair(
         dr_region: None,
         ..w.clone()
     };
-    let standby_d = standby_w.derived_for(id.is_kinesis());
+    let standby_d = standby_w.derived_for(id.kinesis_bytes());
     let standby_ctx = Ctx {
         workload: &standby_w,
         derived: &standby_d,
@@ -94,6 +131,8 @@ pub fn pair(
         p.warnings.push(format!(
             "Kinesis has no managed cross-Region replication: a consumer (AWS's sample is a Lambda function on enhanced fan-out) reads the stream and writes to the standby in {dr}; it is priced here as one more enhanced fan-out reader, its Lambda compute is not priced."
         ));
+    } else if w.mm2 || id == OptionId::KafkaEc2 {
+        mirror_maker(id, ctx, dr, dr_prices, &mut p);
     } else if let Some(r) = &dr_prices.msk_replicator {
         // (`complete` gave the standby every section: a rate it lacks is named below.)
         let first = p.lines.len();

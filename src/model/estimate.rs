@@ -45,7 +45,7 @@ impl Estimate {
 
     /// The derived figures an option was priced with (Kinesis or Kafka compression).
     pub fn derived_for(&self, id: OptionId) -> &Derived {
-        if id.is_kinesis() {
+        if id.kinesis_bytes() {
             &self.kinesis_derived
         } else {
             &self.derived
@@ -71,7 +71,7 @@ impl Estimate {
         for (platform, kinesis) in [("Kinesis", true), ("MSK", false)] {
             let group: Vec<&OptionId> = missing
                 .iter()
-                .filter(|o| o.is_kinesis() == kinesis)
+                .filter(|o| if kinesis { o.is_kinesis() } else { o.is_msk() })
                 .collect();
             match group.as_slice() {
                 [] => {}
@@ -79,6 +79,13 @@ impl Estimate {
                 many => parts.push(format!("{platform} ({} options)", many.len())),
             }
         }
+        // (The alternatives, each by its name.)
+        parts.extend(
+            missing
+                .iter()
+                .filter(|o| !o.is_kinesis() && !o.is_msk())
+                .map(|o| o.name().to_string()),
+        );
         let (verb, whose) = match parts.len() {
             0 => return None,
             1 => ("is", "its"),
@@ -106,6 +113,14 @@ impl Estimate {
             parts.join(" and "),
             regions.join(" and ")
         ))
+    }
+
+    /// What the answer adds when no stream at all is cheapest: every reader is an S3
+    /// delivery, so a stream may be unnecessary.
+    pub fn no_stream(&self) -> Option<&'static str> {
+        (self.cheapest() == Some(OptionId::FirehoseDirect)).then_some(
+            "every reader is an S3 delivery, so a stream may be unnecessary: Firehose Direct PUT writes to S3 without one",
+        )
     }
 
     /// How the answer names its cheapest option: "Cheapest" when every option is
@@ -150,7 +165,7 @@ fn advice(
     let kinesis = id.is_kinesis();
     let k = &catalog.limits.kinesis;
     let priced = |alt: Workload| {
-        let d = alt.derived_for(kinesis);
+        let d = alt.derived_for(id.kinesis_bytes());
         let ctx = Ctx {
             workload: &alt,
             derived: &d,
@@ -282,7 +297,7 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
             .map(|id| {
                 let ctx = Ctx {
                     workload,
-                    derived: if id.is_kinesis() {
+                    derived: if id.kinesis_bytes() {
                         &kinesis_derived
                     } else {
                         &derived
@@ -360,6 +375,15 @@ fn not_priced_reason(id: OptionId, ctx: &Ctx) -> String {
 /// Runs one option's module and adds the lines every option of its kind shares: the
 /// network path (Kinesis), MSK Connect (MSK). `Err`: why it has no rates here.
 fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
+    let w = ctx.workload;
+    // Firehose reads no self-managed Kafka: its S3 deliveries run as a Kafka Connect S3
+    // sink, whose size AWS does not publish. Priced once the user gives it (connect=).
+    if id == OptionId::KafkaEc2 && w.firehose > 0 && w.connect_mcus == 0 {
+        return Err(format!(
+            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {} to S3 would run as a Kafka Connect S3 sink. Give its size as MSK Connect units (connect=<MCUs>) to price it",
+            super::units::count_of(w.firehose, "delivery", "deliveries")
+        ));
+    }
     let priced = match id {
         OptionId::KinesisOnDemand => options::kinesis_on_demand::estimate(ctx),
         OptionId::KinesisOnDemandAdvantage => options::kinesis_on_demand_advantage::estimate(ctx),
@@ -368,16 +392,27 @@ fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
         OptionId::MskExpress => options::msk_express::estimate(ctx),
         OptionId::MskServerless => options::msk_serverless::estimate(ctx),
         OptionId::KafkaEc2 => options::kafka_ec2::estimate(ctx),
+        OptionId::FirehoseDirect => options::firehose_direct::estimate(ctx),
     };
     let Some(mut priced) = priced else {
         return Err(not_priced_reason(id, ctx));
     };
-    // The network path, priced once for every Kinesis mode.
-    if id.is_kinesis() {
+    // (No stream where one is needed: nothing to price.)
+    if id == OptionId::FirehoseDirect && !priced.blockers.is_empty() {
+        return Ok(priced);
+    }
+    // The network path, priced once for every Kinesis mode (and for producers calling
+    // Firehose directly).
+    if id.kinesis_bytes() {
         match super::network::kinesis_lines(ctx) {
             Ok(lines) => priced.lines.extend(lines),
             Err(w) => priced.warnings.push(w),
         }
+    }
+    if id == OptionId::FirehoseDirect {
+        // (Its deliveries are its own lines; it has no other reader.)
+        super::priced::usage_types(&mut priced.lines, ctx.region);
+        return Ok(priced);
     }
     if !id.is_kinesis() {
         priced.warnings.extend(options::kafka_topic_warning(ctx));
@@ -392,9 +427,10 @@ fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
 /// Runs one option's module, then applies the discount and the totals; with a DR Region
 /// set, prices the active/passive pair ([`super::dr::pair`]).
 fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
+    // (No stream, no pair: Firehose Direct PUT says why it is not eligible.)
     let priced = match &ctx.workload.dr_region {
-        Some(dr) => super::dr::pair(id, ctx, dr, price),
-        None => price(id, ctx),
+        Some(dr) if id != OptionId::FirehoseDirect => super::dr::pair(id, ctx, dr, price),
+        _ => price(id, ctx),
     };
     match priced {
         Ok(mut priced) => {

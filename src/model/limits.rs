@@ -109,6 +109,9 @@ pub struct KafkaLimits {
     pub sources: List<Text>,
     pub partition_target_in_mb_per_s: f64,
     pub partition_target_out_mb_per_s: f64,
+    /// MirrorMaker 2's MSK Connect capacity when the link gives none: its connectors at
+    /// MSK Connect's smallest size (1 worker of 1 MCU each).
+    pub mm2_default_mcus: u32,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]

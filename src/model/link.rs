@@ -37,7 +37,7 @@ pub const CHANGED_DEFAULTS: [(u32, &str); 5] = [
 ];
 
 /// Workload parameter names, in the order the encoder writes them (after `v`).
-pub const PARAMS: [&str; 37] = [
+pub const PARAMS: [&str; 39] = [
     "rps",
     "size",
     "peak",
@@ -68,6 +68,8 @@ pub const PARAMS: [&str; 37] = [
     "ops",
     "connect",
     "dr",
+    "dr_replication",
+    "mm2_mcus",
     "need",
     "kinesis_compression",
     "firehose",
@@ -624,6 +626,15 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "connect" => w.connect_mcus = parse_count(value, 0, MAX_CONNECT_MCUS)?,
         "dr" if auto || value.trim().eq_ignore_ascii_case("none") => w.dr_region = None,
         "dr" => w.dr_region = Some(known_region(value, catalog)?),
+        "dr_replication" => {
+            w.mm2 = match value.trim().to_ascii_lowercase().as_str() {
+                "replicator" | "" => false,
+                "mm2" => true,
+                _ => return Err("must be replicator or mm2".into()),
+            }
+        }
+        "mm2_mcus" if auto => w.mm2_mcus = None,
+        "mm2_mcus" => w.mm2_mcus = Some(parse_count(value, 1, MAX_CONNECT_MCUS)?),
         "need" => {
             let matrix = Matrix::calculator();
             let mut needs = BTreeSet::new();
@@ -810,6 +821,8 @@ pub fn display_value(w: &Workload, name: &str) -> String {
         "ops" => shortest(w.ops_usd),
         "connect" => w.connect_mcus.to_string(),
         "dr" => w.dr_region.clone().unwrap_or_default(),
+        "dr_replication" => if w.mm2 { "mm2" } else { "replicator" }.to_string(),
+        "mm2_mcus" => w.mm2_mcus.map(|v| v.to_string()).unwrap_or_default(),
         "need" => w.needs.iter().cloned().collect::<Vec<_>>().join(","),
         "streams" => w.streams.to_string(),
         "aggregate" => w.aggregate_kb.map(shortest).unwrap_or_default(),

@@ -21,6 +21,7 @@
 //! priced.
 
 use super::priced::{Ctx, Line, OptionId, Priced};
+use super::prices::FirehoseRates;
 use super::units::{count_of, format_quantity, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB};
 use super::units::{mb_per_s_to_gb_per_month, SECONDS_PER_MONTH};
 use crate::model::fixed::shortest;
@@ -32,6 +33,77 @@ pub fn firehose_kinesis_gb(ctx: &Ctx) -> f64 {
     let step = ctx.limits.readers.firehose_record_increment_kb;
     let billed_kb = (d.kinesis_record_kb / step).ceil().max(1.0) * step;
     d.kinesis_records_per_s * billed_kb * SECONDS_PER_MONTH / (KB_PER_MB * MB_PER_GB)
+}
+
+/// Firehose ingestion billed per record rounded up to 5 KB, in monthly tiers over the
+/// deliveries, and Parquet conversion on the same GB: a Kinesis stream as the source,
+/// or Direct PUT (`firehose-direct`). `from` says which ("from the stream").
+pub fn firehose_record_lines(
+    ctx: &Ctx,
+    rates: &FirehoseRates,
+    deliveries: &str,
+    from: &str,
+) -> Vec<Line> {
+    let w = ctx.workload;
+    let d = ctx.derived;
+    let l = &ctx.limits.readers;
+    let mut lines = Vec::new();
+    let gb = firehose_kinesis_gb(ctx) * f64::from(w.firehose);
+    let (first, second, third) =
+        super::units::split_tiers(gb, l.firehose_first_tier_gb, l.firehose_second_tier_gb);
+    let rounded = d.kinesis_record_kb % l.firehose_record_increment_kb != 0.0;
+    lines.push(Line::new(
+        "firehose_ingest",
+        format!(
+            "Firehose ingestion {from} ({deliveries}{}{})",
+            if rounded {
+                format!(
+                    ", {} KB records billed as {} KB",
+                    format_quantity(d.kinesis_record_kb, 2),
+                    shortest(
+                        (d.kinesis_record_kb / l.firehose_record_increment_kb)
+                            .ceil()
+                            .max(1.0)
+                            * l.firehose_record_increment_kb
+                    )
+                )
+            } else {
+                String::new()
+            },
+            if second > 0.0 { ", first 500 TB" } else { "" }
+        ),
+        first,
+        "GB",
+        &rates.ingest_gb_first_tier,
+    ));
+    if second > 0.0 {
+        lines.push(Line::new(
+            "firehose_ingest_next",
+            "Firehose ingestion, next 1.5 PB",
+            second,
+            "GB",
+            &rates.ingest_gb_second_tier,
+        ));
+    }
+    if third > 0.0 {
+        lines.push(Line::new(
+            "firehose_ingest_over",
+            "Firehose ingestion, over 2 PB",
+            third,
+            "GB",
+            &rates.ingest_gb_third_tier,
+        ));
+    }
+    if w.parquet {
+        lines.push(Line::new(
+            "firehose_parquet",
+            "Firehose record format conversion to Parquet (GB ingested, 5 KB increments)",
+            gb,
+            "GB",
+            &rates.format_conversion_gb,
+        ));
+    }
+    lines
 }
 
 /// Adds the service-side readers' lines and notes to an option's priced result.
@@ -56,63 +128,13 @@ fn firehose(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     };
     let n = w.firehose;
     let deliveries = count_of(n, "delivery", "deliveries");
-    let l = &ctx.limits.readers;
     if id.is_kinesis() {
-        let gb = firehose_kinesis_gb(ctx) * f64::from(n);
-        let (first, second, third) =
-            super::units::split_tiers(gb, l.firehose_first_tier_gb, l.firehose_second_tier_gb);
-        let rounded = d.kinesis_record_kb % l.firehose_record_increment_kb != 0.0;
-        priced.lines.push(Line::new(
-            "firehose_ingest",
-            format!(
-                "Firehose ingestion from the stream ({deliveries}{}{})",
-                if rounded {
-                    format!(
-                        ", {} KB records billed as {} KB",
-                        format_quantity(d.kinesis_record_kb, 2),
-                        shortest(
-                            (d.kinesis_record_kb / l.firehose_record_increment_kb)
-                                .ceil()
-                                .max(1.0)
-                                * l.firehose_record_increment_kb
-                        )
-                    )
-                } else {
-                    String::new()
-                },
-                if second > 0.0 { ", first 500 TB" } else { "" }
-            ),
-            first,
-            "GB",
-            &rates.ingest_gb_first_tier,
+        priced.lines.extend(firehose_record_lines(
+            ctx,
+            rates,
+            &deliveries,
+            "from the stream",
         ));
-        if second > 0.0 {
-            priced.lines.push(Line::new(
-                "firehose_ingest_next",
-                "Firehose ingestion, next 1.5 PB",
-                second,
-                "GB",
-                &rates.ingest_gb_second_tier,
-            ));
-        }
-        if third > 0.0 {
-            priced.lines.push(Line::new(
-                "firehose_ingest_over",
-                "Firehose ingestion, over 2 PB",
-                third,
-                "GB",
-                &rates.ingest_gb_third_tier,
-            ));
-        }
-        if w.parquet {
-            priced.lines.push(Line::new(
-                "firehose_parquet",
-                "Firehose record format conversion to Parquet (GB ingested, 5 KB increments)",
-                gb,
-                "GB",
-                &rates.format_conversion_gb,
-            ));
-        }
         if w.aggregate_kb.is_some() {
             priced.warnings.push(
                 "Firehose is billed per record as the stream holds it here (an aggregated record counted once, rounded up to 5 KB); AWS's page does not say how it bills KPL-aggregated records it de-aggregates."
@@ -123,7 +145,7 @@ fn firehose(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     }
     if id == OptionId::KafkaEc2 {
         priced.warnings.push(format!(
-            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {deliveries} to S3 would run as a Kafka Connect S3 sink (on MSK Connect or your own instances), which this estimate does not price."
+            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {deliveries} to S3 run as a Kafka Connect S3 sink, priced as the MSK Connect units you gave (connect=)."
         ));
         return;
     }

@@ -19,10 +19,11 @@ pub enum OptionId {
     MskExpress,
     MskServerless,
     KafkaEc2,
+    FirehoseDirect,
 }
 
 impl OptionId {
-    pub const ALL: [OptionId; 7] = [
+    pub const ALL: [OptionId; 8] = [
         OptionId::KinesisOnDemand,
         OptionId::KinesisOnDemandAdvantage,
         OptionId::KinesisProvisioned,
@@ -30,6 +31,7 @@ impl OptionId {
         OptionId::MskExpress,
         OptionId::MskServerless,
         OptionId::KafkaEc2,
+        OptionId::FirehoseDirect,
     ];
 
     /// The stable id.
@@ -42,6 +44,7 @@ impl OptionId {
             OptionId::MskExpress => "msk-express",
             OptionId::MskServerless => "msk-serverless",
             OptionId::KafkaEc2 => "kafka-ec2",
+            OptionId::FirehoseDirect => "firehose-direct",
         }
     }
 
@@ -55,6 +58,7 @@ impl OptionId {
             OptionId::MskExpress => "MSK provisioned, Express brokers",
             OptionId::MskServerless => "MSK Serverless",
             OptionId::KafkaEc2 => "Apache Kafka on EC2, self-managed",
+            OptionId::FirehoseDirect => "No stream: Firehose Direct PUT to S3",
         }
     }
 
@@ -66,6 +70,20 @@ impl OptionId {
                 | OptionId::KinesisOnDemandAdvantage
                 | OptionId::KinesisProvisioned
         )
+    }
+
+    /// Amazon MSK, in any mode.
+    pub fn is_msk(self) -> bool {
+        matches!(
+            self,
+            OptionId::MskStandard | OptionId::MskExpress | OptionId::MskServerless
+        )
+    }
+
+    /// Priced with the records as Kinesis producers send them (their own compression and
+    /// packing): the Kinesis modes, and Firehose Direct PUT, which producers call alike.
+    pub fn kinesis_bytes(self) -> bool {
+        self.is_kinesis() || self == OptionId::FirehoseDirect
     }
 
     pub fn from_id(id: &str) -> Option<OptionId> {

@@ -75,3 +75,39 @@ impl Readers {
         self.all() - self.apps
     }
 }
+
+/// Why the workload needs a stream, if it does (Firehose Direct PUT, no stream at all,
+/// is eligible only when every reader is an S3 delivery).
+pub fn needs_a_stream(r: Readers, replays: f64, connect_mcus: u32, dr_pair: bool) -> Vec<String> {
+    use super::units::count_of;
+    let mut why = Vec::new();
+    if r.firehose == 0 {
+        why.push("No S3 delivery (firehose=) to send records to: with no stream, Firehose Direct PUT is the whole pipeline.".to_string());
+    }
+    let mut real_time = Vec::new();
+    if r.apps > 0 {
+        real_time.push(count_of(r.apps, "application", "applications"));
+    }
+    if r.lambda > 0 {
+        real_time.push(count_of(r.lambda, "Lambda function", "Lambda functions"));
+    }
+    if r.flink_kpus > 0 {
+        real_time.push("a Flink application".to_string());
+    }
+    if replays > 0.0 {
+        real_time.push("replays".to_string());
+    }
+    if connect_mcus > 0 {
+        real_time.push("Kafka Connect".to_string());
+    }
+    if !real_time.is_empty() {
+        why.push(format!(
+            "Real-time readers need a stream: {} read records as they arrive.",
+            real_time.join(", ")
+        ));
+    }
+    if dr_pair {
+        why.push("A DR pair replicates a stream: with no stream, S3 Replication copies the bucket (not priced here).".to_string());
+    }
+    why
+}

@@ -126,7 +126,10 @@ pub fn recommend(estimate: &Estimate, needs: &BTreeSet<String>, matrix: &Matrix)
                 partly: f
                     .map(|f| f.partial.iter().map(|(_, l, _)| l.clone()).collect())
                     .unwrap_or_default(),
-                monthly_cents: (o.status != Status::NotPriced).then_some(o.total_cents),
+                // (Not eligible with nothing priced: no figure, as not priced.)
+                monthly_cents: (o.status != Status::NotPriced
+                    && !(o.status == Status::NotEligible && o.lines.is_empty()))
+                .then_some(o.total_cents),
                 operational_load: matrix
                     .operational_load
                     .get(o.id.id())
@@ -245,6 +248,12 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
     // Cross-Region replication asked for, one Region priced.
     if needs.contains("multi-region-replication") && !estimate.dr_pair {
         s.push_str(" Cross-Region replication is ticked but one Region is priced: choose a standby Region (dr=) to price each option as a pair.");
+    }
+    // Exactly-once within a Region does not extend to its standby: the copy is
+    // asynchronous (MSK Replicator: "automatic asynchronous replication", MSK Developer
+    // Guide; MirrorMaker 2 and Kinesis's replicator consume and produce again).
+    if needs.contains("exactly-once") && estimate.dr_pair {
+        s.push_str(" Exactly-once holds within the primary Region only: replication to the standby is asynchronous (MSK Replicator, MirrorMaker 2 or a Kinesis replicator), so a failover can lose the last records not yet copied, and consumers that move to the standby re-read or skip around their last committed position: expect duplicates or replays after failing over, and deduplicate by a key in each record.");
     }
     // A cheaper MSK Standard cluster that keeps fewer copies is not Kinesis's equal.
     if let Some(what) = &estimate.standard_durability {

@@ -49,6 +49,9 @@ pub fn pricing_page(rate: &str) -> &'static str {
 pub fn option_headline(o: &OptionEstimate) -> String {
     match o.status {
         super::Status::Priced => format!("{}/month", format_usd_cents(o.total_cents)),
+        // (Nothing priced: not eligible whatever the rates, as a pipeline that needs a
+        // stream is for Firehose Direct PUT.)
+        super::Status::NotEligible if o.lines.is_empty() => "not eligible".to_string(),
         super::Status::NotEligible => {
             format!(
                 "not eligible ({}/month if forced)",
@@ -118,10 +121,11 @@ pub fn cheapest_sentence(e: &Estimate, emphasis: &str) -> Option<String> {
     let caveat = e.caveat();
     match (e.cheapest().and_then(|id| e.option(id)), caveat) {
         (Some(o), c) => Some(format!(
-            "{}: {emphasis}{}{emphasis}, {} / month{}.",
+            "{}: {emphasis}{}{emphasis}, {} / month{}{}.",
             e.cheapest_label(),
             o.id.name(),
             format_usd_cents(o.total_cents),
+            e.no_stream().map(|s| format!(": {s}")).unwrap_or_default(),
             c.map(|c| format!("; {c}")).unwrap_or_default()
         )),
         (None, Some(c)) => Some(format!("No option priced here is eligible; {c}.")),

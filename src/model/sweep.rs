@@ -127,6 +127,8 @@ pub fn sweep(base: &Workload, axis: Axis, points: usize, catalog: &Catalog) -> S
         }
         cheapest.push(e.cheapest());
     }
+    // No stream at all is drawn only where it is eligible (every reader an S3 delivery).
+    series.retain(|s| s.id != OptionId::FirehoseDirect || s.cents.iter().any(Option::is_some));
     let mut crossovers = Vec::new();
     for i in 1..points {
         if let (Some(a), Some(b)) = (cheapest[i - 1], cheapest[i]) {

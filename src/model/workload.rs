@@ -105,6 +105,13 @@ pub struct Workload {
     /// The Region of a passive standby (`dr`): every option priced as an active/passive
     /// pair; `None` = one Region.
     pub dr_region: Option<String>,
+    /// How MSK options replicate to the standby (`dr_replication`): MSK Replicator (the
+    /// default) or MirrorMaker 2 on MSK Connect. Self-managed Kafka always uses
+    /// MirrorMaker 2 (MSK Replicator reads MSK clusters only).
+    pub mm2: bool,
+    /// MirrorMaker 2's MSK Connect capacity (`mm2_mcus`); `None` = the smallest
+    /// deployment (limits.toml [kafka]).
+    pub mm2_mcus: Option<u32>,
     /// Rates the user gave for the workload's Region (`rate.<section>.<key>=<usd>`), by
     /// `<section>.<key>` as `data/prices.toml` names them: a rate the price book lacks,
     /// or a negotiated one. They replace the book's and are marked "your rate".
@@ -291,6 +298,8 @@ impl Default for Workload {
             ops_usd: 0.0,
             connect_mcus: 0,
             dr_region: None,
+            mm2: false,
+            mm2_mcus: None,
             rates: BTreeMap::new(),
         }
     }

@@ -56,7 +56,8 @@ pub fn answer(p: AnswerProps) -> Html {
                 Some(o) => html! {
                     <p class="answer-cheapest">{ format!("{}: ", e.cheapest_label()) }<strong>{ o.id.name() }</strong>{ " " }
                         <span class="answer-total" data-total-cents={o.total_cents.to_string()}>{ format_usd_cents(o.total_cents) }</span>
-                        { match caveat { Some(c) => format!(" / month; {c}."), None => format!(" / month in {}", e.region) } }</p>
+                        { match caveat { Some(c) => format!(" / month; {c}."), None => format!(" / month in {}", e.region) } }
+                        { maybe(e.no_stream().map(|s| html! { <span class="no-stream">{ format!(": {s}.") }</span> })) }</p>
                 },
                 None => html! { <p class="answer-cheapest">{ match caveat {
                     Some(c) => format!("No option priced in {} is eligible for this workload; {c}.", e.region),

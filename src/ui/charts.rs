@@ -194,7 +194,7 @@ pub fn chart_table(p: &ChartTableProps) -> Html {
             <caption>{ format!("{} (monthly USD; — = not eligible or not priced)", title(s.axis)) }</caption>
             <thead><tr>
                 <th scope="col">{ s.axis.unit() }</th>
-                { for OptionId::ALL.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
+                { for s.series.iter().map(|x| html! { <th scope="col">{ x.id.name() }</th> }) }
             </tr></thead>
             <tbody>
                 { for s.xs.iter().enumerate().step_by(4).map(|(i, x)| html! {

@@ -194,12 +194,14 @@ fn cost_card(p: &CardProps) -> Html {
                 html! { <>
                     <p class="total ineligible">{ "Not eligible for this workload" }</p>
                     <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ r }</li> }) }</ul>
-                    <details class="if-forced">
-                        <summary>{ "What it would cost if forced" }</summary>
-                        <p class="forced-total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total }</span>
-                            <span class="per">{ " / month" }</span></p>
-                        { finops_line(o, p.gb_in_per_month) }
-                    </details>
+                    { maybe((!o.lines.is_empty()).then(|| html! {
+                        <details class="if-forced">
+                            <summary>{ "What it would cost if forced" }</summary>
+                            <p class="forced-total"><span class="amount" data-total-cents={o.total_cents.to_string()}>{ total.clone() }</span>
+                                <span class="per">{ " / month" }</span></p>
+                            { finops_line(o, p.gb_in_per_month) }
+                        </details>
+                    })) }
                 </> }
             } else {
                 html! { <>

@@ -99,7 +99,7 @@ impl State {
 
 /// Every form field: (name, label, unit as the stale sentence writes it), in the form's
 /// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 38] = [
+pub const FIELDS: [(&str, &str, &str); 40] = [
     ("size", "Record size", "KB"),
     ("rps", "Records per second", ""),
     ("mbps", "Write throughput", "MB/s"),
@@ -125,6 +125,8 @@ pub const FIELDS: [(&str, &str, &str); 38] = [
     ("network", "Network path to Kinesis", ""),
     ("rack_aware", "Rack-aware consumers", ""),
     ("dr", "Standby Region (DR pair)", ""),
+    ("dr_replication", "Replication to the standby (MSK)", ""),
+    ("mm2_mcus", "MirrorMaker 2 capacity", "MCUs"),
     ("connect", "MSK Connect", "MCUs"),
     ("target", "Target peak utilisation", "%"),
     ("headroom", "Disk headroom", "×"),

@@ -311,7 +311,21 @@ const READERS: [Spec; 7] = [
 ];
 
 /// Under "Advanced", in order.
-const ADVANCED: [Spec; 13] = [
+const ADVANCED: [Spec; 15] = [
+    Spec {
+        name: "dr_replication",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "With a standby Region: how the MSK options copy to it. Self-managed Kafka always uses MirrorMaker 2.",
+    },
+    Spec {
+        name: "mm2_mcus",
+        unit: "MCUs",
+        mode: "numeric",
+        placeholder: "3",
+        hint: "MirrorMaker 2's MSK Connect capacity. Empty = its three connectors at 1 MCU each (AWS publishes no throughput per MCU).",
+    },
     Spec {
         name: "shards",
         unit: "count",
@@ -451,6 +465,10 @@ fn choices(name: &str, s: &State) -> Vec<(String, String)> {
         "lambda_provisioned" => pairs(&[
             ("false", "On-demand pollers (no charge)"),
             ("true", "Provisioned mode (EPU-hours)"),
+        ]),
+        "dr_replication" => pairs(&[
+            ("replicator", "MSK Replicator"),
+            ("mm2", "MirrorMaker 2 on MSK Connect"),
         ]),
         _ => pairs(&[
             ("aws", "aws (today's)"),

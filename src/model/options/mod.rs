@@ -2,6 +2,7 @@
 //! `estimate(&Ctx) -> Option<Priced>` (`None` when the region has no rates for it).
 //! Shared maths (retention windows, partitions, cross-AZ traffic) lives here.
 
+pub mod firehose_direct;
 pub mod kafka_ec2;
 pub mod kinesis_on_demand;
 pub mod kinesis_on_demand_advantage;
