@@ -975,7 +975,7 @@ test("a link with parameters re-renders the pre-rendered page in place", async (
   await page.waitForFunction(() => performance.getEntriesByName("first-estimate").length > 0);
   assert(await page.locator("[data-option=kinesis-provisioned] details.lines").evaluate((d) => d.open), "section from the link");
   assertEqual(await page.locator("#app").count(), 1, "one app root");
-  assertEqual(await page.locator(".card[data-option]").count(), 7, "cards not duplicated by hydration");
+  assertEqual(await page.locator(".card[data-option]").count(), 8, "cards not duplicated by hydration");
   assertEqual(warnings, [], "hydration warnings");
 });
 

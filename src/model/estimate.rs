@@ -504,7 +504,7 @@ fn finish(id: OptionId, ctx: &Ctx) -> OptionEstimate {
 /// The discount and the totals of priced lines.
 fn total(id: OptionId, priced: Priced, pct: f64) -> OptionEstimate {
     let subtotal: i64 = priced.lines.iter().map(|l| l.usd_cents).sum();
-    let discount = (pct > 0.0).then(|| {
+    let discount = (pct > 0.0 && !priced.lines.is_empty()).then(|| {
         let cents = (subtotal as f64 * pct / 100.0).round() as i64;
         Line {
             id: "discount",

@@ -970,6 +970,7 @@ pub fn is_optional(name: &str) -> bool {
             | "target"
             | "headroom"
             | "dr"
+            | "mm2_mcus"
             | "need"
     )
 }
