@@ -27,8 +27,8 @@ READ="AmazonKinesis AmazonVPC AWSDataTransfer"
 LATER="AmazonKinesisFirehose AmazonKinesisAnalytics AmazonS3"
 # EC2 on-demand instance-hours and EBS (gp3) for self-managed Kafka on EC2 come from the
 # EC2 pricing page's data files (AmazonEC2's Price List offer file is several hundred MB
-# per Region): ec2-ondemand-<region>.json per Region and ebs.json, downloaded and listed,
-# read once the book has their sections. NAT gateway rates (AmazonEC2 too) stay as they
+# per Region): ec2-ondemand-<region>.json per Region and ebs.json, read into the book's
+# kafka_ec2 sections. NAT gateway rates (AmazonEC2 too) stay as they
 # are unless a GetProducts copy is given by hand (README, "Refreshing prices").
 PAGES=https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps
 MSK_URL=$PAGES/msk/USD/current/msk.json
@@ -74,9 +74,9 @@ refresh() {
     [ -e "$f" ] || continue
     [ "${f##*/}" = msk.json ] && continue
     service=${f##*/}; service=${service%%-*}
-    if [[ " $READ " == *" $service "* ]]; then
+    if [[ " $READ " == *" $service "* || "${f##*/}" == ec2-ondemand-*.json || "${f##*/}" == ebs.json ]]; then
       files+=("$f")
-    elif [[ " $LATER " == *" $service "* || "${f##*/}" == ec2-ondemand-*.json || "${f##*/}" == ebs.json ]]; then
+    elif [[ " $LATER " == *" $service "* ]]; then
       notes+=("downloaded, not read yet (no section of the price book prices it): ${f##*/}")
     else
       notes+=("not a file the job knows: ${f##*/}")

@@ -32,8 +32,11 @@ cp "$FIX/vpc-endpoint_aps1_getproducts.json" "$files/AmazonVPC-ap-southeast-1.js
 cp "$FIX/kinesis_use1_getproducts_excerpt.json" "$files/AmazonKinesis-us-east-1.json"
 printf '%s\n' "AmazonKinesisFirehose for eu-south-2" >"$files/MISSING.txt"
 # (A file of a service no section reads yet is listed, not read: its content is not
-# opened, so an empty stand-in is enough here.)
-: >"$files/ec2-ondemand-eu-west-1.json"
+# opened, so an empty stand-in is enough here.) The EC2 and EBS pricing pages' files are
+# read (self-managed Kafka): verbatim, they reproduce the book's rates.
+: >"$files/AmazonS3-us-east-1.json"
+cp "$FIX/ec2-ondemand-eu-west-1.json" "$files/ec2-ondemand-eu-west-1.json"
+cp "$FIX/ebs.json" "$files/ebs.json"
 
 # 1. Prices unchanged: today's book against the file that priced it.
 book=$TMP/unchanged.toml
@@ -69,7 +72,9 @@ check "changed: the rate with its relative change" has "$body" '| `msk_standard.
 check "changed: reference links that change" has "$body" "| \`?v=3&rps=102400&consumers=3&retention=30d&tiered=on\` | MSK provisioned, Standard brokers |"
 check "changed: a Region's links that do not change are not listed" lacks "$body" "region=eu-west-1"
 check "changed: files AWS did not serve are reported" has "$body" "AWS did not serve: AmazonKinesisFirehose for eu-south-2"
-check "changed: files not read yet are listed" has "$body" "downloaded, not read yet (no section of the price book prices it): ec2-ondemand-eu-west-1.json"
+check "changed: files not read yet are listed" has "$body" "downloaded, not read yet (no section of the price book prices it): AmazonS3-us-east-1.json"
+check "changed: the EC2 and EBS files are read, and agree with the book" lacks "$body" '| `kafka_ec2'
+check "changed: EU (Ireland)'s instance types came from the file" lacks "$body" "eu-west-1: kinesis_on_demand: 6 not given (a user supplies them); kinesis_on_demand_advantage: 5 not given (a user supplies them); kinesis_provisioned: 7 not given (a user supplies them); data_transfer (all 1 kept); network: 6 not given (a user supplies them); firehose: 5 not given (a user supplies them); flink: 2 not given (a user supplies them); lambda: 1 not given (a user supplies them); kafka_ec2.instance_hour"
 check "the download names Regions as AWS's pricing pages do" test "$(scripts/price-job.sh region-url eu-west-1)" = "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2-ondemand-without-sec-sel/Europe%20%28Ireland%29/Linux/index.json"
 check "changed: the full report" has "$body" "refresh-prices' full report"
 

@@ -182,6 +182,9 @@ pub struct FileRates {
     /// Regions the file names: (code, AWS's location name, usage-type prefix). Price
     /// List files name them; a Region new to the book is added from these.
     pub regions: Vec<(String, String, String)>,
+    /// Whether its date counts toward the book's `as_of` (the EBS data file, whose gp3
+    /// rates only self-managed Kafka uses, does not: its date is on its lines).
+    pub as_of: bool,
 }
 
 /// The book's rate for an AWS usage type (prefix removed) and tier, if it uses one.
@@ -252,6 +255,9 @@ pub fn read_pricing_page(text: &str, book: &PriceBook) -> Result<FileRates, Stri
         .get("regions")
         .and_then(Value::as_object)
         .ok_or("no regions: not an AWS pricing page data file")?;
+    if service == "ec2" {
+        return read_ec2_page(&v, regions, date, book);
+    }
     let prefixes = prefixes(book);
     let mut rates = Vec::new();
     let mut seen = BTreeSet::new();
@@ -314,6 +320,143 @@ pub fn read_pricing_page(text: &str, book: &PriceBook) -> Result<FileRates, Stri
         date: date_of(date),
         rates,
         regions: named,
+        as_of: true,
+    })
+}
+
+/// AWS's location names in the EC2 and EBS pricing pages' data files → Region codes of
+/// the book (those files name no usage types, so no prefix says the Region).
+pub const EC2_LOCATIONS: [(&str, &str); 12] = [
+    ("US East (N. Virginia)", "us-east-1"),
+    ("US East (Ohio)", "us-east-2"),
+    ("US West (Oregon)", "us-west-2"),
+    ("EU (Ireland)", "eu-west-1"),
+    ("EU (Frankfurt)", "eu-central-1"),
+    ("EU (London)", "eu-west-2"),
+    ("Asia Pacific (Singapore)", "ap-southeast-1"),
+    ("Asia Pacific (Tokyo)", "ap-northeast-1"),
+    ("Asia Pacific (Mumbai)", "ap-south-1"),
+    ("South America (Sao Paulo)", "sa-east-1"),
+    ("Asia Pacific (Sydney)", "ap-southeast-2"),
+    ("Canada (Central)", "ca-central-1"),
+];
+
+/// gp3's rows in the EBS file → the book's rate, and the divisor to the book's unit
+/// (throughput is priced per GiBps-month in the file, per MiB/s-month in the book).
+const EBS_ROWS: [(&str, &str, f64); 3] = [
+    (
+        "Storage General Purpose gp3 GB Mo",
+        "kafka_ec2.gp3_gb_month",
+        1.0,
+    ),
+    (
+        "Provisioned EBS IOPS gp3 Volumes per IOPS Mo",
+        "kafka_ec2.gp3_iops_month",
+        1.0,
+    ),
+    (
+        "Provisioned Throughput gp3 per GiBps mo",
+        "kafka_ec2.gp3_throughput_mib_per_s_month",
+        1024.0,
+    ),
+];
+
+/// The EC2 pricing page's data files: on-demand Linux instance-hours
+/// (`ec2-ondemand-without-sec-sel`, one file per Region) and the EBS file (`ebs`, every
+/// Region). Instance types are those self-managed Kafka prices in any Region of the book.
+fn read_ec2_page(
+    v: &Value,
+    regions: &serde_json::Map<String, Value>,
+    date: &str,
+    book: &PriceBook,
+) -> Result<FileRates, String> {
+    let kind = v
+        .pointer("/manifest/source")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let types: BTreeSet<&str> = book
+        .regions
+        .values()
+        .filter_map(|r| r.kafka_ec2.as_ref())
+        .flat_map(|k| k.instance_hour.keys())
+        .collect();
+    let mut rates = Vec::new();
+    for (location, rows) in regions {
+        // (The book's own name, "Europe (Ireland)", as AWS's pages write it today; or
+        // the older "EU (Ireland)" of earlier files.)
+        let Some(code) = book
+            .regions
+            .iter()
+            .find(|(_, r)| *r.name == **location)
+            .map(|(c, _)| c.to_string())
+            .or_else(|| {
+                EC2_LOCATIONS
+                    .iter()
+                    .find(|(l, _)| l == location)
+                    .map(|(_, c)| c.to_string())
+            })
+        else {
+            continue;
+        };
+        let Some(rows) = rows.as_object() else {
+            return Err("a region's rates are not a table".into());
+        };
+        let mut push = |name: String, usd: f64| {
+            rates.push(Found {
+                region: code.clone(),
+                name,
+                usd,
+                usage_type: String::new(),
+            })
+        };
+        match kind {
+            "ebs" => {
+                for (row, name, per) in EBS_ROWS {
+                    if let Some(usd) = rows.get(row).and_then(|e| e.get("price")).and_then(price) {
+                        // (Rounded to 10 decimals, as the file writes prices.)
+                        let usd: f64 = format!("{:.10}", usd / per).parse().unwrap_or(usd / per);
+                        push(name.to_string(), usd);
+                    }
+                }
+            }
+            _ => {
+                for e in rows.values() {
+                    let field = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or("");
+                    let t = field("Instance Type");
+                    if field("Operating System") == "Linux"
+                        && field("Pre Installed S/W") == "NA"
+                        && types.contains(t)
+                    {
+                        let Some(usd) = e.get("price").and_then(price) else {
+                            return Err(format!("{t}: price is not a number"));
+                        };
+                        push(format!("kafka_ec2.instance_hour.{t}"), usd);
+                    }
+                }
+            }
+        }
+    }
+    let (source, title, url) = if kind == "ebs" {
+        (
+            "aws-ebs-pricing-data",
+            "AWS EBS pricing page data file (pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json)",
+            "https://aws.amazon.com/ebs/pricing/",
+        )
+    } else {
+        (
+            "aws-ec2-pricing-data",
+            "AWS EC2 On-Demand pricing page data files (ec2-ondemand-without-sec-sel/<location>/Linux/index.json)",
+            "https://aws.amazon.com/ec2/pricing/on-demand/",
+        )
+    };
+    Ok(FileRates {
+        source: source.to_string(),
+        title: title.to_string(),
+        url: url.to_string(),
+        date: date_of(date),
+        rates,
+        regions: Vec::new(),
+        as_of: kind != "ebs",
     })
 }
 
@@ -465,6 +608,7 @@ pub fn read_price_list(text: &str) -> Result<FileRates, String> {
         date,
         rates,
         regions,
+        as_of: true,
     })
 }
 
@@ -562,8 +706,14 @@ fn rate_line(line: &str) -> Option<(String, f64, String)> {
 /// (`msk_standard.broker_hour.kafka.m5.large` → `msk_standard.broker_hour`,
 /// `kafka.m5.large`).
 fn table_and_key(name: &str) -> (String, String) {
-    match name.split_once(".broker_hour.") {
-        Some((s, b)) => (format!("{s}.broker_hour"), b.to_string()),
+    match name
+        .split_once(".broker_hour.")
+        .map(|(s, b)| (s, "broker_hour", b))
+        .or_else(|| {
+            name.split_once(".instance_hour.")
+                .map(|(s, b)| (s, "instance_hour", b))
+        }) {
+        Some((s, table, b)) => (format!("{s}.{table}"), b.to_string()),
         None => {
             let (s, k) = name.split_once('.').unwrap_or((name, ""));
             (s.to_string(), k.to_string())
@@ -580,11 +730,16 @@ fn quoted_key(key: &str) -> String {
 }
 
 fn new_line(key: &str, f: &Found, source: &str) -> String {
+    // (The EC2 and EBS files name no usage types.)
+    let usage_type = if f.usage_type.is_empty() {
+        String::new()
+    } else {
+        format!(", usage_type = \"{}\"", f.usage_type)
+    };
     format!(
-        "{} = {{ usd = {}, source = \"{source}\", usage_type = \"{}\" }}",
+        "{} = {{ usd = {}, source = \"{source}\"{usage_type} }}",
         quoted_key(key),
         fmt_usd(f.usd),
-        f.usage_type
     )
 }
 
@@ -832,7 +987,9 @@ fn sources(
     let mut text = text.to_string();
     let mut dates: Vec<&str> = Vec::new();
     for f in files {
-        dates.push(&f.date);
+        if f.as_of {
+            dates.push(&f.date);
+        }
         let head = format!("[sources.{}]", f.source);
         match book.sources.get(&f.source) {
             Some(s) if *s.date == *f.date => {}
@@ -891,6 +1048,7 @@ fn service_of(name: &str) -> &'static str {
         s if s.starts_with("msk") => "Amazon MSK",
         "data_transfer" => "Data transfer",
         "network" => "VPC (PrivateLink, NAT gateway)",
+        "kafka_ec2" => "EC2 and EBS (self-managed Kafka)",
         _ => "Other",
     }
 }

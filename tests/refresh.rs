@@ -250,3 +250,47 @@ fn a_region_both_services_cover_is_added() {
     );
     assert!(!after.regions.contains_key("eu-north-1"));
 }
+
+/// The EC2 and EBS pricing pages' data files (no usage types; Regions by location name)
+/// reproduce self-managed Kafka's rates exactly: eu-west-1's 15 instance types from its
+/// on-demand file, gp3's three rates for all 12 Regions from the EBS file (throughput
+/// per GiBps-month ÷ 1,024 = per MiB/s-month). The EBS file's older date does not move
+/// the book's `as_of`.
+#[test]
+fn the_ec2_and_ebs_files_reproduce_self_managed_kafkas_rates_exactly() {
+    let b = book();
+    let ec2 = read_pricing_page(&fixture("ec2-ondemand-eu-west-1.json"), &b).unwrap();
+    let ebs = read_pricing_page(&fixture("ebs.json"), &b).unwrap();
+    assert_eq!(ec2.source, "aws-ec2-pricing-data");
+    assert_eq!(ec2.date, "2025-04-04");
+    assert_eq!(ec2.rates.len(), 15);
+    assert!(ec2.rates.iter().any(|r| r.region == "eu-west-1"
+        && r.name == "kafka_ec2.instance_hour.m7g.large"
+        && r.usd == 0.091));
+    assert_eq!(ebs.source, "aws-ebs-pricing-data");
+    assert_eq!(ebs.date, "2024-07-18");
+    assert_eq!(ebs.rates.len(), 36);
+    let out = refresh(BOOK, &[ec2, ebs]).unwrap();
+    assert!(out.changed.is_empty(), "{:?}", out.changed);
+    assert!(out.added.is_empty(), "{:?}", out.added);
+    assert_eq!(out.text, BOOK);
+}
+
+/// A changed EC2 rate is rewritten from the file and reported, as an MSK one is.
+#[test]
+fn a_changed_ec2_rate_is_rewritten_and_reported() {
+    let b = book();
+    let ec2 = read_pricing_page(&fixture("ec2-ondemand-eu-west-1.json"), &b).unwrap();
+    let edited = BOOK.replacen(
+        "\"m7g.large\" = { usd = 0.091, source = \"aws-ec2-pricing-data\" }",
+        "\"m7g.large\" = { usd = 0.1, source = \"aws-ec2-pricing-data\" }",
+        1,
+    );
+    assert_ne!(edited, BOOK);
+    let out = refresh(&edited, &[ec2]).unwrap();
+    assert_eq!(out.text, BOOK);
+    assert_eq!(
+        out.changed,
+        ["eu-west-1 kafka_ec2.instance_hour.m7g.large: 0.1 (aws-ec2-pricing-data) → 0.091 (aws-ec2-pricing-data)"]
+    );
+}
