@@ -69,6 +69,42 @@ fn self_managed_kafka_in_the_eu_uses_eu_rates() {
     assert_eq!(o.total_cents, 62613);
 }
 
+/// Tiered storage in S3 (`tiered=auto`, 30 days): as on MSK Standard, 1 day stays on the
+/// brokers (82.40 GB × RF 3 × 2 ÷ 3 = 165 GB each, as above) and the rest, 2,471.90 −
+/// 82.40 = 2,389.53 GB, is one copy in S3 Standard at $0.023 (us-east-1, AWS's price list
+/// via infracost's golden file) = $54.96; every GB written is copied as 1 GiB segments in
+/// 25 MiB parts (the Aiven plugin): 47 PUT-class requests per GiB × 2,506.26 GB =
+/// 117.79 thousand × $0.005 = $0.59. All on gp3 would need 4,944 GB per broker. Total:
+/// $579.45 + $54.96 + $0.59 = $635.00. Where the book has no S3 rates, `tiered=auto`
+/// keeps all on gp3 and says so; a local retention set by hand names the S3 rates missing.
+#[test]
+fn self_managed_kafka_tiers_to_s3_where_s3_is_priced() {
+    let e = run("v=4&rps=1000&size=1&retention=30d");
+    let o = opt(&e, OptionId::KafkaEc2);
+    assert_eq!(o.capacity.storage_gb_per_broker, Some(165.0));
+    assert_eq!(line(o, "tiered_storage").usd_cents, 5496);
+    assert_eq!(line(o, "tiered_requests").usd_cents, 59);
+    assert_eq!(o.total_cents, 63500);
+    let e = run("v=4&rps=1000&size=1&retention=30d&region=eu-west-1");
+    let o = opt(&e, OptionId::KafkaEc2);
+    assert_eq!(o.status, Status::Priced);
+    assert!(!o.lines.iter().any(|l| l.id == "tiered_storage"));
+    assert!(o
+        .warnings
+        .iter()
+        .any(|w| w.contains("no S3 rates for this Region")));
+    let e = run("v=4&rps=1000&size=1&retention=30d&region=eu-west-1&tiered=1d");
+    let o = opt(&e, OptionId::KafkaEc2);
+    assert_eq!(o.status, Status::NotPriced);
+    assert!(
+        o.reasons
+            .iter()
+            .any(|r| r.contains("rate.kafka_ec2.s3_gb_month")),
+        "{:?}",
+        o.reasons
+    );
+}
+
 /// Every Region the price book covers prices self-managed Kafka.
 #[test]
 fn self_managed_kafka_is_priced_in_every_region_of_the_book() {

@@ -80,6 +80,8 @@ pub struct KafkaEc2Limits {
     pub gp3_max_mib_per_s: f64,
     /// gp3's largest ratio of provisioned throughput to IOPS.
     pub gp3_mib_per_s_per_iops: f64,
+    /// S3 PUT-class requests per GiB copied to tiered storage.
+    pub s3_puts_per_gb: f64,
 }
 
 /// How the readers' services bill and scale ([`super::pipeline`]).

@@ -198,6 +198,9 @@ pub struct KafkaEc2Rates {
     pub gp3_gb_month: Rate,
     pub gp3_iops_month: Rate,
     pub gp3_throughput_mib_per_s_month: Rate,
+    /// Kafka's tiered storage in S3 Standard: GB-month, and PUT-class requests per 1,000.
+    pub s3_gb_month: Rate,
+    pub s3_put_thousand: Rate,
 }
 
 /// Data transfer between availability zones in one region (billed on each side).
@@ -349,7 +352,7 @@ sections! {
     firehose { ingest_gb_first_tier, ingest_gb_second_tier, ingest_gb_third_tier, format_conversion_gb, msk_source_gb }
     flink { kpu_hour, running_storage_gb_month }
     lambda { kafka_epu_hour }
-    kafka_ec2 { gp3_gb_month, gp3_iops_month, gp3_throughput_mib_per_s_month }
+    kafka_ec2 { gp3_gb_month, gp3_iops_month, gp3_throughput_mib_per_s_month, s3_gb_month, s3_put_thousand }
 }
 
 /// A user's rate name (a link's `rate.` parameter without the prefix), split into the

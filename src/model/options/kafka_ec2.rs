@@ -15,20 +15,24 @@
 //! in-cluster traffic used for replication"). Clients cross AZs as on MSK
 //! ([`super::cross_az_lines`]).
 
-use super::msk_standard::{counts, Counts};
+use super::msk_standard::{counts, layouts, tiered_gb, Counts};
 use super::{
     cluster_partitions, count_of, cross_az_lines, durability_warnings, partitions, policy,
     Provisioned,
 };
 use crate::model::catalog::broker_sort_key;
 use crate::model::fixed::shortest;
+use crate::model::link::format_retention;
 use crate::model::priced::{Capacity, Ctx, Line, Priced};
-use crate::model::prices::KafkaEc2Rates;
+use crate::model::prices::{KafkaEc2Rates, MISSING_SOURCE};
 use crate::model::units::{format_quantity, HOURS_PER_MONTH};
+use crate::model::workload::Tiered;
 
-/// One sized cluster of an instance type.
+/// One sized cluster of an instance type and storage layout.
 struct Sizing {
     instance: String,
+    /// Hours kept on the brokers' gp3 volumes with tiered storage in S3 (`None`: all).
+    local_hours: Option<f64>,
     counts: Counts,
     /// gp3 throughput and IOPS provisioned per broker above the included baseline.
     extra_mib_per_s: f64,
@@ -38,10 +42,10 @@ struct Sizing {
 
 /// Throughput (MiB/s) and IOPS a broker's gp3 volume needs provisioned above the
 /// included baseline, for its peak disk I/O.
-pub fn gp3_extra(ctx: &Ctx, brokers: u32, ebs_mib_per_s: f64) -> (f64, f64) {
+pub fn gp3_extra(ctx: &Ctx, brokers: u32, ebs_mib_per_s: f64, tiered: bool) -> (f64, f64) {
     let k = &ctx.limits.kafka_ec2;
     let io = ctx.derived.peak_write_mb_per_s / f64::from(brokers.max(1))
-        * ctx.limits.msk_standard.storage_factor(false);
+        * ctx.limits.msk_standard.storage_factor(tiered);
     if io <= k.gp3_included_mib_per_s {
         return (0.0, 0.0);
     }
@@ -75,12 +79,32 @@ pub fn cross_az_followers(rf: u32, azs: u32) -> f64 {
     f64::from(rf - 1) - same
 }
 
-fn monthly(rates: &KafkaEc2Rates, rate_usd: f64, s: &Counts, extra: (f64, f64)) -> f64 {
+/// S3 PUT-class requests a month, in thousands: every segment written is copied.
+fn s3_puts_thousand(ctx: &Ctx) -> f64 {
+    ctx.derived.gb_in_per_month * ctx.limits.kafka_ec2.s3_puts_per_gb / 1000.0
+}
+
+fn monthly(
+    ctx: &Ctx,
+    rates: &KafkaEc2Rates,
+    rate_usd: f64,
+    s: &Counts,
+    extra: (f64, f64),
+    local_hours: Option<f64>,
+) -> f64 {
+    let tiered = match local_hours {
+        Some(_) => {
+            tiered_gb(ctx, local_hours) * rates.s3_gb_month.usd
+                + s3_puts_thousand(ctx) * rates.s3_put_thousand.usd
+        }
+        None => 0.0,
+    };
     f64::from(s.brokers)
         * (HOURS_PER_MONTH * rate_usd
             + s.storage_gb_per_broker * rates.gp3_gb_month.usd
             + extra.0 * rates.gp3_throughput_mib_per_s_month.usd
             + extra.1 * rates.gp3_iops_month.usd)
+        + tiered
 }
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
@@ -91,21 +115,34 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     let k = &ctx.limits.kafka_ec2;
     let partitions = partitions(ctx);
     let policy = policy(ctx, Provisioned::KafkaEc2);
+    // Tiered storage in S3 where the book has S3's rates (`tiered=auto` compares it as on
+    // MSK Standard); a local retention set by hand is priced, or names the rates missing.
+    let s3_known = [&rates.s3_gb_month, &rates.s3_put_thousand]
+        .iter()
+        .all(|r| !r.source.is_empty() && !r.source.starts_with(MISSING_SOURCE));
+    let layouts: Vec<Option<f64>> = layouts(ctx)
+        .into_iter()
+        .filter(|l| l.is_none() || s3_known || w.tiered != Tiered::Auto)
+        .collect();
     let mut candidates: Vec<Sizing> = l
         .brokers
         .iter()
         .filter(|(_, b)| b.auto)
-        .filter_map(|(name, b)| {
-            let instance = name.strip_prefix("kafka.")?;
-            let rate = rates.instance_hour.get(instance)?;
-            let c = counts(ctx, b, partitions, None, &policy, false);
-            let extra = gp3_extra(ctx, c.brokers, b.ebs_mib_per_s);
-            Some(Sizing {
-                instance: instance.to_string(),
-                monthly_usd: monthly(rates, rate.usd, &c, extra),
-                counts: c,
-                extra_mib_per_s: extra.0,
-                extra_iops: extra.1,
+        .filter_map(|(name, b)| Some((name.strip_prefix("kafka.")?, b)))
+        .filter_map(|(instance, b)| Some((instance, b, rates.instance_hour.get(instance)?)))
+        .flat_map(|(instance, b, rate)| {
+            let (policy, layouts) = (&policy, &layouts);
+            layouts.iter().map(move |&local| {
+                let c = counts(ctx, b, partitions, local, policy, false);
+                let extra = gp3_extra(ctx, c.brokers, b.ebs_mib_per_s, local.is_some());
+                Sizing {
+                    instance: instance.to_string(),
+                    local_hours: local,
+                    monthly_usd: monthly(ctx, rates, rate.usd, &c, extra, local),
+                    counts: c,
+                    extra_mib_per_s: extra.0,
+                    extra_iops: extra.1,
+                }
             })
         })
         .collect();
@@ -114,6 +151,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         (b.counts.needed <= max)
             .cmp(&(a.counts.needed <= max))
             .then(a.monthly_usd.total_cmp(&b.monthly_usd))
+            .then(a.local_hours.is_some().cmp(&b.local_hours.is_some()))
             .then_with(|| broker_sort_key(&a.instance).cmp(&broker_sort_key(&b.instance)))
     });
     let best = candidates.into_iter().next()?;
@@ -132,11 +170,16 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             if best.extra_iops > 0.0 { " and IOPS" } else { "" }
         ));
     }
-    if w.tiered != crate::model::workload::Tiered::Off {
-        warnings.push(
-            "All data on the brokers' gp3 volumes: Kafka's tiered storage to S3 (KIP-405) needs a remote storage plugin and S3 rates, which this estimate does not price."
+    match (best.local_hours, w.tiered) {
+        (Some(h), _) => warnings.push(format!(
+            "Tiered storage (Kafka 3.6+): {} on the brokers, the rest in S3 through a remote storage plugin you run (Apache ships none); S3 requests counted as the open-source Aiven plugin makes them.",
+            format_retention(h)
+        )),
+        (None, Tiered::Auto) if !s3_known => warnings.push(
+            "All data on the brokers' gp3 volumes: the book has no S3 rates for this Region, so tiered storage in S3 is not compared (give rate.kafka_ec2.s3_gb_month and s3_put_thousand to compare it)."
                 .to_string(),
-        );
+        ),
+        _ => {}
     }
 
     let instance_rate = &rates.instance_hour[best.instance.as_str()];
@@ -204,6 +247,28 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.gp3_iops_month,
         ));
     }
+    if let Some(h) = best.local_hours {
+        lines.push(Line::new(
+            "tiered_storage",
+            format!(
+                "Tiered storage in S3 (data held beyond {} on brokers, one copy)",
+                format_retention(h)
+            ),
+            tiered_gb(ctx, best.local_hours),
+            "GB-month",
+            &rates.s3_gb_month,
+        ));
+        lines.push(Line::new(
+            "tiered_requests",
+            format!(
+                "S3 PUT requests (every segment copied: {} per GiB written)",
+                shortest(k.s3_puts_per_gb)
+            ),
+            s3_puts_thousand(ctx),
+            "1,000 requests",
+            &rates.s3_put_thousand,
+        ));
+    }
     if let Some(transfer) = &ctx.region.data_transfer {
         let followers = cross_az_followers(w.replication_factor, w.azs);
         if followers > 0.0 {
@@ -230,10 +295,14 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     Some(Priced {
         capacity: Capacity {
             summary: format!(
-                "{} × {} brokers, {} GB gp3 each, {} × {controller} KRaft controllers; {} ({partitions_reason})",
+                "{} × {} brokers, {} GB gp3 each{}, {} × {controller} KRaft controllers; {} ({partitions_reason})",
                 c.brokers,
                 best.instance,
                 format_quantity(c.storage_gb_per_broker, 0),
+                match best.local_hours {
+                    Some(h) => format!(", tiered storage in S3 beyond {}", format_retention(h)),
+                    None => String::new(),
+                },
                 k.controllers,
                 count_of(partitions, "partition", "partitions")
             ),
