@@ -212,6 +212,25 @@ async fn the_readers_group_prices_a_flink_application_on_both_platforms() {
     unmount(app, root).await;
 }
 
+/// The alternatives: with one S3 delivery as the only reader, no stream at all becomes
+/// eligible, and the answer says a stream may be unnecessary; self-managed Kafka's card
+/// then asks for its S3 sink's size.
+#[wasm_bindgen_test]
+async fn an_s3_only_pipeline_is_answered_with_no_stream() {
+    let (root, app) = mount().await;
+    until(&root, ".card .amount").await;
+    assert!(text(&root, "[data-option=firehose-direct] .reasons")
+        .contains("Real-time readers need a stream"));
+    type_into(&root, "#f-rps", "50");
+    type_into(&root, "#f-size", "3");
+    type_into(&root, "#f-firehose", "1");
+    type_into(&root, "#f-consumers", "0");
+    until(&root, ".answer .no-stream").await;
+    assert!(text(&root, ".answer").contains("No stream: Firehose Direct PUT to S3"));
+    assert!(text(&root, "[data-option=kafka-ec2]").contains("connect=<MCUs>"));
+    unmount(app, root).await;
+}
+
 #[wasm_bindgen_test]
 async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     let (root, app) = mount().await;

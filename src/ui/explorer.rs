@@ -79,21 +79,18 @@ fn cell_html(c: &Cell, matrix: &Matrix, span: usize) -> Html {
 
 /// The matrix's columns: every streaming option (no stream at all is not compared
 /// feature by feature).
-const COLUMNS: [OptionId; 7] = [
-    OptionId::KinesisOnDemand,
-    OptionId::KinesisOnDemandAdvantage,
-    OptionId::KinesisProvisioned,
-    OptionId::MskStandard,
-    OptionId::MskExpress,
-    OptionId::MskServerless,
-    OptionId::KafkaEc2,
-];
+fn columns() -> Vec<OptionId> {
+    OptionId::ALL
+        .into_iter()
+        .filter(|&o| o != OptionId::FirehoseDirect)
+        .collect()
+}
 
 /// The cells of a row in option order, adjacent options sharing a cell merged.
 fn row_cells(row: &Row, matrix: &Matrix) -> Html {
     let mut out = Vec::new();
     let mut i = 0;
-    let ids = COLUMNS;
+    let ids = columns();
     while i < ids.len() {
         let cell = row.cell_for(ids[i].id());
         let mut span = 1;
@@ -155,7 +152,7 @@ fn matrix_table(matrix: &Matrix) -> Html {
             <table class="matrix">
                 <thead><tr>
                     <th scope="col">{ "Feature" }</th>
-                    { for COLUMNS.iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
+                    { for columns().iter().map(|o| html! { <th scope="col">{ o.name() }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for matrix.rows.iter().map(|r| html! {
