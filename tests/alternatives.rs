@@ -182,6 +182,44 @@ fn an_audit_log_needs_no_stream() {
     assert_eq!(opt(&e, OptionId::FirehoseDirect).total_cents, 1817);
 }
 
+/// The EU workload, eu-west-2 (London), with its own rates: EC2 m7g.large $0.0944/h and
+/// gp3 $0.0928 per GB-month (AWS's EC2 and EBS pricing-page data files), S3 Standard
+/// $0.024 per GB-month and $0.0053 per 1,000 PUTs (AWS's price list via infracost),
+/// Firehose $0.035 per GB (first tier, same source). 30 days, 1,000 × 1 KB/s:
+/// - brokers and controllers: 2 × 2,190 h × $0.0944 = 2 × $206.74;
+/// - gp3: 687 GB × $0.0928 = $63.75; S3: 2,389.53 GB × $0.024 = $57.35;
+///   PUTs: 117.79 thousand × $0.0053 = $0.62;
+/// - replication $100.25 and clients 2 × $33.42 (the same $0.01 each way).
+///
+/// $702.29. The audit log there with no VPC path: 626.57 GB × $0.035 = $21.93; with the
+/// VPC endpoint (v4's default) the book has no London endpoint rates, so the card names
+/// them rather than pricing it without.
+#[test]
+fn the_alternatives_in_london_use_londons_rates() {
+    let e = run("v=4&rps=1000&size=1&retention=30d&region=eu-west-2");
+    let o = opt(&e, OptionId::KafkaEc2);
+    let cents = |id: &str| line(o, id).usd_cents;
+    assert_eq!(cents("broker_hours"), 20674);
+    assert_eq!(cents("controller_hours"), 20674);
+    assert_eq!(cents("storage"), 6375);
+    assert_eq!(cents("tiered_storage"), 5735);
+    assert_eq!(cents("tiered_requests"), 62);
+    assert_eq!(o.total_cents, 70229);
+    let q = "v=4&rps=50&size=3&consumers=0&firehose=1&retention=365d&region=eu-west-2";
+    let e = run(&format!("{q}&network=none"));
+    assert_eq!(opt(&e, OptionId::FirehoseDirect).total_cents, 2193);
+    let e = run(q);
+    let o = opt(&e, OptionId::FirehoseDirect);
+    assert_eq!(o.status, Status::NotPriced);
+    assert!(
+        o.reasons
+            .iter()
+            .any(|r| r.contains("rate.network.interface_endpoint_hour")),
+        "{:?}",
+        o.reasons
+    );
+}
+
 /// With a real-time reader the workload needs a stream: not eligible, nothing priced,
 /// and the reason names the readers.
 #[test]
