@@ -15,12 +15,11 @@
 //! in-cluster traffic used for replication"). Clients cross AZs as on MSK
 //! ([`super::cross_az_lines`]).
 
-use super::msk_standard::{counts, layouts, tiered_gb, Counts};
+use super::msk_standard::{cluster_order, counts, layouts, tiered_gb, Counts};
 use super::{
     cluster_partitions, count_of, cross_az_lines, durability_warnings, partitions, policy,
     Provisioned,
 };
-use crate::model::catalog::broker_sort_key;
 use crate::model::fixed::shortest;
 use crate::model::link::format_retention;
 use crate::model::priced::{Capacity, Ctx, Line, Priced};
@@ -146,13 +145,12 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             })
         })
         .collect();
-    let max = u64::from(l.max_brokers_per_cluster);
     crate::model::sort::sort_by(&mut candidates, |a, b| {
-        (b.counts.needed <= max)
-            .cmp(&(a.counts.needed <= max))
-            .then(a.monthly_usd.total_cmp(&b.monthly_usd))
-            .then(a.local_hours.is_some().cmp(&b.local_hours.is_some()))
-            .then_with(|| broker_sort_key(&a.instance).cmp(&broker_sort_key(&b.instance)))
+        cluster_order(
+            (a.counts.needed, a.monthly_usd, a.local_hours, &a.instance),
+            (b.counts.needed, b.monthly_usd, b.local_hours, &b.instance),
+            l.max_brokers_per_cluster,
+        )
     });
     let best = candidates.into_iter().next()?;
     let c = &best.counts;

@@ -222,13 +222,36 @@ fn size_one(
 /// Fitting clusters first (within the brokers-per-cluster limit), then the cheaper,
 /// then all-local before tiered, then the smaller broker type.
 fn better(a: &Sizing, b: &Sizing, max_brokers: u32) -> std::cmp::Ordering {
-    let fits_a = a.brokers_needed <= u64::from(max_brokers);
-    let fits_b = b.brokers_needed <= u64::from(max_brokers);
-    fits_b
-        .cmp(&fits_a)
-        .then(a.monthly_usd.total_cmp(&b.monthly_usd))
-        .then(a.local_hours.is_some().cmp(&b.local_hours.is_some()))
-        .then_with(|| broker_sort_key(&a.broker_type).cmp(&broker_sort_key(&b.broker_type)))
+    cluster_order(
+        (
+            a.brokers_needed,
+            a.monthly_usd,
+            a.local_hours,
+            &a.broker_type,
+        ),
+        (
+            b.brokers_needed,
+            b.monthly_usd,
+            b.local_hours,
+            &b.broker_type,
+        ),
+        max_brokers,
+    )
+}
+
+/// The order of [`better`] on (brokers needed, USD a month, local hours, broker type):
+/// shared by every option sized by these rules (self-managed Kafka too).
+pub fn cluster_order(
+    a: (u64, f64, Option<f64>, &str),
+    b: (u64, f64, Option<f64>, &str),
+    max_brokers: u32,
+) -> std::cmp::Ordering {
+    let fits = |needed: u64| needed <= u64::from(max_brokers);
+    fits(b.0)
+        .cmp(&fits(a.0))
+        .then(a.1.total_cmp(&b.1))
+        .then(a.2.is_some().cmp(&b.2.is_some()))
+        .then_with(|| broker_sort_key(a.3).cmp(&broker_sort_key(b.3)))
 }
 
 pub fn estimate(ctx: &Ctx) -> Option<Priced> {
