@@ -149,7 +149,11 @@ fn firehose_is_not_a_source_for_self_managed_kafka() {
     let e = run("v=4&rps=1000&size=1&firehose=1");
     let o = opt(&e, OptionId::KafkaEc2);
     assert_eq!(o.status, Status::NotPriced);
-    assert!(o.reasons[0].contains("connect=<MCUs>"), "{:?}", o.reasons);
+    assert!(
+        o.reasons[0].contains("as \u{201c}MSK Connect\u{201d} to price it"),
+        "{:?}",
+        o.reasons
+    );
     let e = run("v=4&rps=1000&size=1&firehose=1&connect=2");
     let o = opt(&e, OptionId::KafkaEc2);
     assert_eq!(o.status, Status::Priced);

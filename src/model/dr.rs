@@ -46,7 +46,7 @@ fn mirror_maker(
     }
     if w.mm2_mcus.is_none() {
         p.warnings.push(format!(
-            "MirrorMaker 2 sized at its smallest: its three connectors (records, offsets, heartbeats) at 1 MCU each. AWS publishes no MirrorMaker 2 throughput per MCU: give yours as mm2_mcus= (now {mcus})."
+            "MirrorMaker 2 sized at its smallest: its three connectors (records, offsets, heartbeats) at 1 MCU each. AWS publishes no MirrorMaker 2 throughput per MCU: give yours as “MirrorMaker 2 capacity” (now {mcus})."
         ));
     }
 }
@@ -122,6 +122,7 @@ pub fn pair(
     for l in standby.lines {
         p.lines.push(Line {
             label: format!("Standby in {dr}: {}", l.label),
+            standby: true,
             ..l
         });
     }

@@ -141,11 +141,29 @@ pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
     if let Some(region) = &region {
         let d = &e.derived;
         for o in e.options.iter_mut().filter(|o| o.status == Status::Priced) {
-            o.warnings
-                .extend(advice(o.id, o.total_cents, workload, d, region, catalog));
+            let advice = advice(o.id, o.total_cents, workload, d, region, catalog);
+            o.warnings = ranked(std::mem::take(&mut o.warnings), advice);
         }
     }
     e
+}
+
+/// What a warning says when part of the bill could not be priced.
+pub const NOT_IN_TOTAL: &str = "not in this total";
+
+/// An option's warnings ranked by the money at stake: first what the total leaves out
+/// (a cost of unknown size), then the advice by the monthly amount it would change, then
+/// the notes with no amount, in the order the option gave them.
+fn ranked(notes: Vec<String>, mut advice: Vec<(i64, String)>) -> Vec<String> {
+    let (missing, notes): (Vec<String>, Vec<String>) =
+        notes.into_iter().partition(|w| w.contains(NOT_IN_TOTAL));
+    // (Stable: equal amounts keep the advice's order.)
+    advice.sort_by_key(|(cents, _)| std::cmp::Reverse(*cents));
+    missing
+        .into_iter()
+        .chain(advice.into_iter().map(|(_, w)| w))
+        .chain(notes)
+        .collect()
 }
 
 /// The other way of running the same workload that would change an option's bill,
@@ -161,7 +179,7 @@ fn advice(
     d: &Derived,
     region: &RegionPrices,
     catalog: &Catalog,
-) -> Vec<String> {
+) -> Vec<(i64, String)> {
     let kinesis = id.is_kinesis();
     let k = &catalog.limits.kinesis;
     let priced = |alt: Workload| {
@@ -177,19 +195,19 @@ fn advice(
         let o = finish(id, &ctx);
         (o.status == Status::Priced).then_some(o.total_cents)
     };
-    let mut out = Vec::new();
+    let mut out: Vec<(i64, String)> = Vec::new();
     let saving = |alt: Option<i64>| alt.filter(|&a| total_cents - a >= 100);
     if w.streams > 1 {
         if let Some(alt) = saving(priced(Workload {
             streams: 1,
             ..w.clone()
         })) {
-            out.push(format!(
+            out.push((total_cents - alt, format!(
                 "Multiplexing the {} streams into one (consumers filter by event type) would cost {} less a month: {}.",
                 w.streams,
                 format_usd_cents(total_cents - alt),
                 format_usd_cents(alt)
-            ));
+            )));
         }
     }
     if kinesis && d.kinesis_record_kb < k.put_payload_unit_kb {
@@ -197,13 +215,13 @@ fn advice(
             aggregate_kb: Some(k.put_payload_unit_kb),
             ..w.clone()
         })) {
-            out.push(format!(
-                "Small records: aggregating them into {} KB Kinesis records (KPL aggregation or batching; aggregate={}) would cost {} less a month: {}.",
+            out.push((total_cents - alt, format!(
+                "Small records: aggregating them into {} KB Kinesis records (KPL aggregation or batching; “Kinesis aggregation” {} KB) would cost {} less a month: {}.",
                 shortest(k.put_payload_unit_kb),
                 shortest(k.put_payload_unit_kb),
                 format_usd_cents(total_cents - alt),
                 format_usd_cents(alt)
-            ));
+            )));
         }
     }
     if kinesis && d.shared_consumers >= 3 && w.consumers <= k.max_efo_consumers {
@@ -221,12 +239,12 @@ fn advice(
             } else {
                 format!("{} {word}", format_usd_cents(diff))
             };
-            out.push(format!(
-                "With enhanced fan-out for all {} consumers (efo={}): {} a month, {change}.",
+            out.push((diff, format!(
+                "With enhanced fan-out for all {} consumers (“Enhanced fan-out consumers” {}): {} a month, {change}.",
                 w.consumers,
                 w.consumers,
                 format_usd_cents(alt),
-            ));
+            )));
         }
     }
     if kinesis && w.network == NetworkPath::Nat {
@@ -234,11 +252,11 @@ fn advice(
             network: NetworkPath::Endpoint,
             ..w.clone()
         })) {
-            out.push(format!(
-                "An interface VPC endpoint in each AZ instead of NAT gateways (network=endpoint) would cost {} less a month: {}.",
+            out.push((total_cents - alt, format!(
+                "An interface VPC endpoint in each AZ instead of NAT gateways (the “Network path to Kinesis”) would cost {} less a month: {}.",
                 format_usd_cents(total_cents - alt),
                 format_usd_cents(alt)
-            ));
+            )));
         }
     }
     // Rack-aware consumers (follower fetching) read from a replica in their own AZ.
@@ -253,22 +271,22 @@ fn advice(
                 rack_aware: true,
                 ..w.clone()
             })) {
-                out.push(format!(
-                    "Rack-aware consumers (follower fetching, rack_aware=true) read from their own AZ: {} less a month, {}.",
+                out.push((total_cents - alt, format!(
+                    "“Rack-aware consumers” (follower fetching) read from their own AZ: {} less a month, {}.",
                     format_usd_cents(total_cents - alt),
                     format_usd_cents(alt)
-                ));
+                )));
             }
         } else if let Some(alt) = priced(Workload {
             rack_aware: false,
             ..w.clone()
         }) {
             if alt > total_cents {
-                out.push(format!(
-                    "Rack-aware consumers (rack_aware=true) save {} a month of cross-AZ traffic here (without: {}).",
+                out.push((alt - total_cents, format!(
+                    "“Rack-aware consumers” save {} a month of cross-AZ traffic here (without: {}).",
                     format_usd_cents(alt - total_cents),
                     format_usd_cents(alt)
-                ));
+                )));
             }
         }
     }
@@ -380,7 +398,7 @@ fn price(id: OptionId, ctx: &Ctx) -> Result<Priced, String> {
     // sink, whose size AWS does not publish. Priced once the user gives it (connect=).
     if id == OptionId::KafkaEc2 && w.firehose > 0 && w.connect_mcus == 0 {
         return Err(format!(
-            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {} to S3 would run as a Kafka Connect S3 sink. Give its size as MSK Connect units (connect=<MCUs>) to price it",
+            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {} to S3 would run as a Kafka Connect S3 sink. Give its size in MCUs as “MSK Connect” to price it",
             super::units::count_of(w.firehose, "delivery", "deliveries")
         ));
     }
@@ -516,6 +534,7 @@ fn total(id: OptionId, priced: Priced, pct: f64) -> OptionEstimate {
             source: "workload".to_string(),
             uncertain: None,
             usage_type: None,
+            standby: false,
         }
     });
     let total_cents = subtotal + discount.as_ref().map_or(0, |d| d.usd_cents);

@@ -4,10 +4,12 @@
 //! [`estimate::estimate`] (with the embedded [`catalog::Catalog`]) → [`estimate::Estimate`].
 
 pub mod catalog;
+pub mod compare;
 pub mod data_types;
 pub mod dr;
 pub mod estimate;
 pub mod export;
+pub mod fields;
 pub mod fixed;
 pub mod limits;
 pub mod link;

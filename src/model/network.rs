@@ -28,13 +28,16 @@ pub fn kinesis_lines(ctx: &Ctx) -> Result<Vec<Line>, String> {
     }
     let Some(rates) = &ctx.region.network else {
         return Err(format!(
-            "No {} rates for {} were found: the network path (network={}) is not in this total.",
+            "No {} rates for {} were found: the network path (“Network path to Kinesis”: {}) is not in this total.",
             match path {
                 NetworkPath::Nat => "NAT gateway",
                 _ => "interface VPC endpoint",
             },
             ctx.region_code,
-            path.id()
+            match path {
+                NetworkPath::Nat => "NAT gateways",
+                _ => "interface VPC endpoint",
+            }
         ));
     };
     let azs = ctx.workload.azs;

@@ -145,7 +145,7 @@ fn firehose(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     }
     if id == OptionId::KafkaEc2 {
         priced.warnings.push(format!(
-            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {deliveries} to S3 run as a Kafka Connect S3 sink, priced as the MSK Connect units you gave (connect=)."
+            "Firehose reads Kinesis streams and MSK clusters, not self-managed Kafka: the {deliveries} to S3 run as a Kafka Connect S3 sink, priced as the MSK Connect units you gave (“MSK Connect”)."
         ));
         return;
     }

@@ -62,6 +62,20 @@ impl OptionId {
         }
     }
 
+    /// The name in a table or a sentence that names several options.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            OptionId::KinesisOnDemand => "Kinesis on-demand",
+            OptionId::KinesisOnDemandAdvantage => "Kinesis On-demand Advantage",
+            OptionId::KinesisProvisioned => "Kinesis provisioned",
+            OptionId::MskStandard => "MSK Standard",
+            OptionId::MskExpress => "MSK Express",
+            OptionId::MskServerless => "MSK Serverless",
+            OptionId::KafkaEc2 => "Kafka on EC2",
+            OptionId::FirehoseDirect => "No stream (Firehose)",
+        }
+    }
+
     /// Kinesis Data Streams, in any mode.
     pub fn is_kinesis(self) -> bool {
         matches!(
@@ -127,6 +141,8 @@ pub struct Line {
     pub uncertain: Option<String>,
     /// AWS's usage type of the rate, where the price file gives it.
     pub usage_type: Option<String>,
+    /// A line of a DR pair's standby (in the other Region).
+    pub standby: bool,
 }
 
 impl Line {
@@ -165,6 +181,7 @@ impl Line {
             source: rate.source.to_string(),
             uncertain: rate.uncertain.as_ref().map(|u| u.to_string()),
             usage_type: rate.usage_type.as_ref().map(|u| u.to_string()),
+            standby: false,
         }
     }
 }

@@ -82,7 +82,7 @@ pub fn needs_a_stream(r: Readers, replays: f64, connect_mcus: u32, dr_pair: bool
     use super::units::count_of;
     let mut why = Vec::new();
     if r.firehose == 0 {
-        why.push("No S3 delivery (firehose=) to send records to: with no stream, Firehose Direct PUT is the whole pipeline.".to_string());
+        why.push("No S3 delivery (“Firehose deliveries to S3”) to send records to: with no stream, Firehose Direct PUT is the whole pipeline.".to_string());
     }
     let mut real_time = Vec::new();
     if r.apps > 0 {

@@ -235,7 +235,8 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
                         format_usd_cents((estimate.ops_usd * 100.0).round() as i64)
                     )
                 } else {
-                    "; ops= weighs what running it is worth to you".to_string()
+                    "; “Operations effort, valued at” weighs what running it is worth to you"
+                        .to_string()
                 };
                 s.push_str(&format!(
                     " It saves {} a month over {}, which has less to operate{weighed}.",
@@ -247,7 +248,7 @@ fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) 
     }
     // Cross-Region replication asked for, one Region priced.
     if needs.contains("multi-region-replication") && !estimate.dr_pair {
-        s.push_str(" Cross-Region replication is ticked but one Region is priced: choose a standby Region (dr=) to price each option as a pair.");
+        s.push_str(" Cross-Region replication is ticked but one Region is priced: choose a “Standby Region (DR pair)” to price each option as a pair.");
     }
     // Exactly-once within a Region does not extend to its standby: the copy is
     // asynchronous (MSK Replicator: "automatic asynchronous replication", MSK Developer

@@ -1,6 +1,7 @@
 //! Plain-text and JSON-shaped views of an estimate, shared by the CLI and exports.
 
-use super::estimate::{Estimate, Line, OptionEstimate};
+use super::estimate::{Estimate, Line, OptionEstimate, Status};
+use super::fields::with_params;
 use super::link::InputMessage;
 use super::units::{format_quantity, format_usd_cents};
 use std::fmt::Write as _;
@@ -68,12 +69,12 @@ pub const ASSUMPTIONS: [&str; 9] = [
     "1 KB = 1,024 bytes; 1 MB = 1,024 KB; 1 GB = 2^30 bytes; a month = 730 hours. Amounts are rounded to the cent per line; a total is the sum of its rounded lines.",
     "Kinesis provisioned shards = streams × ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1,000, (shared-read + replay MB/s) ÷ 2) ÷ streams), at least one per stream; enhanced fan-out consumers get their own 2 MB/s per shard.",
     "Kinesis on-demand bills ingest with each record rounded up to 1 KB; reads are not rounded.",
-    "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins, and with tiered=auto the cheaper of all data on EBS and tiered storage keeping 1 or 3 days on EBS (AWS allows tiered topics from 3 days of retention). Auto partitions: at least one per broker and per topic, at most 5 MB/s in and 10 MB/s out each.",
+    "MSK Standard: brokers sized by AWS's sizing rule (sustained ingress per broker = min(EBS ÷ 6.5, NIC ÷ (1.5 × consumers + 5.7)) × 50 %), partitions per broker and storage (retained × RF × 2), in multiples of the AZ count; the cheapest broker type wins, and with “Tiered storage (Kafka)” on auto the cheaper of all data on EBS and tiered storage keeping 1 or 3 days on EBS (AWS allows tiered topics from 3 days of retention). Auto partitions: at least one per broker and per topic, at most 5 MB/s in and 10 MB/s out each.",
     "MSK Express: sustained ingress and egress per broker size from AWS's quotas, 3 AZs, multiples of 3. MSK Serverless: not eligible past its cluster or partition quotas.",
-    "One sizing policy for every provisioned option, shown on each card: a target peak utilisation of the rated throughput (target=; by default shards at their limits, MSK Standard 50 % and 2× disk, Express 75 %: AWS's sizing script) and a disk headroom (headroom=). Quotas AWS raises on request are warnings; the fewest brokers within 3 % of the cheapest win; EBS throughput above a volume's 250 MiB/s is provisioned and priced.",
+    "One sizing policy for every provisioned option, shown on each card: a target peak utilisation of the rated throughput (“Target peak utilisation”; by default shards at their limits, MSK Standard 50 % and 2× disk, Express 75 %: AWS's sizing script) and a “Disk headroom”. Quotas AWS raises on request are warnings; the fewest brokers within 3 % of the cheapest win; EBS throughput above a volume's 250 MiB/s is provisioned and priced.",
     "Client traffic that crosses AZs costs $0.01/GB on each side (producers (AZs−1)/AZs; applications too unless rack-aware; Lambda and Flink readers always; Firehose reads MSK through private connectivity). Replication between brokers is free.",
-    "Bytes are billed after compression: Kafka producers' batch compression (compression=) on MSK, what Kinesis producers compress themselves (kinesis_compression=) on Kinesis; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
-    "Kinesis's network path (network=): an interface VPC endpoint or a NAT gateway in each AZ, per hour plus every GB written and every GB the applications in the VPC read; Firehose, Lambda and Flink read on the service side. Readers (applications, Firehose, Lambda, Flink) each read every record and count in every read limit. MSK clients sit in the cluster's VPC. On-demand Advantage bills at least its account-wide commitment (25 MiB/s in and 25 MiB/s out, per Region).",
+    "Bytes are billed after compression: Kafka producers' batch compression (“Compression ratio (Kafka producers)”) on MSK, what Kinesis producers compress themselves (“Compression ratio (Kinesis producers)”) on Kinesis; the workload is spread evenly over its streams or topics; Kinesis limits and per-record charges apply to records as Kinesis receives them (aggregates of whole records, assumed full, when producers aggregate); replays are read evenly over the month (a burst needs more read capacity than sized here).",
+    "Kinesis's network path (“Network path to Kinesis”): an interface VPC endpoint or a NAT gateway in each AZ, per hour plus every GB written and every GB the applications in the VPC read; Firehose, Lambda and Flink read on the service side. Readers (applications, Firehose, Lambda, Flink) each read every record and count in every read limit. MSK clients sit in the cluster's VPC. On-demand Advantage bills at least its account-wide commitment (25 MiB/s in and 25 MiB/s out, per Region).",
 ];
 
 /// The workload's derived figures in one line (CLI table and Markdown export).
@@ -133,6 +134,61 @@ pub fn cheapest_sentence(e: &Estimate, emphasis: &str) -> Option<String> {
     }
 }
 
+/// The comparison as a table for the terminal: each option's groups with a cost, its
+/// total or status, its biggest cost.
+pub fn comparison_text(cmp: &super::compare::Comparison) -> String {
+    use super::compare::GROUPS;
+    let mut out = String::from("\nComparison, USD a month:\n");
+    let groups: Vec<_> = GROUPS
+        .iter()
+        .zip(cmp.used)
+        .filter(|(_, u)| *u)
+        .map(|(g, _)| *g)
+        .collect();
+    let _ = write!(out, "  {:<28}", "option");
+    for g in &groups {
+        let _ = write!(out, " {:>12}", short_group(g.name()));
+    }
+    let _ = writeln!(out, " {:>12}  biggest cost", "total");
+    for r in &cmp.rows {
+        let _ = write!(out, "  {:<28}", r.id.short_name());
+        match r.status {
+            Status::Priced => {
+                for g in &groups {
+                    let _ = write!(out, " {:>12}", format_usd_cents(r.groups[*g as usize]));
+                }
+                let _ = writeln!(
+                    out,
+                    " {:>12}  {}",
+                    format_usd_cents(r.total_cents),
+                    r.biggest
+                        .as_ref()
+                        .map(|b| format!("{} ({} %)", b.name, b.pct.round()))
+                        .unwrap_or_default()
+                );
+            }
+            Status::NotEligible => {
+                let _ = writeln!(out, " not eligible: {}", with_params(&r.note));
+            }
+            Status::NotPriced => {
+                let _ = writeln!(out, " not priced: {}", with_params(&r.note));
+            }
+        }
+    }
+    out
+}
+
+/// A group's name in at most 12 characters (the terminal's column).
+fn short_group(name: &str) -> &str {
+    match name {
+        "Data in and out" => "Data in/out",
+        "Network and cross-AZ" => "Network/AZ",
+        "Readers and sinks" => "Readers",
+        "Disaster recovery" => "DR",
+        n => n,
+    }
+}
+
 /// A readable table of every option, for the terminal.
 pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -> String {
     let mut out = String::new();
@@ -147,6 +203,11 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
     if let Some(s) = cheapest_sentence(estimate, "") {
         let _ = writeln!(out, "{s}");
     }
+    let cmp = super::compare::compare(estimate);
+    if let Some(why) = super::compare::why(&cmp) {
+        let _ = writeln!(out, "Why: {why}");
+    }
+    let _ = write!(out, "{}", comparison_text(&cmp));
     let mark_text = if estimate.caveat().is_some() {
         "  ← cheapest of those priced"
     } else {
@@ -172,7 +233,7 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
             let _ = writeln!(out, "  sizing: {s}");
         }
         for r in &o.reasons {
-            let _ = writeln!(out, "  ✗ {r}");
+            let _ = writeln!(out, "  ✗ {}", with_params(r));
         }
         for line in o.all_lines() {
             let flag = if line.uncertain.is_some() {
@@ -183,7 +244,7 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
             let _ = writeln!(out, "  {:<58} {}{flag}", line.label, line_formula(line));
         }
         for w in &o.warnings {
-            let _ = writeln!(out, "  ! {w}");
+            let _ = writeln!(out, "  ! {}", with_params(w));
         }
     }
     for (name, reason) in &estimate.not_priced {
@@ -346,7 +407,7 @@ pub fn legacy_notice(
 
 /// What every estimate covers: shown near the totals and in every export, beside
 /// [`NOT_INCLUDED`], so that nobody reads a partial bill as a whole one.
-pub const INCLUDED: &str = "AWS list prices (less discount=) for each option's capacity (streams, shards, brokers, clusters), data in and out, retention and storage, MSK's cross-AZ client traffic, Kinesis's network path (network=), and, when asked, Firehose deliveries (with MSK private connectivity), Lambda's provisioned pollers, a Flink application, MSK Connect (connect=) and a DR pair (dr=).";
+pub const INCLUDED: &str = "AWS list prices (less your “Private discount”) for each option's capacity (streams, shards, brokers, clusters), data in and out, retention and storage, cross-AZ client traffic, Kinesis's “Network path to Kinesis”, and, when asked, Firehose deliveries (with MSK private connectivity), Lambda's provisioned pollers, a Flink application, “MSK Connect” and a DR pair (“Standby Region (DR pair)”).";
 
 /// What no estimate here covers.
 pub const NOT_INCLUDED: [&str; 8] = [

@@ -3,6 +3,7 @@
 //! from the workload on every render.
 
 use crate::model::estimate::OptionId;
+pub use crate::model::fields::{label, FIELDS};
 use crate::model::link::{
     display_value, edit, edit_anchored, field_value, followed_value, linked_fields,
     todays_defaults, Anchor, FORM_ONLY, PARAMS, RATE_PREFIX,
@@ -97,59 +98,6 @@ impl State {
     }
 }
 
-/// Every form field: (name, label, unit as the stale sentence writes it), in the form's
-/// order. The form takes its labels from here.
-pub const FIELDS: [(&str, &str, &str); 40] = [
-    ("size", "Record size", "KB"),
-    ("rps", "Records per second", ""),
-    ("mbps", "Write throughput", "MB/s"),
-    ("peak", "Peak factor", "× average"),
-    ("retention", "Retention", ""),
-    ("streams", "Streams or topics", ""),
-    ("compression", "Compression ratio (Kafka producers)", ""),
-    (
-        "kinesis_compression",
-        "Compression ratio (Kinesis producers)",
-        "",
-    ),
-    ("aggregate", "Kinesis aggregation", "KB"),
-    ("replay", "Replays", "a month"),
-    ("region", "Region", ""),
-    ("consumers", "Consumers", ""),
-    ("efo", "Enhanced fan-out consumers", ""),
-    ("firehose", "Firehose deliveries to S3", ""),
-    ("parquet", "Firehose record format", ""),
-    ("lambda", "Lambda functions", ""),
-    ("lambda_provisioned", "Lambda pollers (Kafka)", ""),
-    ("flink", "Flink application", "KPUs"),
-    ("network", "Network path to Kinesis", ""),
-    ("rack_aware", "Rack-aware consumers", ""),
-    ("dr", "Standby Region (DR pair)", ""),
-    ("dr_replication", "Replication to the standby (MSK)", ""),
-    ("mm2_mcus", "MirrorMaker 2 capacity", "MCUs"),
-    ("connect", "MSK Connect", "MCUs"),
-    ("target", "Target peak utilisation", "%"),
-    ("headroom", "Disk headroom", "×"),
-    ("shards", "Kinesis shards", ""),
-    ("broker", "MSK Standard broker type", ""),
-    ("brokers", "MSK Standard brokers", ""),
-    ("storage", "EBS storage per broker", "GB"),
-    ("express", "MSK Express broker type", ""),
-    ("express_brokers", "MSK Express brokers", ""),
-    ("partitions", "Kafka partitions", ""),
-    (
-        "azs",
-        "Availability zones (MSK brokers, Kinesis endpoints)",
-        "",
-    ),
-    ("rf", "Replication factor", ""),
-    ("tiered", "MSK tiered storage", ""),
-    ("sizing", "Sizing rules", ""),
-    ("ops", "Operations worth", "USD a month per level"),
-    ("discount", "Private discount", "%"),
-    ("need", "Requirements", ""),
-];
-
 /// At most 24 characters of what the user typed, for a sentence.
 fn shorten(text: &str) -> String {
     if text.chars().count() <= 24 {
@@ -157,14 +105,6 @@ fn shorten(text: &str) -> String {
     } else {
         text.chars().take(24).chain(['…']).collect()
     }
-}
-
-/// A field's label (from [`FIELDS`]).
-pub fn label(name: &str) -> &'static str {
-    FIELDS
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map_or("", |(_, l, _)| l)
 }
 
 fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {

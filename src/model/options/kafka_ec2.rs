@@ -174,7 +174,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             format_retention(h)
         )),
         (None, Tiered::Auto) if !s3_known => warnings.push(
-            "All data on the brokers' gp3 volumes: the book has no S3 rates for this Region, so tiered storage in S3 is not compared (give rate.kafka_ec2.s3_gb_month and s3_put_thousand to compare it)."
+            "All data on the brokers' gp3 volumes: the book has no S3 rates for this Region, so tiered storage in S3 is not compared (set “Tiered storage (Kafka)” to a retention on the brokers, and give the S3 rates the card then asks for)."
                 .to_string(),
         ),
         _ => {}

@@ -178,7 +178,7 @@ pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
                 })
                 .unwrap_or_default();
             warnings.push(format!(
-                "Replays re-read data older than 7 days: no AWS rate for on-demand long-term retrieval was found, so none is priced here{provisioned}."
+                "Replays re-read data older than 7 days: no AWS rate for on-demand long-term retrieval was found, so it is not in this total{provisioned}."
             ));
         }
     }

@@ -54,7 +54,7 @@ pub fn policy(ctx: &Ctx, kind: Provisioned) -> Policy {
             SizingRules::Aws | SizingRules::V3 => {
                 (l.msk_express.utilisation, "AWS MSK sizing guidance")
             }
-            SizingRules::V2 => (1.0, "Express's full sustained throughput, sizing rules v2"),
+            SizingRules::V2 => (1.0, "Express's full sustained throughput, the sizing rules of links made before December 2026"),
         },
     };
     let target = match kind {
@@ -190,7 +190,7 @@ pub fn connect_lines(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     }
     if id.is_kinesis() {
         priced.warnings.push(format!(
-            "Kafka Connect (connect={n}) needs a Kafka cluster: with Kinesis the usual counterparts are Firehose deliveries (firehose=, priced on every option), Lambda or a KCL application."
+            "Kafka Connect (“MSK Connect”: {n} MCUs) needs a Kafka cluster: with Kinesis the usual counterparts are “Firehose deliveries to S3” (priced on every option), Lambda or a KCL application."
         ));
         return;
     }
@@ -203,7 +203,7 @@ pub fn connect_lines(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
             &r.mcu_hour,
         )),
         None => priced.warnings.push(format!(
-            "No MSK Connect rate for {} was found: connect={n} is not in this total.",
+            "No MSK Connect rate for {} was found: the {n} MCUs of “MSK Connect” are not in this total.",
             ctx.region_code
         )),
     }
@@ -277,7 +277,7 @@ pub fn kinesis_limits(
     if shared >= 3 {
         let every_ms = f64::from(shared) * 1000.0 / k.shard_read_transactions_per_s;
         warnings.push(format!(
-            "{shared} readers share each shard's {} read calls per second: each can poll a shard only every {} ms, which adds latency; enhanced fan-out (efo=) gives an application its own 2 MB/s per shard, pushed to it.",
+            "{shared} readers share each shard's {} read calls per second: each can poll a shard only every {} ms, which adds latency; enhanced fan-out (“Enhanced fan-out consumers”) gives an application its own 2 MB/s per shard, pushed to it.",
             shortest(k.shard_read_transactions_per_s),
             format_quantity(every_ms, 0)
         ));

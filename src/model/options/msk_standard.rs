@@ -349,7 +349,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     if auto_tiered {
         match (local_hours, &best_local) {
             (Some(h), Some(all_local)) => warnings.push(format!(
-                "Tiered storage chosen by auto-sizing: {} on brokers, the rest in the tiered store. All on brokers would need {} × {}{}: brokers and storage {} a month, against {} here; tiered=off prices that.",
+                "Tiered storage chosen by auto-sizing: {} on brokers, the rest in the tiered store. All on brokers would need {} × {}{}: brokers and storage {} a month, against {} here; “Tiered storage (Kafka)” set to off prices that.",
                 format_retention(h),
                 all_local.brokers_needed,
                 all_local.broker_type,
@@ -442,7 +442,7 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         let tiered = local_hours.is_some();
         if storage_throughput_needed(ctx, broker, best.brokers, tiered) > 0.0 {
             warnings.push(format!(
-                "Each {} broker carries more than an EBS volume's {} MiB/s of disk I/O at peak: provisioned storage throughput, not priced by sizing rules v2 (sizing=aws prices it).",
+                "Each {} broker carries more than an EBS volume's {} MiB/s of disk I/O at peak: provisioned storage throughput, not priced by the “Sizing rules” of links made before December 2026 (today's price it).",
                 best.broker_type,
                 shortest(l.volume_baseline_mib_per_s)
             ));
