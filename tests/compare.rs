@@ -1,6 +1,7 @@
 //! The comparison under the answer (issue #28): the same cost groups for every option,
 //! adding up to each total; the biggest cost in words; why the cheapest wins; the
 //! workload echoed; and no link parameter in any sentence the page shows.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -453,7 +453,7 @@ fn many_shared_consumers_are_warned_and_shown_the_fan_out_cost() {
     );
     assert!(
         p.warnings.iter().any(|w| w
-            == "With enhanced fan-out for all 10 consumers (\u{201c}Enhanced fan-out consumers\u{201d} 10): $2,579.24 a month, $2,117.11 more."),
+            == "Enhanced fan-out for all 10 consumers (set \u{201c}Enhanced fan-out consumers\u{201d} to 10): $2,579.24 a month, $2,117.11 more."),
         "{:?}",
         p.warnings
     );

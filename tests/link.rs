@@ -679,19 +679,30 @@ proptest! {
 #[test]
 fn open_sections_travel_in_the_link() {
     use stream_showdown::model::encode_link;
-    let d = decode("v=4&rps=5000&open=kinesis-provisioned,advanced", c());
+    let d = decode("v=4&rps=5000&open=kinesis-provisioned,traffic", c());
     assert!(d.messages.is_empty(), "{:?}", d.messages);
-    assert!(d.view.is_open("advanced") && d.view.is_open("kinesis-provisioned"));
+    assert!(d.view.is_open("traffic") && d.view.is_open("kinesis-provisioned"));
     assert_eq!(
         encode_link(&d.workload, &d.view),
-        "v=4&rps=5000&open=advanced,kinesis-provisioned"
+        "v=4&rps=5000&open=kinesis-provisioned,traffic"
     );
-    let d = decode("open=advanced,charts-of-the-future", c());
-    assert!(d.view.is_open("advanced"));
+    // "Advanced" (links before the form's groups) opens the groups that hold its fields.
+    let d = decode("v=4&rps=5000&open=kinesis-provisioned,advanced", c());
+    assert!(d.messages.is_empty(), "{:?}", d.messages);
+    for g in ["kafka", "dr", "prices", "sizing"] {
+        assert!(d.view.is_open(g), "{g}");
+    }
+    assert!(!d.view.is_open("advanced"));
+    assert_eq!(
+        encode_link(&d.workload, &d.view),
+        "v=4&rps=5000&open=dr,kafka,kinesis-provisioned,prices,sizing"
+    );
+    let d = decode("open=readers,charts-of-the-future", c());
+    assert!(d.view.is_open("readers"));
     assert_eq!(d.messages.len(), 1);
     assert!(d.messages[0].reason.contains("charts-of-the-future"));
-    let d = decode("open=advanced%2Cmsk-express", c());
-    assert!(d.view.is_open("msk-express"));
+    let d = decode("open=network%2Cmsk-express", c());
+    assert!(d.view.is_open("msk-express") && d.view.is_open("network"));
 }
 
 #[test]

@@ -141,6 +141,19 @@ fn type_into(root: &Element, selector: &str, value: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
+/// Opens a group of the form as a person does (a click on its summary), and waits for
+/// its fields (they render when it is open).
+async fn open_group(root: &Element, id: &str, field: &str) {
+    let summary: web_sys::HtmlElement = root
+        .query_selector(&format!("details[data-section={id}] > summary"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no group {id}"))
+        .dyn_into()
+        .unwrap();
+    summary.click();
+    until(root, field).await;
+}
+
 /// Opens an option card's line items (they render when opened).
 fn open_lines(root: &Element, id: &str) {
     let summary: web_sys::HtmlElement = root
@@ -166,10 +179,72 @@ async fn renders_every_option_for_the_default_workload() {
     unmount(app, root).await;
 }
 
+/// The answer echoes the workload and says why; the comparison under it lists every
+/// option cheapest first, with the same total as its card; the groups are closed.
+#[wasm_bindgen_test]
+async fn the_answer_and_the_comparison_lead_the_page() {
+    let (root, app) = mount().await;
+    until(&root, ".card .amount").await;
+    type_into(&root, "#f-mbps", "20");
+    type_into(&root, "#f-size", "2");
+    type_into(&root, "#f-consumers", "3");
+    type_into(&root, "#f-retention", "3d");
+    until_text(
+        &root,
+        ".answer-echo",
+        "20 MB/s of 2 KB records, 3 readers, 3 days, us-east-1",
+    )
+    .await;
+    assert!(text(&root, ".answer-why")
+        .contains("The VPC endpoint is 64 % of Kinesis provisioned's bill"));
+    let rows = root.query_selector_all("#comparison tbody tr").unwrap();
+    assert_eq!(rows.length(), 8);
+    let first: Element = rows.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(
+        first.get_attribute("data-row").as_deref(),
+        Some("kinesis-provisioned")
+    );
+    assert!(first.class_name().contains("is-cheapest"));
+    for i in 0..rows.length() {
+        let row: Element = rows.get(i).unwrap().dyn_into().unwrap();
+        let id = row.get_attribute("data-row").unwrap();
+        if let Some(total) = row.query_selector(".total[data-total-cents]").unwrap() {
+            let card = root
+                .query_selector(&format!("[data-option={id}] .amount"))
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                total.get_attribute("data-total-cents"),
+                card.get_attribute("data-total-cents"),
+                "{id}"
+            );
+        }
+    }
+    // Five fields, and the groups closed.
+    assert_eq!(
+        root.query_selector_all(".workload > .fields > .field")
+            .unwrap()
+            .length(),
+        5
+    );
+    assert_eq!(
+        root.query_selector_all(".groups details[open]")
+            .unwrap()
+            .length(),
+        0
+    );
+    assert_eq!(
+        root.query_selector_all(".groups details").unwrap().length(),
+        7
+    );
+    unmount(app, root).await;
+}
+
 #[wasm_bindgen_test]
 async fn typing_a_workload_recomputes_the_shards() {
     let (root, app) = mount().await;
     until(&root, ".card .amount").await;
+    open_group(&root, "traffic", "#f-rps").await;
     type_into(&root, "#f-rps", "5000");
     type_into(&root, "#f-size", "2");
     until_text(
@@ -195,7 +270,12 @@ async fn typing_a_workload_recomputes_the_shards() {
 async fn the_readers_group_prices_a_flink_application_on_both_platforms() {
     let (root, app) = mount().await;
     until(&root, ".card .amount").await;
-    assert!(text(&root, ".readers legend").starts_with("Readers"));
+    assert!(text(&root, "details[data-section=readers] > summary").starts_with("Readers"));
+    assert!(
+        root.query_selector("#f-flink").unwrap().is_none(),
+        "closed by default"
+    );
+    open_group(&root, "readers", "#f-flink").await;
     type_into(&root, "#f-flink", "four");
     until(&root, "#f-flink-error").await;
     type_into(&root, "#f-flink", "4");
@@ -221,13 +301,45 @@ async fn an_s3_only_pipeline_is_answered_with_no_stream() {
     until(&root, ".card .amount").await;
     assert!(text(&root, "[data-option=firehose-direct] .reasons")
         .contains("Real-time readers need a stream"));
+    open_group(&root, "traffic", "#f-rps").await;
+    open_group(&root, "readers", "#f-firehose").await;
     type_into(&root, "#f-rps", "50");
     type_into(&root, "#f-size", "3");
     type_into(&root, "#f-firehose", "1");
     type_into(&root, "#f-consumers", "0");
     until(&root, ".answer .no-stream").await;
     assert!(text(&root, ".answer").contains("No stream: Firehose Direct PUT to S3"));
-    assert!(text(&root, "[data-option=kafka-ec2]").contains("connect=<MCUs>"));
+    // The card names the field in words, as a link that opens and focuses it.
+    assert!(text(&root, "[data-option=kafka-ec2]").contains("Give its size in MCUs as MSK Connect"));
+    let link: web_sys::HtmlElement = root
+        .query_selector("[data-option=kafka-ec2] a.field-link[href='#f-connect']")
+        .unwrap()
+        .expect("a link to the MSK Connect field")
+        .dyn_into()
+        .unwrap();
+    // Its group closed again: the link opens it.
+    let summary: web_sys::HtmlElement = root
+        .query_selector("details[data-section=readers] > summary")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    summary.click();
+    let started = js_sys::Date::now();
+    while root.query_selector("#f-connect").unwrap().is_some() {
+        assert!(!waited(started), "the group did not close");
+        settle().await;
+    }
+    link.click();
+    let started = js_sys::Date::now();
+    loop {
+        let focused = gloo::utils::document().active_element().map(|e| e.id());
+        if focused.as_deref() == Some("f-connect") {
+            break;
+        }
+        assert!(!waited(started), "the field was not focused: {focused:?}");
+        settle().await;
+    }
     unmount(app, root).await;
 }
 
@@ -235,6 +347,7 @@ async fn an_s3_only_pipeline_is_answered_with_no_stream() {
 async fn a_bad_value_is_marked_and_the_last_valid_estimate_stays() {
     let (root, app) = mount().await;
     until(&root, ".card .amount").await;
+    open_group(&root, "traffic", "#f-rps").await;
     type_into(&root, "#f-rps", "5000");
     until_text(
         &root,
@@ -266,7 +379,7 @@ async fn a_destroyed_app_does_nothing_afterwards() {
         yew::scheduler::flush().await;
         assert!(root.child_element_count() > 0, "rendered");
         if typed {
-            type_into(&root, "#f-rps", "5000");
+            type_into(&root, "#f-mbps", "50");
         }
         let query = window.location().search().unwrap();
         unmount(app, root.clone()).await;
@@ -288,6 +401,7 @@ async fn a_destroyed_app_does_nothing_afterwards() {
 async fn a_field_keeps_its_element_and_focus_through_invalid_values() {
     let (root, app) = mount().await;
     until(&root, ".card .amount").await;
+    open_group(&root, "traffic", "#f-rps").await;
     for (id, texts) in [
         ("#f-rps", ["", "3", "3x"]),
         ("#f-size", ["0", "0.", "200Bx"]),
@@ -417,6 +531,7 @@ mod components {
             onrate: Callback::noop(),
             onremove: Callback::noop(),
             onfill: Callback::noop(),
+            onreveal: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
@@ -477,6 +592,7 @@ mod components {
             onrate: Callback::noop(),
             onremove: Callback::noop(),
             onfill: Callback::noop(),
+            onreveal: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
@@ -530,6 +646,7 @@ mod components {
             onrate: Callback::from(move |x| t.borrow_mut().push(x)),
             onremove: Callback::from(move |x| r.borrow_mut().push(x)),
             onfill: Callback::noop(),
+            onreveal: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
@@ -709,6 +826,10 @@ mod components {
             .unwrap();
         until_text(&root, "#results-title", "Monthly cost in eu-west-1").await;
         assert!(text(&root, "[data-option=kinesis-on-demand]").contains("Not priced here"));
+        // The comparison says so too, on the option's row.
+        assert!(
+            text(&root, "#comparison [data-row=kinesis-on-demand] .total").contains("Not priced")
+        );
         unmount(app, root).await;
     }
 
@@ -732,6 +853,7 @@ mod components {
             onpreset: Callback::from(move |n| preset_log.borrow_mut().push(n)),
             needs_open: true,
             ontoggle_section: Callback::noop(),
+            onreveal: Callback::noop(),
         };
         let app_root =
             yew::Renderer::<DecisionHelper>::with_root_and_props(root.clone(), props).render();

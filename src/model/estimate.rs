@@ -216,7 +216,7 @@ fn advice(
             ..w.clone()
         })) {
             out.push((total_cents - alt, format!(
-                "Small records: aggregating them into {} KB Kinesis records (KPL aggregation or batching; “Kinesis aggregation” {} KB) would cost {} less a month: {}.",
+                "Small records: aggregating them into {} KB Kinesis records (KPL aggregation or batching; set “Kinesis aggregation” to {} KB) would cost {} less a month: {}.",
                 shortest(k.put_payload_unit_kb),
                 shortest(k.put_payload_unit_kb),
                 format_usd_cents(total_cents - alt),
@@ -240,7 +240,7 @@ fn advice(
                 format!("{} {word}", format_usd_cents(diff))
             };
             out.push((diff, format!(
-                "With enhanced fan-out for all {} consumers (“Enhanced fan-out consumers” {}): {} a month, {change}.",
+                "Enhanced fan-out for all {} consumers (set “Enhanced fan-out consumers” to {}): {} a month, {change}.",
                 w.consumers,
                 w.consumers,
                 format_usd_cents(alt),

@@ -10,14 +10,24 @@ use std::collections::BTreeSet;
 pub const VIEW_PARAMS: [&str; 4] = ["open", "rows", "q", "hide"];
 
 /// Section ids that `open=` accepts besides the option ids (their line items).
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 13] = [
     "advanced",
+    "traffic",
+    "readers",
+    "network",
+    "kafka",
+    "dr",
+    "prices",
+    "sizing",
     "needs",
     "matrix",
     "integrations",
     "deployment",
     "charts-data",
 ];
+
+/// The form's groups that hold what "Advanced" held (`open=advanced` in older links).
+pub const ADVANCED_GROUPS: [&str; 4] = ["kafka", "dr", "prices", "sizing"];
 
 /// Longest search text kept from a link.
 pub const MAX_SEARCH_CHARS: usize = 100;
@@ -151,7 +161,14 @@ fn id_list(value: &str, valid: impl Fn(&str) -> bool) -> (BTreeSet<String>, Vec<
 pub fn apply(view: &mut View, name: &str, value: &str) -> Result<(), String> {
     match name {
         "open" => {
-            let (ok, unknown) = id_list(value, is_section);
+            let (mut ok, unknown) = id_list(value, is_section);
+            // "Advanced" held what the groups below hold now: a link that opened it
+            // opens them.
+            if ok.remove("advanced") {
+                for id in ADVANCED_GROUPS {
+                    ok.insert(id.to_string());
+                }
+            }
             view.open = ok;
             if !unknown.is_empty() {
                 return Err(format!("unknown section {}", unknown.join(", ")));

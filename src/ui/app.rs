@@ -3,6 +3,7 @@
 
 use super::answer::{answer, AnswerProps};
 use super::charts::{BreakEvenChart, ChartTable};
+use super::comparison::comparison;
 use super::cost_cards::{CostCards, RateFields};
 use super::decision::{DecisionHelper, NEEDS_SECTION};
 use super::derived::DerivedFigures;
@@ -228,7 +229,40 @@ pub fn app() -> Html {
     let onfill = use_callback(dispatcher.clone(), |_: (), d| {
         d.dispatch(Action::FillMissingRates)
     });
-    let ondismiss = use_callback(dispatcher, |_: (), d| d.dispatch(Action::DismissNotice));
+    let ondismiss = use_callback(dispatcher.clone(), |_: (), d| {
+        d.dispatch(Action::DismissNotice)
+    });
+    // A field named in a sentence: open its group, then focus it (once the group's
+    // fields are on the page).
+    let onreveal = use_callback(dispatcher, |field: &'static str, d| {
+        if let Some(group) = super::workload_form::group_of(field) {
+            d.dispatch(Action::ToggleSection(group.to_string(), true));
+        }
+        gloo::timers::callback::Timeout::new(0, move || {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = gloo::utils::document()
+                .get_element_by_id(&format!("f-{field}"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        })
+        .forget();
+    });
+    let cmp = use_memo(estimate.clone(), |e| crate::model::compare::compare(e));
+    // What a screen reader hears once typing pauses: the new cheapest total (nothing on
+    // the page as opened).
+    let opened = use_state(|| workload.clone());
+    let announcement = use_memo((*settled).clone(), {
+        let estimate = estimate.clone();
+        let opened = opened.clone();
+        move |settled| match settled {
+            Some(w) if *w != *opened => {
+                crate::model::report::cheapest_sentence(&estimate, "").unwrap_or_default()
+            }
+            _ => String::new(),
+        }
+    });
     let rates = Rc::new(RateFields {
         given: state.workload.rates.clone(),
         text: state.rate_fields.clone(),
@@ -242,26 +276,31 @@ pub fn app() -> Html {
     };
     html! {
         <>
+            <a class="skip-link" href="#answer">{ "Skip to the results" }</a>
             <Header prices_as_of={AttrValue::from(estimate.prices_as_of.clone())} />
             <main id="main">
                 <Notices {messages} {ondismiss} />
-                { answer(AnswerProps { estimate: &estimate, recommendation: recommendation.as_deref(),
-                    needs: state.workload.needs.len(), stale: &stale }) }
-                if let Some(notice) = (*legacy).clone() {
-                    <LegacyDefaults {notice} {onadopt} />
-                }
                 <div class="layout">
-                    <div class="inputs">
-                        <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
-                        <DerivedFigures derived={estimate.derived.clone()} kinesis={estimate.kinesis_derived.clone()} />
+                { answer(AnswerProps { estimate: &estimate, workload: &state.workload, comparison: &cmp,
+                    recommendation: recommendation.as_deref(), stale: &stale, onreveal: &onreveal,
+                    announcement: (*announcement).clone(),
+                    tools: html! { <>
                         <ShareBar link={AttrValue::from(encode_link(&state.workload, &state.view))} />
                         <ExportBar estimate={estimate.clone()} link={AttrValue::from(encode(&state.workload))}
                             messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
+                    </> } }) }
+                { comparison(&cmp, &estimate.region, &onreveal) }
+                    <div class="inputs">
+                        <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
+                        <DerivedFigures derived={estimate.derived.clone()} kinesis={estimate.kinesis_derived.clone()} />
                     </div>
                     <div class="outputs">
-                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} {onfill} />
+                        if let Some(notice) = (*legacy).clone() {
+                            <LegacyDefaults {notice} {onadopt} />
+                        }
+                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} {onfill} onreveal={onreveal.clone()} />
                         if let Some(recommendation) = (*recommendation).clone() {
-                            <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need}
+                            <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need} onreveal={onreveal.clone()}
                                 {onpreset} needs_open={state.view.is_open(NEEDS_SECTION)} ontoggle_section={ontoggle.clone()} />
                         }
                     </div>

@@ -1,8 +1,8 @@
 //! One card per deployment option: total, capacity, utilisation, warnings, status, and
 //! its line items (quantity × unit price = amount), exactly as the CLI prints them.
 
-use super::maybe;
 use super::section::section;
+use super::{maybe, rich};
 use crate::model::fixed::shortest;
 use crate::model::report::{
     finops, format_line_quantity, format_unit_usd, pricing_page, INCLUDED, NOT_INCLUDED,
@@ -25,6 +25,8 @@ pub struct CardsProps {
     pub onremove: Callback<String>,
     /// "Use us-east-1's rates for the missing ones".
     pub onfill: Callback<()>,
+    /// Opens a field named in a sentence.
+    pub onreveal: Callback<&'static str>,
 }
 
 /// What the rate fields of the cards show: the user's rates, what was typed, and why
@@ -48,7 +50,12 @@ struct CardProps {
     lines_open: bool,
     ontoggle: Callback<(String, bool)>,
     region: AttrValue,
+    onreveal: Callback<&'static str>,
 }
+
+/// Warnings in view on a card (the model ranks them by the money at stake); the rest
+/// are behind "n more".
+const WARNINGS_SHOWN: usize = 2;
 
 /// One rate the panel asks for: what it prices and which options use it.
 struct PanelRate<'a> {
@@ -123,7 +130,7 @@ fn rates_panel(p: &CardsProps) -> Html {
                                     <label for={id.clone()}>{ format!("{}, USD per {}", r.label, r.unit) }</label>
                                     <input id={id} type="text" inputmode="decimal" {value} placeholder="USD per unit" autocomplete="off" spellcheck="false"
                                         aria-invalid={err.is_some().to_string()} {oninput} />
-                                    <small class="hint">{ format!("Used by {}. Link parameter: rate.{name}", pr.options.join(", ")) }</small>
+                                    <small class="hint">{ format!("Used by {}.", pr.options.join(", ")) }</small>
                                     { maybe((!r.missing).then(|| html! { <button type="button" class="remove" {onclick}>{ "Remove your rate" }</button> })) }
                                     { maybe(err.map(|e| html! { <small class="error">{ format!("{}: {e}.{}", r.label,
                                         p.rates.given.get(&name).map_or(String::new(), |&u| format!(" Priced at the last valid rate, {}.", shortest(u)))) }</small> })) }
@@ -193,7 +200,7 @@ fn cost_card(p: &CardProps) -> Html {
                 // the card's headline.
                 html! { <>
                     <p class="total ineligible">{ "Not eligible for this workload" }</p>
-                    <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ r }</li> }) }</ul>
+                    <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
                     { maybe((!o.lines.is_empty()).then(|| html! {
                         <details class="if-forced">
                             <summary>{ "What it would cost if forced" }</summary>
@@ -209,7 +216,7 @@ fn cost_card(p: &CardProps) -> Html {
                         { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
                     { maybe((o.status != Status::NotPriced).then(|| finops_line(o, p.gb_in_per_month))) }
                     { maybe((!o.reasons.is_empty()).then(|| html! {
-                        <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ r }</li> }) }</ul>
+                        <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
                     })) }
                 </> }
             } }
@@ -220,7 +227,13 @@ fn cost_card(p: &CardProps) -> Html {
             })) }
             { rates_note(o, &p.region) }
             { maybe((!o.warnings.is_empty()).then(|| html! {
-                <ul class="warnings">{ for o.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                <ul class="warnings">{ for o.warnings.iter().take(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
+            })) }
+            { maybe((o.warnings.len() > WARNINGS_SHOWN).then(|| html! {
+                <details class="more-warnings">
+                    <summary>{ format!("{} more {}", o.warnings.len() - WARNINGS_SHOWN, if o.warnings.len() - WARNINGS_SHOWN == 1 { "note" } else { "notes" }) }</summary>
+                    <ul class="warnings">{ for o.warnings.iter().skip(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
+                </details>
             })) }
             { maybe((!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, &p.ontoggle, || html! {
                 <table>
@@ -260,7 +273,7 @@ pub fn cost_cards(p: &CardsProps) -> Html {
                 { for p.estimate.options.iter().map(|o| html! {
                     <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived_for(o.id).gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
                         lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()}
-                        region={AttrValue::from(p.estimate.region.clone())} />
+                        region={AttrValue::from(p.estimate.region.clone())} onreveal={p.onreveal.clone()} />
                 }) }
             </div>
             { rates_panel(p) }

@@ -25,6 +25,8 @@ pub struct DecisionProps {
     /// Whether the requirement list is open (`open=needs`).
     pub needs_open: bool,
     pub ontoggle_section: Callback<(String, bool)>,
+    /// Opens a field named in a sentence.
+    pub onreveal: Callback<&'static str>,
 }
 
 #[function_component(DecisionHelper)]
@@ -34,8 +36,8 @@ pub fn decision_helper(p: &DecisionProps) -> Html {
             <h2 id="decision-title">{ "Decision helper" }</h2>
             <div class="decision-grid">
                 <Needs needs={p.needs.clone()} ontoggle={p.ontoggle.clone()} open={p.needs_open} ontoggle_section={p.ontoggle_section.clone()} />
-                <div class="recommendation" aria-live="polite">
-                    <Ranking recommendation={p.recommendation.clone()} />
+                <div class="recommendation">
+                    <Ranking recommendation={p.recommendation.clone()} onreveal={p.onreveal.clone()} />
                     <Presets onpreset={p.onpreset.clone()} />
                 </div>
             </div>
@@ -93,6 +95,7 @@ fn needs(p: &NeedsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RankingProps {
     recommendation: Rc<Recommendation>,
+    onreveal: Callback<&'static str>,
 }
 
 /// The summary sentence and every option, best first, with why it is not first.
@@ -102,7 +105,7 @@ fn ranking(p: &RankingProps) -> Html {
     let top = rec.top().map(|t| t.id);
     html! {
         <>
-            <p class="summary">{ &*rec.summary }</p>
+            <p class="summary">{ super::rich(&rec.summary, &p.onreveal) }</p>
             <ol class="ranking">
                 { for rec.ranking.iter().map(|r| {
                     let why = rec.others.iter().find(|(id, _)| *id == r.id).map(|(_, w)| w.clone())
@@ -110,7 +113,7 @@ fn ranking(p: &RankingProps) -> Html {
                     let cost = r.monthly_cents.map_or_else(|| "not priced".to_string(), |c| format!("{}/month", format_usd_cents(c)));
                     html! {
                         <li data-option={r.id.id()} class={classes!(r.ruled_out().then_some("ruled-out"), (Some(r.id) == top).then_some("top"))}>
-                            <strong>{ r.id.name() }</strong>{ format!(" — {cost}. ") }<span class="why">{ why }</span>
+                            <strong>{ r.id.name() }</strong>{ format!(" — {cost}. ") }<span class="why">{ super::rich(&why, &p.onreveal) }</span>
                         </li>
                     }
                 }) }

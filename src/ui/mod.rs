@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod app;
 pub mod charts;
+pub mod comparison;
 pub mod cost_cards;
 pub mod decision;
 pub mod derived;
@@ -34,4 +35,21 @@ use yew::Html;
 /// node too), so a list's length never depends on what is shown.
 pub fn maybe(child: Option<Html>) -> Html {
     child.unwrap_or_default()
+}
+
+/// A sentence of the model, its quoted field labels ([`crate::model::fields::quoted`])
+/// turned into links that open the field's group and focus the field.
+pub fn rich(text: &str, onreveal: &yew::Callback<&'static str>) -> Html {
+    use yew::prelude::*;
+    let pieces = crate::model::fields::pieces(text);
+    html! { <>{ for pieces.into_iter().map(|(t, field)| match field {
+        Some(f) => {
+            let onclick = onreveal.reform(move |e: MouseEvent| {
+                e.prevent_default();
+                f
+            });
+            html! { <a class="field-link" href={format!("#f-{f}")} {onclick}>{ t }</a> }
+        }
+        None => html! { { t.to_string() } },
+    }) }</> }
 }

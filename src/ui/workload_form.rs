@@ -2,8 +2,9 @@
 //! hint. A refused value is marked at its field; the estimate keeps the last valid one.
 
 use super::maybe;
-use super::section::section;
+use super::section::section_html;
 use super::state::{label, State};
+use crate::model::link::display_value;
 use crate::model::units::format_quantity;
 use crate::model::Catalog;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -57,7 +58,7 @@ fn field(p: &FieldProps) -> Html {
                 placeholder={p.placeholder} aria-invalid={p.error.is_some().to_string()}
                 aria-describedby={described} {oninput} autocomplete="off" spellcheck="false" />
             <small id={hint_id} class="hint">{ p.hint }{ maybe(p.note.as_ref().filter(|_| p.error.is_none()).map(|n| html! { <span class="note">{ format!(" {n}") }</span> })) }</small>
-            { maybe(p.error.as_ref().map(|e| html! { <small id={err_id} class="error" role="alert">{ format!("{}: {e}", p.label) }</small> })) }
+            { maybe(p.error.as_ref().map(|e| html! { <small id={err_id} class="error">{ format!("{}: {e}", p.label) }</small> })) }
         </div>
     }
 }
@@ -141,8 +142,15 @@ struct Spec {
     hint: &'static str,
 }
 
-/// The main form, in order (the rack-aware checkbox follows).
-const MAIN: [Spec; 16] = [
+/// The five fields every estimate starts from, always shown.
+const CORE: [Spec; 5] = [
+    Spec {
+        name: "mbps",
+        unit: "MB/s average",
+        mode: "decimal",
+        placeholder: "",
+        hint: "What producers write per second, on average (1 MB = 1,024 KB). Records per second follows (under Traffic shape).",
+    },
     Spec {
         name: "size",
         unit: "KB",
@@ -151,25 +159,11 @@ const MAIN: [Spec; 16] = [
         hint: "KB, or with a unit: 200B, 2KB, 1.5KiB, 1MB (1 KB = 1,024 bytes, 1 MB = 1,024 KB).",
     },
     Spec {
-        name: "rps",
-        unit: "average",
-        mode: "decimal",
+        name: "consumers",
+        unit: "apps",
+        mode: "numeric",
         placeholder: "",
-        hint: "Records written per second, on average. Whichever of records/s and MB/s you typed last stays when the record size changes.",
-    },
-    Spec {
-        name: "mbps",
-        unit: "MB/s average",
-        mode: "decimal",
-        placeholder: "",
-        hint: "Or type the throughput: records/s follows (1 MB = 1,024 KB).",
-    },
-    Spec {
-        name: "peak",
-        unit: "× average",
-        mode: "decimal",
-        placeholder: "",
-        hint: "Peak write rate ÷ average (1 = steady).",
+        hint: "Applications in your VPC reading every record. Firehose, Lambda and Flink readers are under Readers.",
     },
     Spec {
         name: "retention",
@@ -177,6 +171,31 @@ const MAIN: [Spec; 16] = [
         mode: "text",
         placeholder: "",
         hint: "Hours (36 or 36h) or days (7d).",
+    },
+    Spec {
+        name: "region",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Regions with sourced prices. “Needs your rates”: AWS's files give no price for those options here; the cards ask for them.",
+    },
+];
+
+/// "Traffic shape".
+const TRAFFIC: [Spec; 7] = [
+    Spec {
+        name: "rps",
+        unit: "average",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Or type records per second: the throughput follows. Whichever of the two you typed last stays when the record size changes.",
+    },
+    Spec {
+        name: "peak",
+        unit: "× average",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Peak write rate ÷ average (1 = steady).",
     },
     Spec {
         name: "streams",
@@ -213,59 +232,10 @@ const MAIN: [Spec; 16] = [
         placeholder: "",
         hint: "Times a month one consumer re-reads the whole retained data (e.g. 1 for a monthly audit).",
     },
-    Spec {
-        name: "region",
-        unit: "",
-        mode: "select",
-        placeholder: "",
-        hint: "Regions with sourced prices. “Needs your rates”: AWS's files give no price for those options here; the cards ask for them.",
-    },
-    Spec {
-        name: "network",
-        unit: "",
-        mode: "select",
-        placeholder: "",
-        hint: "How clients in a VPC reach Kinesis; priced on the Kinesis cards. MSK clients sit in the cluster's VPC.",
-    },
-    Spec {
-        name: "dr",
-        unit: "",
-        mode: "select",
-        placeholder: "",
-        hint: "Price every option as an active/passive pair: a standby in this Region, the replication and the inter-Region transfer.",
-    },
-    Spec {
-        name: "connect",
-        unit: "MCUs",
-        mode: "numeric",
-        placeholder: "",
-        hint: "Kafka Connect workers (1 MCU = 1 vCPU, 4 GiB), on the MSK options. 0 = none.",
-    },
-    Spec {
-        name: "target",
-        unit: "%",
-        mode: "text",
-        placeholder: "AWS guidance",
-        hint: "One target for every provisioned option (80), or each service's own (kinesis:80,standard:50,express:75; the others keep theirs). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %.",
-    },
-    Spec {
-        name: "headroom",
-        unit: "× data held",
-        mode: "decimal",
-        placeholder: "2",
-        hint: "EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script).",
-    },
 ];
 
-/// The "Readers" group: what reads every record, in order.
+/// "Readers": what else reads every record.
 const READERS: [Spec; 7] = [
-    Spec {
-        name: "consumers",
-        unit: "apps",
-        mode: "numeric",
-        placeholder: "",
-        hint: "Apps in your VPC reading every record: they use the network path to Kinesis and can fetch rack-aware on MSK.",
-    },
     Spec {
         name: "efo",
         unit: "of those",
@@ -308,31 +278,35 @@ const READERS: [Spec; 7] = [
         placeholder: "",
         hint: "A Managed Flink application reading every record (0 = none), plus 1 KPU for orchestration; equal on every option.",
     },
+    Spec {
+        name: "connect",
+        unit: "MCUs",
+        mode: "numeric",
+        placeholder: "",
+        hint: "Kafka Connect workers (1 MCU = 1 vCPU, 4 GiB), on the MSK options. 0 = none.",
+    },
 ];
 
-/// Under "Advanced", in order.
-const ADVANCED: [Spec; 15] = [
+/// "Network" (the rack-aware checkbox follows).
+const NETWORK: [Spec; 2] = [
     Spec {
-        name: "dr_replication",
+        name: "network",
         unit: "",
         mode: "select",
         placeholder: "",
-        hint: "With a standby Region: how the MSK options copy to it. Self-managed Kafka always uses MirrorMaker 2.",
+        hint: "How consumer applications and producers in a VPC reach Kinesis; priced on the Kinesis options. MSK clients sit in the cluster's VPC.",
     },
     Spec {
-        name: "mm2_mcus",
-        unit: "MCUs",
-        mode: "numeric",
-        placeholder: "3",
-        hint: "MirrorMaker 2's MSK Connect capacity. Empty = its three connectors at 1 MCU each (AWS publishes no throughput per MCU).",
+        name: "azs",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "Express and most production clusters use 3.",
     },
-    Spec {
-        name: "shards",
-        unit: "count",
-        mode: "numeric",
-        placeholder: "auto",
-        hint: "Provisioned shards; empty = sized for the peak.",
-    },
+];
+
+/// "Kafka layout".
+const KAFKA: [Spec; 8] = [
     Spec {
         name: "broker",
         unit: "",
@@ -376,13 +350,6 @@ const ADVANCED: [Spec; 15] = [
         hint: "Empty = ≤ 5 MB/s in and ≤ 10 MB/s out per partition.",
     },
     Spec {
-        name: "azs",
-        unit: "",
-        mode: "select",
-        placeholder: "",
-        hint: "Express and most production clusters use 3.",
-    },
-    Spec {
         name: "rf",
         unit: "copies",
         mode: "numeric",
@@ -396,12 +363,41 @@ const ADVANCED: [Spec; 15] = [
         placeholder: "auto",
         hint: "Empty = auto: the cheaper of all on EBS and tiered storage keeping 1 or 3 days on EBS. off = all on EBS; 1d = 1 day on EBS, the rest tiered.",
     },
+];
+
+/// "Disaster recovery".
+const DR: [Spec; 3] = [
     Spec {
-        name: "sizing",
+        name: "dr",
         unit: "",
         mode: "select",
         placeholder: "",
-        hint: "aws: today's (Express 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced, Serverless partitions within 250 GiB each). v3: the same without the Serverless partition rule. v2: as links made before 2026-12 sized.",
+        hint: "Price every option as an active/passive pair: a standby in this Region, the replication and the inter-Region transfer.",
+    },
+    Spec {
+        name: "dr_replication",
+        unit: "",
+        mode: "select",
+        placeholder: "",
+        hint: "With a standby Region: how the MSK options copy to it. Self-managed Kafka always uses MirrorMaker 2.",
+    },
+    Spec {
+        name: "mm2_mcus",
+        unit: "MCUs",
+        mode: "numeric",
+        placeholder: "3",
+        hint: "MirrorMaker 2's MSK Connect capacity. Empty = its three connectors at 1 MCU each (AWS publishes no throughput per MCU).",
+    },
+];
+
+/// "Your prices".
+const PRICES: [Spec; 2] = [
+    Spec {
+        name: "discount",
+        unit: "%",
+        mode: "decimal",
+        placeholder: "",
+        hint: "Applied to every line, shown as its own line.",
     },
     Spec {
         name: "ops",
@@ -410,12 +406,37 @@ const ADVANCED: [Spec; 15] = [
         placeholder: "",
         hint: "What you would pay to avoid one level of operational load (serverless 1, Express or shards 2, Standard 3); the recommendation weighs it. 0 = only ties.",
     },
+];
+
+/// "Sizing policy".
+const SIZING: [Spec; 4] = [
     Spec {
-        name: "discount",
+        name: "target",
         unit: "%",
+        mode: "text",
+        placeholder: "AWS guidance",
+        hint: "One target for every provisioned option (80), or each service's own (kinesis:80,standard:50,express:75; the others keep theirs). Empty = each service's default from AWS: shards at their limits, MSK Standard 50 %, Express 75 %.",
+    },
+    Spec {
+        name: "headroom",
+        unit: "× data held",
         mode: "decimal",
+        placeholder: "2",
+        hint: "EBS provisioned on MSK Standard per GB held. Empty = 2× (AWS's sizing script).",
+    },
+    Spec {
+        name: "shards",
+        unit: "count",
+        mode: "numeric",
+        placeholder: "auto",
+        hint: "Provisioned shards; empty = sized for the peak.",
+    },
+    Spec {
+        name: "sizing",
+        unit: "",
+        mode: "select",
         placeholder: "",
-        hint: "Applied to every line, shown as its own line.",
+        hint: "Today's: Express at 75 %, quotas as warnings, fewer larger brokers within 3 %, storage throughput priced, Serverless partitions within 250 GiB each. The others size as links made under earlier rules did.",
     },
 ];
 
@@ -471,9 +492,9 @@ fn choices(name: &str, s: &State) -> Vec<(String, String)> {
             ("mm2", "MirrorMaker 2 on MSK Connect"),
         ]),
         _ => pairs(&[
-            ("aws", "aws (today's)"),
-            ("v3", "v3 (links of 2026-12)"),
-            ("v2", "v2 (older links)"),
+            ("aws", "Today's (AWS guidance)"),
+            ("v3", "As links of early December 2026"),
+            ("v2", "As links made before December 2026"),
         ]),
     }
 }
@@ -505,6 +526,77 @@ fn fields(specs: &'static [Spec], s: &State, onedit: &Callback<(&'static str, St
     }
 }
 
+/// The groups under the five core fields, closed by default: (section id in `open=`,
+/// title, what is inside, fields). Network's rack-aware checkbox is rendered after its
+/// fields.
+const GROUPS: [(&str, &str, &str, &[Spec]); 7] = [
+    (
+        "traffic",
+        "Traffic shape",
+        "records/s, peak, streams, compression, aggregation, replays",
+        &TRAFFIC,
+    ),
+    (
+        "readers",
+        "Readers",
+        "enhanced fan-out, Firehose to S3, Lambda, Flink, Kafka Connect",
+        &READERS,
+    ),
+    (
+        "network",
+        "Network",
+        "the path to Kinesis, rack-aware consumers, AZs",
+        &NETWORK,
+    ),
+    (
+        "kafka",
+        "Kafka layout",
+        "brokers, storage, partitions, replication, tiered storage",
+        &KAFKA,
+    ),
+    (
+        "dr",
+        "Disaster recovery",
+        "a standby Region and how it is kept in sync",
+        &DR,
+    ),
+    (
+        "prices",
+        "Your prices",
+        "a private discount, what operations work is worth",
+        &PRICES,
+    ),
+    (
+        "sizing",
+        "Sizing policy",
+        "target utilisation, disk headroom, shards, sizing rules",
+        &SIZING,
+    ),
+];
+
+/// The group a field is in (`None` for the five core fields and the must-haves).
+pub fn group_of(field: &str) -> Option<&'static str> {
+    if field == "rack_aware" {
+        return Some("network");
+    }
+    GROUPS
+        .iter()
+        .find(|(_, _, _, specs)| specs.iter().any(|s| s.name == field))
+        .map(|(id, _, _, _)| *id)
+}
+
+/// How many of a group's fields differ from today's defaults (records/s is left out:
+/// it follows the throughput, one of the core fields).
+fn changed(id: &str, specs: &[Spec], w: &crate::model::Workload) -> usize {
+    let default = crate::model::Workload::default();
+    let differs = |name: &str| display_value(w, name) != display_value(&default, name);
+    specs
+        .iter()
+        .filter(|s| s.name != "rps" && differs(s.name))
+        .count()
+        + usize::from(id == "network" && differs("rack_aware"))
+}
+
 #[function_component(WorkloadForm)]
 pub fn workload_form(p: &FormProps) -> Html {
     let s = &p.state;
@@ -514,23 +606,36 @@ pub fn workload_form(p: &FormProps) -> Html {
         (rack_name, input.checked().to_string())
     });
     html! {
-        <section class="workload" aria-labelledby="workload-title">
+        <section id="workload" class="workload" aria-labelledby="workload-title">
             <h2 id="workload-title">{ "Your workload" }</h2>
             <div class="fields">
-                { fields(&MAIN, s, &p.onedit) }
-                <div class="field checkbox">
-                    <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
-                    <label for="f-rack_aware">{ label("rack_aware") }</label>
-                    <small id="f-rack_aware-hint" class="hint">{ "MSK: consumers fetch from a replica in their own AZ (follower fetching), so reads cross no AZ. The MSK cards say what it saves." }</small>
-                </div>
+                { fields(&CORE, s, &p.onedit) }
             </div>
-            <fieldset class="readers">
-                <legend>{ "Readers: each reads every record" }</legend>
-                <div class="fields">{ fields(&READERS, s, &p.onedit) }</div>
-            </fieldset>
-            { section("advanced", classes!("advanced"), "Advanced: capacity overrides, Kafka layout, tiered storage, discount".to_string(), s.view.is_open("advanced"), &p.ontoggle, || html! {
-                <div class="fields">{ fields(&ADVANCED, s, &p.onedit) }</div>
+            <div class="groups">
+            { for GROUPS.iter().map(|&(id, title, inside, specs)| {
+                let n = changed(id, specs, &s.workload);
+                let invalid = specs.iter().any(|f| s.errors.contains_key(f.name));
+                let summary = html! { <>
+                    <span class="group-title">{ title }</span>
+                    { if n > 0 { html! { <span class="changed">{ format!("{n} changed") }</span> } } else { Html::default() } }
+                    { if invalid { html! { <span class="group-invalid">{ "check a value" }</span> } } else { Html::default() } }
+                    <span class="group-inside">{ inside }</span>
+                </> };
+                let onrack = onrack.clone();
+                section_html(id, classes!("group"), summary, s.view.is_open(id), &p.ontoggle, || html! {
+                    <div class="fields">
+                        { fields(specs, s, &p.onedit) }
+                        if id == "network" {
+                            <div class="field checkbox">
+                                <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
+                                <label for="f-rack_aware">{ label("rack_aware") }</label>
+                                <small id="f-rack_aware-hint" class="hint">{ "Kafka consumers fetch from a replica in their own AZ (follower fetching), so reads cross no AZ. The MSK cards say what it saves." }</small>
+                            </div>
+                        }
+                    </div>
+                })
             }) }
+            </div>
         </section>
     }
 }
