@@ -28,6 +28,17 @@ async function noNaN(page) {
   assert(!totals.some((t) => t.startsWith("-")), `negative total: ${totals}`);
 }
 
+/** Opens a group of the form with the keyboard, as a person does (focus its summary,
+ * Enter), unless it is open; waits until its fields are on the page. */
+async function openGroup(page, id) {
+  const group = page.locator(`details[data-section=${id}]`);
+  if (!(await group.evaluate((d) => d.open))) {
+    await page.focus(`details[data-section=${id}] > summary`);
+    await page.keyboard.press("Enter");
+  }
+  await page.waitForFunction((id) => document.querySelector(`details[data-section=${id}]`)?.querySelector(".field"), id);
+}
+
 /** Every option's line cents and total, as the page shows them. */
 // Every card's total and line items (line items render when their section is open:
 // open each closed one first, as a reader would).
@@ -88,6 +99,8 @@ test("opens ?rps=5000&size=2 and reads 10 shards", async ({ open }) => {
   const { page } = await open("?rps=5000&size=2");
   await ready(page);
   assertEqual(await text(page, "[data-option=kinesis-provisioned] .capacity"), "10 shards", "capacity");
+  assertEqual(await page.inputValue("#f-mbps"), "9.77", "throughput field (5,000 × 2 KB)");
+  await openGroup(page, "traffic");
   assertEqual(await page.inputValue("#f-rps"), "5000", "rps field");
   await noNaN(page);
   await page.screenshot({ path: `${SHOTS}/slice-10-shards.png`, fullPage: true });
@@ -97,6 +110,7 @@ test("type a workload, read new totals, copy the link, reopen it fresh: same num
   const { page, context } = await open("");
   await ready(page);
   const before = await total(page, "kinesis-provisioned");
+  await openGroup(page, "traffic");
   await page.fill("#f-rps", "5120");
   await page.fill("#f-size", "2");
   await page.fill("#f-consumers", "3");
@@ -149,6 +163,7 @@ const cheapestCents = (q) => {
 test("typing: clear records/s with Backspace, type 30720: focus kept, link and estimate follow", async ({ open }) => {
   const { page } = await open("");
   await ready(page);
+  await openGroup(page, "traffic");
   await clearByKeyboard(page, "#f-rps");
   assertEqual(await page.inputValue("#f-rps"), "", "field empty");
   assertEqual(await focused(page), "f-rps", "focus after emptying the field");
@@ -167,6 +182,7 @@ test("typing: clear records/s with Backspace, type 30720: focus kept, link and e
 test("typing top to bottom: the MB/s typed is the MB/s priced when the record size follows, and the field that followed says so", async ({ open }) => {
   const { page } = await open("");
   await ready(page);
+  await openGroup(page, "traffic");
   // Write throughput 20 (MB/s) first, then record size 2 (KB): 20 MB/s of 2 KB records.
   await clearByKeyboard(page, "#f-mbps");
   await page.keyboard.type("20", { delay: KEY_DELAY });
@@ -198,6 +214,7 @@ test("typing top to bottom: the MB/s typed is the MB/s priced when the record si
 test("typing: record size 0.2, 200B and a bad unit; throughput as MB/s", async ({ open }) => {
   const { page } = await open("");
   await ready(page);
+  await openGroup(page, "traffic");
   await clearByKeyboard(page, "#f-size");
   await page.keyboard.type("0.2", { delay: KEY_DELAY });
   await pause(page);
@@ -232,10 +249,10 @@ test("typing: record size 0.2, 200B and a bad unit; throughput as MB/s", async (
 });
 
 test("typing: every field and select keeps focus and its text through invalid and empty states", async ({ open }) => {
-  const { page } = await open("?open=advanced");
+  const { page } = await open("?open=traffic,readers,network,kafka,dr,prices,sizing");
   await ready(page);
   const ids = await page.locator(".workload input[type=text]").evaluateAll((els) => els.map((e) => e.id));
-  assert(ids.length >= 15, `fields: ${ids}`);
+  assert(ids.length >= 28, `fields: ${ids}`);
   for (const id of ids) {
     const sel = `#${id}`;
     const original = await page.inputValue(sel);
@@ -270,6 +287,7 @@ test("typing the workload's shape: streams, Kinesis aggregation, compression, re
   await ready(page);
   // Small records: the Kinesis cards say what aggregation would save.
   assert((await text(page, "[data-option=kinesis-provisioned] .warnings")).includes("aggregating them into 25 KB"), "aggregation advice");
+  await openGroup(page, "traffic");
   await clearByKeyboard(page, "#f-streams");
   await page.keyboard.type("40", { delay: KEY_DELAY });
   await page.click("#f-aggregate");
@@ -339,6 +357,8 @@ test("the Readers group typed key by key: Firehose, Lambda and Flink priced on b
 test("what teams weigh it against: typed key by key, an audit log needs no stream, and self-managed Kafka prices its replication", async ({ open }) => {
   const { page } = await open("?v=4");
   await ready(page);
+  await openGroup(page, "traffic");
+  await openGroup(page, "readers");
   // The SaaS audit log: 50 events/s of 3 KB, kept a year, read only by an S3 delivery.
   await clearByKeyboard(page, "#f-rps");
   await page.keyboard.type("50", { delay: KEY_DELAY });
@@ -361,7 +381,7 @@ test("what teams weigh it against: typed key by key, an audit log needs no strea
   const q = new URL(page.url()).search.slice(1);
   assertEqual(await pageFigures(page), cliFigures(q), "the page's figures are the CLI's");
   // Self-managed Kafka: an S3 delivery needs a connector's size; with one, priced with its replication.
-  assert((await text(page, "[data-option=kafka-ec2]")).includes("connect=<MCUs>"), "self-managed Kafka asks for the connector's size");
+  assert((await text(page, "[data-option=kafka-ec2]")).includes("Give its size in MCUs as MSK Connect"), "self-managed Kafka asks for the connector's size, by the field's name");
   const fresh = await open("?v=4&rps=1000&size=1");
   await ready(fresh.page);
   await openAll(fresh.page);
@@ -369,7 +389,7 @@ test("what teams weigh it against: typed key by key, an audit log needs no strea
   assertEqual(await fresh.page.locator("[data-option=kafka-ec2] .amount").first().getAttribute("data-total-cents"), "57945", "the hand-worked $579.45");
   assertEqual(await fresh.page.locator("[data-option=firehose-direct] .amount").count(), 0, "no stream: not eligible, no figure");
   // A DR pair with MirrorMaker 2, chosen in the form; its capacity typed through an invalid state.
-  const dr = await open("?v=4&rps=1000&dr=us-east-2&open=advanced");
+  const dr = await open("?v=4&rps=1000&dr=us-east-2&open=dr");
   await ready(dr.page);
   await dr.page.selectOption("#f-dr_replication", "mm2");
   await clearByKeyboard(dr.page, "#f-mm2_mcus");
@@ -419,6 +439,114 @@ test("a link's first paint is its own: the default figures never show as the lin
   assertEqual(await total(slow.page, "kinesis-provisioned"), `$${kp.monthly_usd.toLocaleString("en-US", { minimumFractionDigits: 2 })}`, "the link's own total");
 });
 
+// Every link parameter's name, as a card or the answer must never show it.
+const PARAM_NAME = /\b(rps|size|peak|consumers|efo|retention|region|shards|broker|brokers|storage|express|express_brokers|partitions|azs|rf|rack_aware|discount|tiered|streams|aggregate|compression|replay|network|sizing|target|headroom|ops|connect|dr|dr_replication|mm2_mcus|need|kinesis_compression|firehose|parquet|lambda|lambda_provisioned|flink)=/;
+
+test("a newcomer's first screen: the answer, why and every option's total at 1366×768, the answer first on a phone and every total within two screens; the table's totals are the CLI's", async ({ open }) => {
+  const q = "v=4&rps=10240&size=2&consumers=3&retention=3d";
+  const cli = cliTotals(q);
+  for (const [width, height, tag] of [[1366, 768, "laptop"], [390, 844, "phone"]]) {
+    for (const theme of ["light", "dark"]) {
+      const { page } = await open(`?${q}`, { viewport: { width, height }, colorScheme: theme });
+      await ready(page);
+      const rows = await page.$$eval("#comparison tbody tr", (trs) =>
+        trs.map((tr) => ({
+          id: tr.dataset.row,
+          cents: tr.querySelector(".total[data-total-cents]")?.dataset.totalCents ?? null,
+          status: tr.querySelector(".total").innerText,
+          bottom: tr.getBoundingClientRect().bottom + window.scrollY,
+        })),
+      );
+      assertEqual(rows.length, 8, "every option has a row");
+      for (const r of rows) {
+        if (r.cents === null) assertEqual(r.status, "Not eligible", `${r.id}: its status`);
+        else assertEqual(Number(r.cents), cli[r.id], `${r.id}: the table's total is the CLI's`);
+      }
+      assertEqual(rows[0].id, "kinesis-provisioned", "cheapest first");
+      const bottom = async (sel) => {
+        const b = await page.locator(sel).boundingBox();
+        return b.y + b.height;
+      };
+      const last = Math.max(...rows.map((r) => r.bottom));
+      if (tag === "laptop") {
+        assert((await bottom(".answer-why")) <= height, "why is on the first screen");
+        assert(last <= height, `every total on the first screen (the last row ends at ${last} px)`);
+        const why = await text(page, ".answer-why");
+        assert(why.includes("The VPC endpoint is 64 % of Kinesis provisioned's bill") && why.includes("MSK Express, next, costs $1,432.28 more a month"), why);
+        assertEqual(await text(page, ".answer-echo"), "20 MB/s of 2 KB records, 3 readers, 3 days, us-east-1", "the workload echoed");
+        assert(await page.locator(".answer-tools button.copy-link").isVisible(), "Copy link beside the answer");
+      } else {
+        assert((await bottom(".answer-cheapest")) <= height, "the answer on the first screen");
+        assert(last <= 2 * height, `every total within two screens (the last row ends at ${last} px)`);
+      }
+      await page.screenshot({ path: `${SHOTS}/first-screen-${tag}-${width}-${theme}.png` });
+    }
+  }
+});
+
+test("five fields until asked for more: the groups open by keyboard, say what changed, and the page speaks in words, not link parameters", async ({ open }) => {
+  const { page } = await open("?v=4&rps=10240&size=2&consumers=3&retention=3d&efo=1&network=nat&dr=us-west-2");
+  await ready(page);
+  assertEqual(await page.locator(".workload > .fields > .field").count(), 5, "five core fields");
+  assertEqual(await page.locator(".workload .groups details").count(), 7, "seven groups");
+  assertEqual(await page.locator(".workload .groups details[open]").count(), 0, "all closed");
+  for (const [id, n] of [["readers", 1], ["network", 1], ["dr", 1], ["traffic", 0], ["kafka", 0]]) {
+    const summary = await text(page, `details[data-section=${id}] > summary`);
+    assertEqual(summary.includes(`${n} changed`), n > 0, `${id}: ${summary}`);
+  }
+  // Keyboard: from the Region, Tab reaches the first group; Enter opens it; Tab enters it.
+  await page.focus("#f-region");
+  await page.keyboard.press("Tab");
+  assertEqual(await page.evaluate(() => document.activeElement.parentElement.dataset.section), "traffic", "Tab reaches the first group");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#f-rps");
+  await page.keyboard.press("Tab");
+  assertEqual(await focused(page), "f-rps", "Tab enters the group");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("open") === "traffic");
+  // Space closes it again.
+  await page.focus("details[data-section=traffic] > summary");
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => !document.querySelector("#f-rps"));
+  // Words, not parameters: cards, the answer, the comparison and the decision helper.
+  await page.waitForSelector(".decision");
+  for (const sel of [".card", ".answer", "#comparison", ".decision", ".legacy-notice"]) {
+    for (const t of await page.locator(sel).allInnerTexts()) {
+      const m = t.match(PARAM_NAME);
+      assert(!m, `${sel} shows the link parameter ${m && m[0]}: ${t.slice(Math.max(0, t.indexOf(m && m[0]) - 60), t.indexOf(m && m[0]) + 40)}`);
+    }
+  }
+  // Two warnings in view per card at most; the rest behind "n more".
+  const inView = await page.$$eval(".card", (cards) => cards.map((c) => c.querySelectorAll(":scope > ul.warnings > li").length));
+  assert(inView.every((n) => n <= 2), `warnings in view: ${inView}`);
+  const more = page.locator("[data-option=kinesis-provisioned] details.more-warnings > summary");
+  if (await more.count()) {
+    assert(/^\d+ more notes?$/.test(await more.innerText()), await more.innerText());
+  }
+  await page.screenshot({ path: `${SHOTS}/groups-closed.png`, fullPage: false });
+});
+
+test("accessibility of the answer: a skip link to the results, the new cheapest total announced once typing pauses, no alert while a field is briefly empty", async ({ open }) => {
+  const { page } = await open("?v=4");
+  await ready(page);
+  await page.keyboard.press("Tab");
+  assertEqual(await page.evaluate(() => document.activeElement.className), "skip-link", "the first Tab reaches the skip link");
+  assertEqual(await page.evaluate(() => document.activeElement.innerText), "Skip to the results", "its text");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.hash === "#answer" && document.activeElement?.id === "answer");
+  const live = ".answer .announce";
+  await page.waitForTimeout(600);
+  assertEqual(await text(page, live), "", "nothing announced for the page as opened");
+  // Type 50 MB/s key by key: nothing is said on each key, the new cheapest once typing pauses.
+  await clearByKeyboard(page, "#f-mbps");
+  assertEqual(await page.locator("[role=alert]").count(), 0, "no alert while the field is empty");
+  await page.keyboard.type("50", { delay: KEY_DELAY });
+  await page.waitForFunction((sel) => document.querySelector(sel)?.innerText.startsWith("Cheapest"), live);
+  const said = await text(page, live);
+  const cents = cheapestCents(new URL(page.url()).search.slice(1));
+  assert(said.includes((cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })), `announced: ${said} (CLI ${cents})`);
+  assertEqual(await page.locator("[role=alert]").count(), 0, "no alert on the page");
+});
+
 test("a 390×844 phone sees the answer on its first screen, light and dark", async ({ open }) => {
   for (const [q, theme] of [["?rps=30720&consumers=4&retention=3d&region=eu-west-1", "light"], ["?rps=30720&consumers=4&retention=3d&need=kafka-api", "dark"]]) {
     const { page } = await open(q, { viewport: { width: 390, height: 844 }, colorScheme: theme });
@@ -446,19 +574,26 @@ test("line items on the page equal the CLI's JSON for the same link", async ({ o
 });
 
 test("open sections travel in the link", async ({ open }) => {
-  const { page } = await open("?rps=5000&open=advanced,kinesis-provisioned");
+  const { page } = await open("?rps=5000&open=kafka,kinesis-provisioned");
   await ready(page);
-  assert(await page.locator("details.advanced").evaluate((d) => d.open), "advanced section closed");
+  assert(await page.locator("details[data-section=kafka]").evaluate((d) => d.open), "Kafka layout closed");
   assert(await page.locator("[data-option=kinesis-provisioned] details.lines").evaluate((d) => d.open), "line items closed");
   assert(!(await page.locator("[data-option=msk-express] details.lines").evaluate((d) => d.open)), "msk-express open");
   await page.click("[data-option=msk-express] details.lines summary");
   await page.waitForFunction(() => location.search.includes("msk-express"));
-  await page.click("details.advanced summary");
-  await page.waitForFunction(() => !location.search.includes("advanced"));
+  await page.click("details[data-section=kafka] > summary");
+  await page.waitForFunction(() => !new URLSearchParams(location.search).get("open").includes("kafka"));
   const fresh = await open(page.url());
   await ready(fresh.page);
   assert(await fresh.page.locator("[data-option=msk-express] details.lines").evaluate((d) => d.open), "reopened link lost the section");
-  assert(!(await fresh.page.locator("details.advanced").evaluate((d) => d.open)), "advanced reopened");
+  assert(!(await fresh.page.locator("details[data-section=kafka]").evaluate((d) => d.open)), "Kafka layout reopened");
+  // An older link's "Advanced" opens the groups that hold what it held.
+  const old = await open("?rps=5000&open=advanced");
+  await ready(old.page);
+  for (const id of ["kafka", "dr", "prices", "sizing"]) {
+    assert(await old.page.locator(`details[data-section=${id}]`).evaluate((d) => d.open), `${id} closed`);
+  }
+  assert(!(await old.page.locator("details[data-section=traffic]").evaluate((d) => d.open)), "traffic opened");
 });
 
 test("a link with bad parameters opens with a notice naming each one", async ({ open }) => {
@@ -490,7 +625,8 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   assertEqual(await card("kinesis-provisioned"), then["kinesis-provisioned"], "the old link's own estimate");
   assertEqual(then["kinesis-provisioned"], 266325, "as v1 priced it: $2,663.25");
   const notice = await text(page, ".legacy-notice");
-  assert(notice.includes("network=none (today: endpoint)") && notice.includes("tiered=off (today: auto)") && notice.includes("sizing=v2 (today: aws)"), notice);
+  assert(notice.includes("Network path to Kinesis: none priced (today: interface VPC endpoint)") && notice.includes("Tiered storage (Kafka): off (all on the brokers) (today: auto)") && notice.includes("Sizing rules: as links made before December 2026 (today: today's (AWS guidance))"), notice);
+  assert(!/\b(network|tiered|sizing)=/.test(notice), `no link parameters in the notice: ${notice}`);
   assert(notice.includes("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"), notice);
   await page.waitForTimeout(500);
   assertEqual(new URL(page.url()).search, `?${old}`, "the address stays the link as opened");
@@ -504,15 +640,23 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   const now = cliTotals(today);
   assertEqual(await card("kinesis-provisioned"), now["kinesis-provisioned"], "today's defaults: the CLI's figure");
   assertEqual(now["kinesis-provisioned"], 653476, "with an interface endpoint: $6,534.76");
+  await openGroup(page, "network");
   assertEqual(await page.inputValue("#f-network"), "endpoint", "network select");
   await noNaN(page);
 });
 
-test("the network path and rack-aware consumers are choices in the main form", async ({ open }) => {
+test("the network path and rack-aware consumers: named beside the answer, each a link that opens its field", async ({ open }) => {
   const { page } = await open("?v=3&rps=30720&consumers=4&retention=3d");
   await ready(page);
-  assert(await page.locator(".workload > .fields #f-network").isVisible(), "network select in the main fields");
-  assert(await page.locator(".workload > .fields #f-rack_aware").isVisible(), "rack-aware in the main fields");
+  // The answer names the network path it assumed; its link opens the Network group and
+  // focuses the field, by keyboard.
+  const link = page.locator(".assumptions a.field-link[href='#f-network']");
+  assert((await link.innerText()).includes("interface VPC endpoint"), "the assumption in words");
+  assert(!(await page.locator("details[data-section=network]").evaluate((d) => d.open)), "network group closed");
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "f-network");
+  assert(await page.locator("details[data-section=network]").evaluate((d) => d.open), "the group opened");
   // Keyboard: choose the NAT gateway.
   await page.focus("#f-network");
   await page.selectOption("#f-network", "nat");
@@ -523,7 +667,7 @@ test("the network path and rack-aware consumers are choices in the main form", a
   // Rack-aware: the MSK cards said what it saves; ticking it removes the cross-AZ reads.
   const before = await card("msk-express");
   const says = await text(page, "[data-option=msk-express]");
-  assert(says.includes("rack_aware=true"), "the Express card says what rack-aware saves");
+  assert(says.includes("Rack-aware consumers (follower fetching) read from their own AZ"), "the Express card says what rack-aware saves, by the field's name");
   await page.focus("#f-rack_aware");
   await page.keyboard.press("Space");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("rack_aware") === "true");
@@ -541,6 +685,7 @@ test("one sizing policy: typing the disk headroom and the target resizes every p
   assert(policy.includes("50 % peak utilisation, 2× disk (AWS MSK sizing guidance)"), policy);
   assert((await text(page, "[data-option=msk-express] .policy")).includes("75 % peak utilisation"), "Express at 75 %");
   // Headroom 1×, typed, through an invalid value (0) and back.
+  await openGroup(page, "sizing");
   await page.click("#f-headroom");
   await page.keyboard.type("0", { delay: KEY_DELAY });
   await pause(page);
@@ -657,6 +802,8 @@ test("ticking cross-Region replication prices every option as a DR pair", async 
   await page.focus("input[value=multi-region-replication]");
   await page.keyboard.press("Space");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("dr") === "us-east-2");
+  assert((await text(page, "details[data-section=dr] > summary")).includes("1 changed"), "the DR group is marked changed");
+  await openGroup(page, "dr");
   assertEqual(await page.inputValue("#f-dr"), "us-east-2", "the standby Region is proposed in the form");
   const pair = cliTotals(`${q}&dr=us-east-2&need=multi-region-replication`);
   const card = (id) => page.getAttribute(`[data-option=${id}] .amount`, "data-total-cents").then(Number);
@@ -714,6 +861,7 @@ test("axe-core finds no violations while a field is in error, on a page with not
   // (CSP bypassed so that axe can be injected into the page in the state typed.)
   const { page } = await open("?v=3&region=eu-west-1", { bypassCSP: true });
   await ready(page);
+  await openGroup(page, "traffic");
   await page.click("#f-rps");
   await page.keyboard.press("End");
   await page.keyboard.type("x", { delay: KEY_DELAY });
@@ -808,6 +956,7 @@ test("presets tick requirements and leave the workload as typed", async ({ open 
   const status = await text(page, ".preset-status");
   assert(status.includes("Exactly-once") || status.includes("exactly-once"), `says what it ticked: ${status}`);
   assert(status.includes("your workload is unchanged"), status);
+  await openGroup(page, "traffic");
   assertEqual(await page.inputValue("#f-rps"), "50000", "records/s kept");
   assert(page.url().includes("rps=50000&size=2&consumers=4"), `workload kept in the link: ${page.url()}`);
   await page.click(".needs-section > summary");

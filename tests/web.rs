@@ -499,7 +499,10 @@ mod components {
             yew::Renderer::<LegacyDefaults>::with_root_and_props(root.clone(), props).render();
         settle().await;
         let t = text(&root, ".legacy-notice");
-        assert!(t.contains("network=none (today: endpoint)"), "{t}");
+        assert!(
+            t.contains("Network path to Kinesis: none priced (today: interface VPC endpoint)"),
+            "{t}"
+        );
         assert!(
             t.contains("Kinesis Data Streams, provisioned: $2,663.25/month → $6,534.76/month"),
             "{t}"

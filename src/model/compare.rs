@@ -171,7 +171,8 @@ fn row(o: &OptionEstimate) -> Row {
     let discount = o.discount.as_ref().map_or(0, |d| d.usd_cents);
     let mut groups = gross;
     if discount != 0 && subtotal > 0 {
-        let share = |c: i64| (c as i128 * discount as i128 / subtotal as i128) as i64;
+        // (In f64, exact for any bill below $10^13; no 128-bit arithmetic in the module.)
+        let share = |c: i64| (c as f64 * discount as f64 / subtotal as f64).trunc() as i64;
         let mut given = 0;
         for (g, c) in groups.iter_mut().zip(gross) {
             let s = share(c);
@@ -187,7 +188,7 @@ fn row(o: &OptionEstimate) -> Row {
         .flatten()
         .map(|&(name, c)| Item {
             name,
-            cents: (c as i128 * o.total_cents as i128 / subtotal as i128) as i64,
+            cents: (c as f64 * o.total_cents as f64 / subtotal as f64).round() as i64,
             pct: c as f64 * 100.0 / subtotal as f64,
         });
     let note = match o.status {
@@ -219,7 +220,7 @@ pub fn compare(e: &Estimate) -> Comparison {
         Status::NotPriced => 2,
     };
     // (Stable: equal totals keep the options' order.)
-    rows.sort_by_key(|r| {
+    super::sort::sort_by_key(&mut rows, |r| {
         (
             rank(r),
             if r.status == Status::Priced {
@@ -258,12 +259,13 @@ fn item_phrase(r: &Row) -> Option<String> {
     ))
 }
 
+/// The first letter in capitals (ASCII: the names here are; no Unicode case tables).
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// Why the cheapest option wins, in one or two sentences: what the next cheapest pays

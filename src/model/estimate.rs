@@ -158,7 +158,7 @@ fn ranked(notes: Vec<String>, mut advice: Vec<(i64, String)>) -> Vec<String> {
     let (missing, notes): (Vec<String>, Vec<String>) =
         notes.into_iter().partition(|w| w.contains(NOT_IN_TOTAL));
     // (Stable: equal amounts keep the advice's order.)
-    advice.sort_by_key(|(cents, _)| std::cmp::Reverse(*cents));
+    super::sort::sort_by_key(&mut advice, |(cents, _)| std::cmp::Reverse(*cents));
     missing
         .into_iter()
         .chain(advice.into_iter().map(|(_, w)| w))

@@ -75,6 +75,24 @@ pub fn quoted(name: &str) -> String {
     format!("\u{201c}{}\u{201d}", label(name))
 }
 
+/// A field's value in words, as the page names it beside the field's label (the older
+/// link notice): the choices of the form's selects, the value itself elsewhere.
+pub fn value_words(name: &str, value: &str) -> String {
+    let words = match (name, value) {
+        ("network", "endpoint") => "interface VPC endpoint",
+        ("network", "nat") => "NAT gateways",
+        ("network", "none") => "none priced",
+        ("tiered", "off") => "off (all on the brokers)",
+        ("tiered", "auto") => "auto",
+        ("sizing", "aws") => "today's (AWS guidance)",
+        ("sizing", "v3") => "as links of early December 2026",
+        ("sizing", "v2") => "as links made before December 2026",
+        (_, "") => "auto",
+        (_, v) => v,
+    };
+    words.to_string()
+}
+
 /// The field a quoted label names (`Label` without its quotes).
 pub fn field_of_label(text: &str) -> Option<&'static str> {
     FIELDS

@@ -71,7 +71,7 @@ pub fn answer(p: AnswerProps) -> Html {
                     <p class="answer-cheapest">{ format!("{}: ", e.cheapest_label()) }<strong>{ o.id.name() }</strong>{ ", " }
                         <span class="answer-total" data-total-cents={o.total_cents.to_string()}>{ format_usd_cents(o.total_cents) }</span>
                         { match caveat { Some(c) => format!(" / month; {c}."), None => " / month.".to_string() } }
-                        { maybe(e.no_stream().map(|s| html! { <span class="no-stream">{ format!(" {}{}.", s[..1].to_uppercase(), &s[1..]) }</span> })) }</p>
+                        { maybe(e.no_stream().map(|s| html! { <span class="no-stream">{ format!(" {}{}.", s[..1].to_ascii_uppercase(), &s[1..]) }</span> })) }</p>
                 },
                 None => html! { <p class="answer-cheapest">{ match caveat {
                     Some(c) => format!("No option priced in {} is eligible for this workload; {c}.", e.region),
@@ -91,7 +91,7 @@ pub fn answer(p: AnswerProps) -> Html {
                 <ul class="stale">{ for p.stale.iter().map(|s| html! { <li>{ rich(s, p.onreveal) }</li> }) }</ul>
             })) }
             <div class="answer-tools">{ p.tools }</div>
-            <p class="sr-only" aria-live="polite" aria-atomic="true">{ p.announcement }</p>
+            <p class="sr-only announce" aria-live="polite" aria-atomic="true">{ p.announcement }</p>
         </section>
     }
 }

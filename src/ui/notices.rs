@@ -20,12 +20,20 @@ pub fn legacy_defaults(p: &LegacyProps) -> Html {
         .notice
         .params
         .iter()
-        .map(|(name, then, now)| format!("{name}={then} (today: {now})"))
+        .map(|(name, then, now)| {
+            use crate::model::fields::{label, value_words};
+            format!(
+                "{}: {} (today: {})",
+                label(name),
+                value_words(name, then),
+                value_words(name, now)
+            )
+        })
         .collect();
     html! {
         <section class="legacy-notice" role="status" aria-label="Older link">
             <div class="notice-head">
-                <strong>{ "This link was made with an earlier version of the page; it opens with the assumptions it was made with: " }{ params.join(", ") }{ "." }</strong>
+                <strong>{ "This link was made with an earlier version of the page; it opens with the assumptions it was made with: " }{ params.join("; ") }{ "." }</strong>
                 <button type="button" class="adopt" onclick={adopt}>{ "Use today's defaults" }</button>
             </div>
             if p.notice.changes.is_empty() {
