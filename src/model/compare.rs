@@ -193,13 +193,13 @@ fn row(o: &OptionEstimate) -> Row {
         });
     let note = match o.status {
         Status::Priced => String::new(),
-        _ => o
-            .reasons
-            .iter()
-            .find(|r| !r.starts_with(super::estimate::MISSING_RATES))
-            .or(o.reasons.first())
-            .cloned()
-            .unwrap_or_default(),
+        _ => capitalise(
+            o.reasons
+                .iter()
+                .find(|r| !r.starts_with(super::estimate::MISSING_RATES))
+                .or(o.reasons.first())
+                .map_or("", String::as_str),
+        ),
     };
     Row {
         id: o.id,
@@ -239,12 +239,12 @@ pub fn compare(e: &Estimate) -> Comparison {
     Comparison { rows, used }
 }
 
-/// A whole percentage, or "< 1".
-fn pct_text(pct: f64) -> String {
+/// A whole percentage, or "< 1" (as an integer: no float formatting in the module).
+pub fn pct_text(pct: f64) -> String {
     if pct < 1.0 {
         "< 1".to_string()
     } else {
-        format!("{}", pct.round())
+        (pct.round() as i64).to_string()
     }
 }
 

@@ -163,7 +163,7 @@ pub fn comparison_text(cmp: &super::compare::Comparison) -> String {
                     format_usd_cents(r.total_cents),
                     r.biggest
                         .as_ref()
-                        .map(|b| format!("{} ({} %)", b.name, b.pct.round()))
+                        .map(|b| format!("{} ({} %)", b.name, super::compare::pct_text(b.pct)))
                         .unwrap_or_default()
                 );
             }

@@ -48,7 +48,7 @@ pub fn comparison(c: &Comparison, region: &str, onreveal: &Callback<&'static str
                                     html! { <td class="num grp">{ if cents == 0 { "—".to_string() } else { format_usd_cents(cents) } }</td> }
                                 }) }
                                 <td class="big">{ r.biggest.as_ref().map(|b| format!("{} · {}\u{a0}%", b.name,
-                                    if b.pct < 1.0 { "< 1".to_string() } else { format!("{}", b.pct.round()) })).unwrap_or_default() }</td>
+                                    crate::model::compare::pct_text(b.pct))).unwrap_or_default() }</td>
                                 <td class="num total" data-total-cents={r.total_cents.to_string()}>{ format_usd_cents(r.total_cents) }</td>
                             </> } } else { html! { <>
                                 <td class="status-note" colspan={span.clone()}><span class="clamp">{ rich(&r.note, onreveal) }</span></td>
