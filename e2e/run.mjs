@@ -1004,36 +1004,46 @@ test("the feature explorer filters, searches and shows corrections", async ({ op
   }
 });
 
-test("the CSV and JSON downloads equal the CLI's JSON for the same link", async ({ open }) => {
+test("the CSV and JSON downloads equal the CLI's for the same link, and the CSV pivots: line and discount rows add up to each total", async ({ open }) => {
   const q = "v=4&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5";
   const { page } = await open(`?${q}`);
   await ready(page);
-  const cliJson = JSON.parse(cli(["--json", q]));
-  const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-csv")]);
-  const csv = readFileSync(await csvDl.path(), "utf8").trim().split("\n");
-  const rows = csv.slice(1).map((r) => r.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
-  // The link column is the page's absolute link: it means something in a spreadsheet.
+  // The page's absolute link: the CLI given it writes the same link column.
   const link = new URL(`?${q}`, page.url()).href;
+  const cliJson = JSON.parse(cli(["--json", link]));
+  const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-csv")]);
+  const csvText = readFileSync(await csvDl.path(), "utf8");
+  assertEqual(csvText, cli(["--csv", link]), "showdown --csv prints exactly the CSV the page downloads");
+  const csv = csvText.trim().split("\n");
+  const header = csv[0].split(",");
+  const rows = csv.slice(1).map((r) => r.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"')));
+  const col = Object.fromEntries(header.map((h, i) => [h, i]));
+  const at = (r, name) => r[col[name]];
   const expected = [];
   for (const o of cliJson.options) {
-    for (const l of o.lines) expected.push([link, cliJson.region, o.id, l.id, l.usd.toFixed(2)]);
-    if (o.monthly_usd !== null) expected.push([link, cliJson.region, o.id, "total", o.monthly_usd.toFixed(2)]);
+    for (const l of o.lines) expected.push([link, cliJson.region, o.id, l.id === "discount" ? "discount" : "line", l.id, l.usd.toFixed(2)]);
+    if (o.monthly_usd !== null) expected.push([link, cliJson.region, o.id, "total", "", o.monthly_usd.toFixed(2)]);
   }
-  const notes = ["warning", "reason", "sizing", "assumption", "included", "not-included", "annual", "fixed", "per_gb_in"];
-  assertEqual(rows.filter((r) => !notes.includes(r[6])).map((r) => [r[0], r[1], r[3], r[6], r[11]]), expected, "CSV rows");
+  const figures = ["line", "discount", "total"];
+  assertEqual(rows.filter((r) => figures.includes(at(r, "row_type"))).map((r) => [at(r, "link"), at(r, "region"), at(r, "option_id"), at(r, "row_type"), at(r, "line_id"), at(r, "usd")]), expected, "CSV rows");
+  // A pivot of usd by option over line and discount rows gives each total.
+  for (const o of cliJson.options.filter((o) => o.monthly_usd !== null)) {
+    const sum = rows.filter((r) => at(r, "option_id") === o.id && ["line", "discount"].includes(at(r, "row_type"))).reduce((a, r) => a + Math.round(Number(at(r, "usd")) * 100), 0);
+    assertEqual(sum, Math.round(o.monthly_usd * 100), `${o.id}: line + discount rows = total`);
+    assert(rows.some((r) => at(r, "option_id") === o.id && at(r, "row_type") === "annual" && at(r, "usd") === o.annual_usd.toFixed(2)), `${o.id}: annual row as the CLI's JSON`);
+    assert(rows.some((r) => at(r, "option_id") === o.id && at(r, "row_type") === "year_one" && at(r, "usd") === o.year_one_usd.toFixed(2)), `${o.id}: year-one row as the CLI's JSON`);
+  }
   // Each option's warnings, and the assumptions, travel with the figures.
   const warnings = cliJson.options.flatMap((o) => o.warnings.map((w) => [o.id, w]));
-  assertEqual(rows.filter((r) => r[6] === "warning").map((r) => [r[3], r[7]]), warnings, "CSV warnings");
-  assert(rows.filter((r) => r[6] === "assumption").length >= 5, "CSV assumptions");
-  for (const o of cliJson.options.filter((o) => o.annual_usd !== null)) {
-    assert(rows.some((r) => r[3] === o.id && r[6] === "annual" && r[11] === o.annual_usd.toFixed(2)), `${o.id}: annual row as the CLI's JSON`);
-  }
-  assert(rows.some((r) => r[6] === "not-included" && r[7] === "taxes"), "CSV says what is not included");
-  assert(rows.every((r) => r[0] === link), "absolute link on every row");
+  assertEqual(rows.filter((r) => at(r, "row_type") === "warning").map((r) => [at(r, "option_id"), at(r, "label")]), warnings, "CSV warnings");
+  assert(rows.filter((r) => at(r, "row_type") === "assumption").length >= 5, "CSV assumptions");
+  assert(rows.some((r) => at(r, "row_type") === "not-included" && at(r, "label") === "taxes"), "CSV says what is not included");
+  assert(rows.every((r) => at(r, "link") === link), "absolute link on every row");
   const [jsonDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-json")]);
-  assertClose(JSON.parse(readFileSync(await jsonDl.path(), "utf8")), cliJson, "JSON download");
+  const pageJson = JSON.parse(readFileSync(await jsonDl.path(), "utf8"));
+  assertEqual(pageJson.link, link, "the JSON carries the absolute link, as the CSV does");
+  assertClose(pageJson, cliJson, "JSON download");
 });
-
 test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   const { page, context } = await open("?rps=5120&size=2&consumers=3&retention=7d");
   await ready(page);
@@ -1041,12 +1051,16 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   await page.click("button.copy-markdown");
   await page.waitForSelector(".export-status:has-text('copied')");
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert(md.includes("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |") && md.includes("$571.63"), md);
+  assert(md.includes("| Option | Capacity | Monthly cost | Annual | Year one | With no traffic | Per GB in | Status |") && md.includes("$571.63"), md);
   const cliJson = JSON.parse(cli(["--json", "rps=5120&size=2&consumers=3&retention=7d"]));
   for (const o of cliJson.options) for (const w of o.warnings) assert(md.includes(w), `warning missing: ${w}`);
   assert(md.includes("Assumptions:") && md.includes("1 KB = 1,024 bytes"), "assumptions");
   assert(md.includes("Not included:\n- MSK public access and other private connectivity") && md.includes("- taxes"), "what the estimate leaves out");
-  assert(md.includes("| Annual | Per GB in |"), "FinOps columns");
+  assert(md.includes("| Annual | Year one | With no traffic | Per GB in |"), "FinOps columns");
+  for (const o of cliJson.options.filter((o) => o.lines.length)) {
+    assert(md.includes(`${o.name} — line items`), `${o.id}: its line items`);
+    for (const l of o.lines) assert(md.includes(`| ${l.label} |`), `${o.id}: line ${l.label}`);
+  }
   assert((await text(page, ".results .coverage")).includes("Not included:"), "the page says what is not included, near the totals");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
   // (An older link's export carries its assumptions explicitly, in today's format.)

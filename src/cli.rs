@@ -8,17 +8,19 @@ use crate::model::{decode, encode, estimate, Catalog, InputMessage};
 use serde_json::{json, Value};
 
 const USAGE: &str =
-    "usage: showdown [--json] [--matrix | --crossovers] '<query or share URL>'\n  --matrix      the feature matrix and the recommendation for the link's need= list\n  --crossovers  where the cheapest option changes along throughput and retention";
+    "usage: showdown [--json | --csv] [--matrix | --crossovers] '<query or share URL>'\n  --csv         the CSV the page downloads (given the page's URL, the same link column)\n  --matrix      the feature matrix and the recommendation for the link's need= list\n  --crossovers  where the cheapest option changes along throughput and retention";
 
 /// Runs the CLI with the process arguments.
 pub fn main() {
     let mut json_out = false;
+    let mut csv_out = false;
     let mut matrix_out = false;
     let mut crossovers_out = false;
     let mut input: Option<String> = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json_out = true,
+            "--csv" => csv_out = true,
             "--matrix" => matrix_out = true,
             "--crossovers" => crossovers_out = true,
             "-h" | "--help" => {
@@ -57,12 +59,22 @@ pub fn main() {
         }
         return;
     }
+    // The link the exports carry: the page's absolute link when given its URL (the part
+    // before `?`, then the workload's query, as the page writes it), else the query.
+    let link_url = match input.split_once('?') {
+        Some((base, _)) if base.contains("://") => format!("{base}?{link}"),
+        _ => format!("?{link}"),
+    };
+    if csv_out {
+        print!("{}", crate::model::export::estimate_csv(&e, &link_url));
+        return;
+    }
     let matrix = Matrix::embedded();
     let needs = &decoded.workload.needs;
     match (json_out, matrix_out) {
         (true, false) => {
             // The same JSON as the page's "Download JSON", pretty-printed.
-            let text = crate::model::export::estimate_json(&e, &decoded.messages, &link);
+            let text = crate::model::export::estimate_json(&e, &decoded.messages, &link_url);
             let mut v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
             if let (Some(o), Some(map)) = (&older, v.as_object_mut()) {
                 map.insert("older_link".to_string(), o.json.clone());

@@ -62,8 +62,8 @@ fn csv_has_a_row_per_line_and_a_total_per_priced_option() {
         .iter()
         .map(|o| o.warnings.len() + o.reasons.len() + usize::from(o.capacity.sizing.is_some()))
         .sum();
-    // Per priced option: its monthly total, annual total, zero-traffic part and cost
-    // per GB written; then the assumptions, what is included and what is not.
+    // Per priced option: its monthly total, steady year, year one, zero-traffic part and
+    // cost per GB written; then the assumptions, what is included and what is not.
     let priced = e
         .options
         .iter()
@@ -71,15 +71,15 @@ fn csv_has_a_row_per_line_and_a_total_per_priced_option() {
         .count();
     assert_eq!(
         rows.len(),
-        1 + lines + 4 * priced + notes + ASSUMPTIONS.len() + 1 + NOT_INCLUDED.len()
+        1 + lines + 5 * priced + notes + ASSUMPTIONS.len() + 1 + NOT_INCLUDED.len()
     );
-    assert!(csv.contains(",not-included,taxes,"));
+    assert!(csv.contains(",not-included,,taxes,"));
     // Every row carries the absolute link: it means something in a spreadsheet.
     assert!(rows[1..].iter().all(|r| r.starts_with(
         "https://example.org/stream-showdown/?v=4&rps=5120&size=2&consumers=3&retention=7d&discount=10&tiered=off&network=none&sizing=v2,us-east-1,"
     )));
     assert!(csv.contains(
-        "kinesis-provisioned,\"Kinesis Data Streams, provisioned\",priced,total,Monthly total,,,,"
+        "kinesis-provisioned,\"Kinesis Data Streams, provisioned\",priced,total,,Monthly total,,,,"
     ));
 }
 
@@ -130,7 +130,16 @@ fn markdown_names_every_option() {
     for o in &e.options {
         assert!(md.contains(o.id.name()));
     }
-    assert!(md.contains("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |"));
+    assert!(md.contains(
+        "| Option | Capacity | Monthly cost | Annual | Year one | With no traffic | Per GB in | Status |"
+    ));
+    // Each option's line items, the table a design doc quotes.
+    for o in e.options.iter().filter(|o| !o.lines.is_empty()) {
+        assert!(md.contains(&format!("{} — line items", o.id.name())));
+        for l in o.all_lines() {
+            assert!(md.contains(&format!("| {} |", l.label)), "{}", l.label);
+        }
+    }
     assert!(md.contains("Not included:\n- MSK public access and other private connectivity"));
     assert!(md.contains("Pick X."));
 }
@@ -148,7 +157,7 @@ fn exports_carry_aws_usage_types() {
     );
     assert!(csv.contains("USE1-Kafka.Storage.GP2"));
     let width = csv.lines().next().unwrap().split(',').count();
-    assert_eq!(width, 13);
+    assert_eq!(width, 14);
     let json = stream_showdown::model::export::estimate_json(&e, &[], &link);
     assert!(json.contains("\"usage_type\":\"USE1-Express.In-Bytes\""));
 }
@@ -210,4 +219,124 @@ fn exports_say_what_the_screen_says() {
         "{md}"
     );
     assert!(md.contains("| cheapest of those priced |"), "{md}");
+}
+
+/// A pivot table can't misread the CSV: for every option, the `usd` of its `line` and
+/// `discount` rows add up to its `total` row; every row says what it is.
+#[test]
+fn csv_rows_say_what_they_are_and_lines_add_up_to_the_total() {
+    for q in [
+        "v=4&rps=20000&size=4.5&peak=2&consumers=4&efo=2&retention=30d&discount=12.5",
+        "v=4&rps=10240&size=2&consumers=3&retention=7d&dr=us-west-2&firehose=1&flink=2",
+        "v=4&region=eu-west-1&rps=5120&retention=365d&discount=3",
+    ] {
+        let (e, link, _) = setup(q);
+        let csv = estimate_csv(&e, &format!("https://example.org/?{link}"));
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        let (id, kind, usd) = (col("option_id"), col("row_type"), col("usd"));
+        let mut sums = std::collections::BTreeMap::<String, i64>::new();
+        let mut totals = std::collections::BTreeMap::<String, i64>::new();
+        let known = [
+            "line",
+            "discount",
+            "total",
+            "annual",
+            "year_one",
+            "fixed",
+            "per_gb_in",
+            "sizing",
+            "warning",
+            "reason",
+            "assumption",
+            "included",
+            "not-included",
+        ];
+        for row in lines {
+            // (A quoted field may hold commas: split the CSV properly.)
+            let fields = split_csv(row);
+            assert_eq!(fields.len(), header.len(), "{row}");
+            assert!(known.contains(&fields[kind].as_str()), "{row}");
+            let cents = || (fields[usd].parse::<f64>().unwrap() * 100.0).round() as i64;
+            match fields[kind].as_str() {
+                "line" | "discount" => *sums.entry(fields[id].clone()).or_default() += cents(),
+                "total" => {
+                    totals.insert(fields[id].clone(), cents());
+                }
+                _ => {}
+            }
+        }
+        assert!(!totals.is_empty());
+        for (o, t) in &totals {
+            assert_eq!(sums.get(o).copied().unwrap_or(0), *t, "{q}: {o}");
+        }
+    }
+}
+
+fn split_csv(row: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            (c, _) => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+/// Year one beside a steady year. With 365 days of retention, data held grows from zero:
+/// a line billed on the data aged 0 to 8,760 hours costs, over the first year,
+/// ∫₀⁸⁷⁶⁰ t ÷ 8,760 dt = 4,380 hours' worth, 6 months of its steady amount (not 12);
+/// a line on the data aged 168 to 8,760 hours (Kinesis long-term retention, beyond
+/// 7 days), ∫ (t − 168) ÷ 8,592 dt = 8,592 ÷ 2 = 4,296 hours, 5.8849 months. Lines
+/// billed by the hour stay at 12 months.
+#[test]
+fn year_one_grows_the_data_held_from_zero() {
+    use stream_showdown::model::report::finops;
+    use stream_showdown::model::OptionId;
+    let (e, _, _) = setup("v=4&rps=1000&size=1&retention=365d");
+    let serverless = e.option(OptionId::MskServerless).unwrap();
+    let storage = serverless.lines.iter().find(|l| l.id == "storage").unwrap();
+    assert_eq!(storage.year_one_months(), 6.0);
+    let f = finops(serverless, e.derived.gb_in_per_month);
+    let others: i64 = serverless
+        .lines
+        .iter()
+        .filter(|l| l.id != "storage")
+        .map(|l| 12 * l.usd_cents)
+        .sum();
+    assert_eq!(f.year_one_cents, others + 6 * storage.usd_cents);
+    assert_eq!(f.annual_cents, others + 12 * storage.usd_cents);
+    let provisioned = e.option(OptionId::KinesisProvisioned).unwrap();
+    let long_term = provisioned
+        .lines
+        .iter()
+        .find(|l| l.id == "long_term_retention")
+        .unwrap();
+    assert!((long_term.year_one_months() - 4296.0 / 730.0).abs() < 1e-12);
+    // Shard-hours and extended retention per shard-hour: billed whole from the start.
+    for l in provisioned
+        .lines
+        .iter()
+        .filter(|l| l.id != "long_term_retention")
+    {
+        assert_eq!(l.year_one_months(), 12.0, "{}", l.id);
+    }
+    // One day of retention: the data held is full within the first month's first day,
+    // year one within a cent or so of the steady year.
+    let (e, _, _) = setup("v=4&rps=1000&size=1&retention=1d");
+    let o = e.option(OptionId::MskServerless).unwrap();
+    let f = finops(o, e.derived.gb_in_per_month);
+    let storage = o.lines.iter().find(|l| l.id == "storage").unwrap();
+    // ∫₀⁸⁷⁶⁰ min(t ÷ 24, 1) dt = 8,760 − 12 hours: 12 months less 12 ÷ 730.
+    assert!((storage.year_one_months() - (12.0 - 12.0 / 730.0)).abs() < 1e-12);
+    assert!(f.annual_cents - f.year_one_cents <= storage.usd_cents);
 }

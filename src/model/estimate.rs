@@ -535,6 +535,7 @@ fn total(id: OptionId, priced: Priced, pct: f64) -> OptionEstimate {
             uncertain: None,
             usage_type: None,
             standby: false,
+            holds: None,
         }
     });
     let total_cents = subtotal + discount.as_ref().map_or(0, |d| d.usd_cents);

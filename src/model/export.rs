@@ -63,7 +63,7 @@ fn cents_json(c: i64) -> String {
 /// "options": [{"id", "name", "status", "eligible", "reasons", "monthly_usd",
 /// "capacity", "lines": [{"id","label","quantity","unit","unit_usd","usd","source",
 /// "uncertain"}], "warnings"}], "input_messages"}`.
-pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> String {
+pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link_url: &str) -> String {
     let d = &e.derived;
     let options: Vec<String> = e
         .options
@@ -93,13 +93,17 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
                 cents_json(o.total_cents)
             };
             let f = finops(o, e.derived_for(o.id).gb_in_per_month);
-            let (annual, fixed_usd) = if o.status == Status::NotPriced {
-                ("null".to_string(), "null".to_string())
+            let (annual, year_one, fixed_usd) = if o.status == Status::NotPriced {
+                ("null".to_string(), "null".to_string(), "null".to_string())
             } else {
-                (cents_json(f.annual_cents), cents_json(f.fixed_cents))
+                (
+                    cents_json(f.annual_cents),
+                    cents_json(f.year_one_cents),
+                    cents_json(f.fixed_cents),
+                )
             };
             format!(
-                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"sizing\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{},\"missing_rates\":{}}}",
+                "{{\"id\":{},\"name\":{},\"status\":{},\"eligible\":{},\"reasons\":{},\"monthly_usd\":{monthly},\"annual_usd\":{annual},\"year_one_usd\":{year_one},\"usd_per_gb_in\":{},\"fixed_usd\":{fixed_usd},\"capacity\":{{\"summary\":{},\"sizing\":{},\"shards\":{},\"brokers\":{},\"broker_type\":{},\"storage_gb_per_broker\":{},\"partitions\":{},\"utilisation_pct\":{}}},\"lines\":[{}],\"warnings\":{},\"missing_rates\":{}}}",
                 json_str(o.id.id()),
                 json_str(o.id.name()),
                 json_str(o.status.id()),
@@ -141,7 +145,7 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link: &str) -> Str
         "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{},\"kinesis_avg_write_mb_per_s\":{},\"kinesis_gb_in_per_month\":{}}},\"cheapest\":{},\"caveat\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
         json_str(&e.prices_as_of),
         json_str(&e.region),
-        json_str(&format!("?{link}")),
+        json_str(link_url),
         json_num(d.avg_write_mb_per_s),
         json_num(d.peak_write_mb_per_s),
         json_num(d.peak_read_mb_per_s),
@@ -177,14 +181,18 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The estimate as CSV, for a spreadsheet: one row per line item (the discount
-/// included) and one `total` row per option, then a `warning` row per warning and a
-/// `reason` row per reason an option is not eligible or not priced, and last an
-/// `assumption` row per unit and sizing rule ([`ASSUMPTIONS`]). Every row carries the
-/// absolute link of the page it came from (`link_url`), the region and the prices date.
+/// The estimate as CSV, for a spreadsheet or a pivot table. Each row says what it is
+/// (`row_type`): `line` (a priced line item) and `discount` (the private discount, a
+/// negative amount), whose `usd` add up to the option's `total`; then `total`, `annual`
+/// (a steady year), `year_one` (the first year, the data held growing from zero),
+/// `fixed` (paid with no traffic) and `per_gb_in`, which are figures about the option,
+/// not more costs; then `sizing`, `warning` and `reason` notes, and last an
+/// `assumption`, `included` and `not-included` row each. Summing `usd` over `line` and
+/// `discount` rows gives each option's monthly total. Every row carries the absolute
+/// link of the page it came from (`link_url`), the Region and the prices date.
 pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
     let mut out = String::from(
-        "link,region,prices_as_of,option_id,option,status,line_id,label,quantity,unit,unit_usd,usd,usage_type\n",
+        "link,region,prices_as_of,option_id,option,status,row_type,line_id,label,quantity,unit,unit_usd,usd,usage_type\n",
     );
     let page = [
         csv_field(link_url),
@@ -192,6 +200,7 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
         csv_field(&e.prices_as_of),
     ]
     .join(",");
+    let usd = |cents: i64| fixed(cents as f64 / 100.0, 2);
     for o in &e.options {
         let head = [
             page.clone(),
@@ -201,60 +210,62 @@ pub fn estimate_csv(e: &Estimate, link_url: &str) -> String {
         ]
         .join(",");
         for l in o.all_lines() {
+            let kind = if l.id == "discount" {
+                "discount"
+            } else {
+                "line"
+            };
             let _ = writeln!(
                 out,
-                "{head},{},{},{},{},{},{},{}",
+                "{head},{kind},{},{},{},{},{},{},{}",
                 csv_field(l.id),
                 csv_field(&l.label),
                 json_num(l.quantity),
                 csv_field(l.unit),
                 json_num(l.unit_usd),
-                fixed(l.usd_cents as f64 / 100.0, 2),
+                usd(l.usd_cents),
                 csv_field(l.usage_type.as_deref().unwrap_or(""))
             );
         }
         if o.status != Status::NotPriced {
-            let _ = writeln!(
-                out,
-                "{head},total,Monthly total,,,,{},",
-                fixed(o.total_cents as f64 / 100.0, 2)
-            );
             let f = finops(o, e.derived_for(o.id).gb_in_per_month);
-            let _ = writeln!(
-                out,
-                "{head},annual,Annual total (12 × each line),,,,{},",
-                fixed(f.annual_cents as f64 / 100.0, 2)
-            );
-            let _ = writeln!(
-                out,
-                "{head},fixed,Paid with zero traffic (a month),,,,{},",
-                fixed(f.fixed_cents as f64 / 100.0, 2)
-            );
+            for (kind, label, cents) in [
+                ("total", "Monthly total", o.total_cents),
+                ("annual", "A steady year (12 × each line)", f.annual_cents),
+                (
+                    "year_one",
+                    "The first year (data held growing from zero)",
+                    f.year_one_cents,
+                ),
+                ("fixed", "Paid with zero traffic (a month)", f.fixed_cents),
+            ] {
+                let _ = writeln!(out, "{head},{kind},,{label},,,,{},", usd(cents));
+            }
             if let Some(per_gb) = f.usd_per_gb_in {
                 let _ = writeln!(
                     out,
-                    "{head},per_gb_in,Monthly total per GB written,{},GB,{},,",
+                    "{head},per_gb_in,,Monthly total per GB written,{},GB,{},,",
                     json_num(e.derived_for(o.id).gb_in_per_month),
                     json_num(per_gb)
                 );
             }
         }
         if let Some(s) = &o.capacity.sizing {
-            let _ = writeln!(out, "{head},sizing,{},,,,,", csv_field(s));
+            let _ = writeln!(out, "{head},sizing,,{},,,,,", csv_field(s));
         }
         for w in &o.warnings {
-            let _ = writeln!(out, "{head},warning,{},,,,,", csv_field(w));
+            let _ = writeln!(out, "{head},warning,,{},,,,,", csv_field(w));
         }
         for r in &o.reasons {
-            let _ = writeln!(out, "{head},reason,{},,,,,", csv_field(r));
+            let _ = writeln!(out, "{head},reason,,{},,,,,", csv_field(r));
         }
     }
     for a in ASSUMPTIONS {
-        let _ = writeln!(out, "{page},,,,assumption,{},,,,,", csv_field(a));
+        let _ = writeln!(out, "{page},,,,assumption,,{},,,,,", csv_field(a));
     }
-    let _ = writeln!(out, "{page},,,,included,{},,,,,", csv_field(INCLUDED));
+    let _ = writeln!(out, "{page},,,,included,,{},,,,,", csv_field(INCLUDED));
     for n in NOT_INCLUDED {
-        let _ = writeln!(out, "{page},,,,not-included,{},,,,,", csv_field(n));
+        let _ = writeln!(out, "{page},,,,not-included,,{},,,,,", csv_field(n));
     }
     out
 }
@@ -286,7 +297,7 @@ pub fn estimate_markdown(
     if let Some(s) = super::report::cheapest_sentence(e, "**") {
         let _ = writeln!(out, "{s}\n");
     }
-    out.push_str("| Option | Capacity | Monthly cost | Annual | Per GB in | Status |\n|---|---|---:|---:|---:|---|\n");
+    out.push_str("| Option | Capacity | Monthly cost | Annual | Year one | With no traffic | Per GB in | Status |\n|---|---|---:|---:|---:|---:|---:|---|\n");
     let cheapest = e.cheapest();
     let cheapest_word = if e.caveat().is_some() {
         "cheapest of those priced"
@@ -305,10 +316,17 @@ pub fn estimate_markdown(
             Status::NotPriced => "not priced in this region".to_string(),
         };
         let f = finops(o, e.derived_for(o.id).gb_in_per_month);
-        let (annual, per_gb) = match o.status {
-            Status::NotPriced => ("—".to_string(), "—".to_string()),
+        let (annual, year_one, idle, per_gb) = match o.status {
+            Status::NotPriced => (
+                "—".to_string(),
+                "—".to_string(),
+                "—".to_string(),
+                "—".to_string(),
+            ),
             _ => (
                 format_usd_cents(f.annual_cents),
+                format_usd_cents(f.year_one_cents),
+                format_usd_cents(f.fixed_cents),
                 f.usd_per_gb_in.map_or("—".to_string(), |u| {
                     format!("${}", super::fixed::fixed_abs(u, 4))
                 }),
@@ -316,7 +334,7 @@ pub fn estimate_markdown(
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {cost} | {annual} | {per_gb} | {} |",
+            "| {} | {} | {cost} | {annual} | {year_one} | {idle} | {per_gb} | {} |",
             o.id.name(),
             o.capacity.summary.replace('|', "/"),
             status.replace('|', "/")
@@ -324,6 +342,31 @@ pub fn estimate_markdown(
     }
     if let Some(r) = recommendation {
         let _ = writeln!(out, "\n{r}");
+    }
+    // Each option's line items, as the page's cards show them.
+    for o in e.options.iter().filter(|o| !o.lines.is_empty()) {
+        let _ = writeln!(
+            out,
+            "\n{} — line items\n\n| Item | Quantity | Unit price | Amount | Usage type |\n|---|---:|---:|---:|---|",
+            o.id.name()
+        );
+        for l in o.all_lines() {
+            let _ = writeln!(
+                out,
+                "| {} | {} {} | {} | {} | {} |",
+                l.label.replace('|', "/"),
+                super::report::format_line_quantity(l.quantity),
+                l.unit,
+                super::report::format_unit_usd(l.unit_usd),
+                format_usd_cents(l.usd_cents),
+                l.usage_type.as_deref().unwrap_or("—")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| **Monthly total** | | | **{}** | |",
+            format_usd_cents(o.total_cents)
+        );
     }
     let sizing: Vec<String> = e
         .options

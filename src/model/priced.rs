@@ -143,6 +143,10 @@ pub struct Line {
     pub usage_type: Option<String>,
     /// A line of a DR pair's standby (in the other Region).
     pub standby: bool,
+    /// For a line billed on the data held (GB-month of retained data): the ages of the
+    /// data it bills, in hours (`from`, `to`). A new stream holds none yet, so in year
+    /// one such a line grows from zero ([`Line::year_one_months`]).
+    pub holds: Option<(f64, f64)>,
 }
 
 impl Line {
@@ -182,6 +186,36 @@ impl Line {
             uncertain: rate.uncertain.as_ref().map(|u| u.to_string()),
             usage_type: rate.usage_type.as_ref().map(|u| u.to_string()),
             standby: false,
+            holds: None,
+        }
+    }
+
+    /// The line bills the data aged `from_h` to `to_h` hours.
+    pub fn holding(mut self, from_h: f64, to_h: f64) -> Self {
+        self.holds = Some((from_h, to_h));
+        self
+    }
+
+    /// What the first year costs, in months of this line's steady amount: 12 for a line
+    /// that does not depend on the data held; for one that does, the data aged `a` to `b`
+    /// hours fills in as the stream ages, g(t) = clamp((t − a) ÷ (b − a), 0, 1), and the
+    /// year is ∫₀⁸⁷⁶⁰ g(t) dt ÷ 730 (month by month, summed). 365 days of retention
+    /// from age 0: 8,760² ÷ 2 ÷ 8,760 ÷ 730 = 6 months.
+    pub fn year_one_months(&self) -> f64 {
+        const YEAR_H: f64 = 8760.0;
+        match self.holds {
+            Some((a, b)) if b > a && a.is_finite() && b.is_finite() => {
+                let t = YEAR_H;
+                let g = if t <= a {
+                    0.0
+                } else if t <= b {
+                    (t - a) * (t - a) / (2.0 * (b - a))
+                } else {
+                    (b - a) / 2.0 + (t - b)
+                };
+                g / super::units::HOURS_PER_MONTH
+            }
+            _ => 12.0,
         }
     }
 }

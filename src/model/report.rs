@@ -425,8 +425,13 @@ pub const NOT_INCLUDED: [&str; 8] = [
 /// traffic at all.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FinOps {
-    /// 12 × each line's monthly amount, summed (cents).
+    /// 12 × each line's monthly amount, summed (cents): a steady year.
     pub annual_cents: i64,
+    /// The first year of a new stream, month by month: a line billed on the data held
+    /// grows from zero as the data accumulates ([`Line::year_one_months`]); every other
+    /// line is billed 12 times; discount applied. Equal to `annual_cents` when no line
+    /// depends on the data held.
+    pub year_one_cents: i64,
     /// The monthly total ÷ GB written a month, USD.
     pub usd_per_gb_in: Option<f64>,
     /// The part of the monthly total paid with zero traffic (cents): time-billed capacity
@@ -439,6 +444,18 @@ pub struct FinOps {
 pub fn finops(o: &super::estimate::OptionEstimate, gb_in_per_month: f64) -> FinOps {
     use super::estimate::OptionId;
     let annual_cents = o.all_lines().map(|l| 12 * l.usd_cents).sum();
+    let year_one_list: i64 = o
+        .lines
+        .iter()
+        .map(|l| match l.holds {
+            Some(_) => (l.usd_cents as f64 * l.year_one_months()).round() as i64,
+            None => 12 * l.usd_cents,
+        })
+        .sum();
+    let year_one_cents = match &o.discount {
+        Some(d) => year_one_list - (year_one_list as f64 * -d.unit_usd).round() as i64,
+        None => year_one_list,
+    };
     let usd_per_gb_in = (gb_in_per_month > 0.0 && o.status != super::Status::NotPriced)
         .then(|| o.total_cents as f64 / 100.0 / gb_in_per_month);
     let fixed_line = |l: &Line| {
@@ -462,6 +479,7 @@ pub fn finops(o: &super::estimate::OptionEstimate, gb_in_per_month: f64) -> FinO
     };
     FinOps {
         annual_cents,
+        year_one_cents,
         usd_per_gb_in,
         fixed_cents: fixed.min(o.total_cents),
     }

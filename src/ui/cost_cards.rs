@@ -162,7 +162,15 @@ fn rates_note(o: &OptionEstimate, region: &str) -> Html {
 /// The year, the cost per GB written and the cost with no traffic, in one line.
 fn finops_line(o: &OptionEstimate, gb_in_per_month: f64) -> Html {
     let f = finops(o, gb_in_per_month);
-    html! { <p class="finops">{ format!("{} a year{} · {} a month with no traffic",
+    let year_one = if f.year_one_cents != f.annual_cents {
+        format!(
+            " (year one, the data held growing from zero: {})",
+            format_usd_cents(f.year_one_cents)
+        )
+    } else {
+        String::new()
+    };
+    html! { <p class="finops">{ format!("{} a year{year_one}{} · {} a month with no traffic",
     format_usd_cents(f.annual_cents),
     f.usd_per_gb_in.map_or(String::new(), |u| format!(" · ${} per GB written", crate::model::fixed::fixed_abs(u, 4))),
     format_usd_cents(f.fixed_cents)) }</p> }

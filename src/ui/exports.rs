@@ -55,7 +55,7 @@ pub fn export_bar(p: &ExportProps) -> Html {
     let on_json = {
         let (e, link, messages) = (p.estimate.clone(), p.link.clone(), p.messages.clone());
         Callback::from(move |_| {
-            let text = estimate_json(&e, &messages, &link);
+            let text = estimate_json(&e, &messages, &absolute_link(&link));
             let _ = download(
                 "streaming-showdown-estimate.json",
                 "application/json",

@@ -246,16 +246,19 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ));
     }
     if let Some(h) = best.local_hours {
-        lines.push(Line::new(
-            "tiered_storage",
-            format!(
-                "Tiered storage in S3 (data held beyond {} on brokers, one copy)",
-                format_retention(h)
-            ),
-            tiered_gb(ctx, best.local_hours),
-            "GB-month",
-            &rates.s3_gb_month,
-        ));
+        lines.push(
+            Line::new(
+                "tiered_storage",
+                format!(
+                    "Tiered storage in S3 (data held beyond {} on brokers, one copy)",
+                    format_retention(h)
+                ),
+                tiered_gb(ctx, best.local_hours),
+                "GB-month",
+                &rates.s3_gb_month,
+            )
+            .holding(h, w.retention_hours),
+        );
         lines.push(Line::new(
             "tiered_requests",
             format!(

@@ -183,22 +183,28 @@ pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
         }
     }
     if extended_gb > 0.0 {
-        lines.push(Line::new(
-            "extended_retention",
-            "Extended retention (data held 24 h–7 d)",
-            extended_gb,
-            "GB-month",
-            rates.extended_retention_gb_month,
-        ));
+        lines.push(
+            Line::new(
+                "extended_retention",
+                "Extended retention (data held 24 h–7 d)",
+                extended_gb,
+                "GB-month",
+                rates.extended_retention_gb_month,
+            )
+            .holding(24.0, w.retention_hours.min(168.0)),
+        );
     }
     if long_term_gb > 0.0 {
-        lines.push(Line::new(
-            "long_term_retention",
-            "Long-term retention (data held beyond 7 d)",
-            long_term_gb,
-            "GB-month",
-            rates.long_term_retention_gb_month,
-        ));
+        lines.push(
+            Line::new(
+                "long_term_retention",
+                "Long-term retention (data held beyond 7 d)",
+                long_term_gb,
+                "GB-month",
+                rates.long_term_retention_gb_month,
+            )
+            .holding(168.0, w.retention_hours),
+        );
     }
     Priced {
         capacity: Capacity {

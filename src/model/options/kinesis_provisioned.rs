@@ -110,13 +110,16 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         ));
     }
     if long_term_gb > 0.0 {
-        lines.push(Line::new(
-            "long_term_retention",
-            "Long-term retention (data held beyond 7 d)",
-            long_term_gb,
-            "GB-month",
-            &rates.long_term_retention_gb_month,
-        ));
+        lines.push(
+            Line::new(
+                "long_term_retention",
+                "Long-term retention (data held beyond 7 d)",
+                long_term_gb,
+                "GB-month",
+                &rates.long_term_retention_gb_month,
+            )
+            .holding(168.0, w.retention_hours),
+        );
     }
     if w.replays > 0.0 && long_term_gb > 0.0 {
         lines.push(Line::new(

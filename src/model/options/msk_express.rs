@@ -115,7 +115,8 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             d.gb_retained,
             "GB-month",
             &rates.storage_gb_month,
-        ),
+        )
+        .holding(0.0, w.retention_hours),
     ];
     cross_az_lines(ctx, l.azs, &mut lines);
     Some(Priced {

@@ -125,13 +125,16 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.data_out_gb,
         ));
     }
-    lines.push(Line::new(
-        "storage",
-        "Storage (retained data)",
-        d.gb_retained,
-        "GB-month",
-        &rates.storage_gb_month,
-    ));
+    lines.push(
+        Line::new(
+            "storage",
+            "Storage (retained data)",
+            d.gb_retained,
+            "GB-month",
+            &rates.storage_gb_month,
+        )
+        .holding(0.0, w.retention_hours),
+    );
     let utilisation = (d.peak_write_mb_per_s / l.max_in_mb_per_s)
         .max(d.peak_read_mb_per_s / l.max_out_mb_per_s)
         * 100.0;

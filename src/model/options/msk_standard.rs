@@ -394,16 +394,19 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     ];
     if let Some(h) = local_hours {
         let tiered_gb = tiered_gb(ctx, local_hours);
-        lines.push(Line::new(
-            "tiered_storage",
-            format!(
-                "Tiered storage (data held beyond {} on brokers)",
-                format_retention(h)
-            ),
-            tiered_gb,
-            "GB-month",
-            &rates.tiered_storage_gb_month,
-        ));
+        lines.push(
+            Line::new(
+                "tiered_storage",
+                format!(
+                    "Tiered storage (data held beyond {} on brokers)",
+                    format_retention(h)
+                ),
+                tiered_gb,
+                "GB-month",
+                &rates.tiered_storage_gb_month,
+            )
+            .holding(h, w.retention_hours),
+        );
         // Replays read the older data back from the tiered store.
         if w.replays > 0.0 {
             lines.push(Line::new(
