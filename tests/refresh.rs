@@ -282,8 +282,8 @@ fn a_changed_ec2_rate_is_rewritten_and_reported() {
     let b = book();
     let ec2 = read_pricing_page(&fixture("ec2-ondemand-eu-west-1.json"), &b).unwrap();
     let edited = BOOK.replacen(
-        "\"m7g.large\" = { usd = 0.091, source = \"aws-ec2-pricing-data\" }",
-        "\"m7g.large\" = { usd = 0.1, source = \"aws-ec2-pricing-data\" }",
+        "\"m7g.large\" = { usd = 0.091, source = \"aws-ec2-pricing-data\", usage_type = \"BoxUsage:m7g.large\" }",
+        "\"m7g.large\" = { usd = 0.1, source = \"aws-ec2-pricing-data\", usage_type = \"BoxUsage:m7g.large\" }",
         1,
     );
     assert_ne!(edited, BOOK);

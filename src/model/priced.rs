@@ -325,11 +325,46 @@ pub struct Ctx<'a> {
 }
 
 /// Completes the lines' AWS usage types with the Region's prefix (once per line: each
-/// line is priced in one Region).
+/// line is priced in one Region), by AWS's rule: every usage type starts with its
+/// Region's code ("EU-Kafka.m7g.large", "APS1-VpcEndpoint-Hours", "EU-BoxUsage:m7g.large")
+/// except, in us-east-1, those of Kinesis, EC2, EBS, S3, VPC endpoints, NAT gateways and
+/// data transfer, which have none ("Extended-ShardHour": the verbatim Kinesis price-list
+/// entry in tests/fixtures/pricefiles; "VpcEndpoint-Hours", us-east-1: the source
+/// aws-vpc-endpoint-price-list). MSK's do ("USE1-Kafka.Storage.GP2"), and so, for want of
+/// a us-east-1 price-file entry saying otherwise, do Firehose's and Flink's.
 pub fn usage_types(lines: &mut [Line], region: &RegionPrices) {
     for l in lines {
         if let (Some(suffix), Some(prefix)) = (&l.usage_type, &region.usage_type_prefix) {
+            if prefix == UNPREFIXED_REGION && !prefixed_in_use1(suffix) {
+                continue;
+            }
             l.usage_type = Some(format!("{prefix}-{suffix}"));
         }
     }
+}
+
+/// The prefix of the Region where some services' usage types carry none (us-east-1).
+pub const UNPREFIXED_REGION: &str = "USE1";
+
+/// The usage types (by how they begin) that carry no Region code in us-east-1.
+const UNPREFIXED_IN_USE1: [&str; 14] = [
+    "OnDemand-",
+    "Storage-ShardHour",
+    "PutRequestPayloadUnits",
+    "Extended-ShardHour",
+    "LongTermRetention-",
+    "EnhancedFanout",
+    "ReadBytes",
+    "VpcEndpoint-",
+    "NatGateway-",
+    "DataTransfer-",
+    "BoxUsage:",
+    "EBS:",
+    "TimedStorage-",
+    "Requests-Tier",
+];
+
+/// Whether a usage type keeps the Region's code in us-east-1.
+fn prefixed_in_use1(suffix: &str) -> bool {
+    !UNPREFIXED_IN_USE1.iter().any(|p| suffix.starts_with(p))
 }
