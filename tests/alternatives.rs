@@ -341,7 +341,8 @@ proptest! {
     }
 
     /// The replication line is (RF − 1) × GB written × $0.02 whenever the brokers span
-    /// at least RF AZs (us-east-1's $0.01 each way).
+    /// at least RF AZs (us-east-1's $0.01 each way), shown as the bill shows it: twice
+    /// the GB that cross (out of one AZ, into another) at $0.01.
     #[test]
     fn replication_line_is_rf_minus_one_times_gb_written(
         rps in 1.0f64..100_000.0,
@@ -361,8 +362,9 @@ proptest! {
         prop_assume!(o.status == Status::Priced);
         let l = o.lines.iter().find(|l| l.id == "cross_az_replication").unwrap();
         let gb = e.derived.gb_in_per_month * f64::from(rf - 1);
-        prop_assert!((l.quantity - gb).abs() < 1e-6 * gb.max(1.0));
-        prop_assert_eq!(l.unit_usd, 0.02);
+        prop_assert!((l.quantity - 2.0 * gb).abs() < 1e-6 * gb.max(1.0));
+        prop_assert_eq!(l.unit_usd, 0.01);
+        prop_assert_eq!(l.usage_type.as_deref(), Some("DataTransfer-Regional-Bytes"));
         prop_assert_eq!(l.usd_cents, (gb * 0.02 * 100.0).round() as i64);
     }
 }

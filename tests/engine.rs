@@ -202,15 +202,22 @@ fn msk_cross_az_traffic_is_billed_on_both_sides_unless_rack_aware() {
     let e = run("consumers=2");
     let o = opt(&e, OptionId::MskStandard);
     let gb = 1000.0 * 2_628_000.0 / 1_048_576.0;
+    // As the bill shows it (data transfer, DataTransfer-Regional-Bytes): each GB that
+    // crosses is counted twice, out of one AZ and into another, at $0.01 (aws-ec2-data-
+    // transfer: "$0.01/GB in each direction"); 2/3 of the GB cross with 3 AZs.
     let producers = line(o, "cross_az_producers");
-    assert!((producers.quantity - gb * 2.0 / 3.0).abs() < 1e-6);
-    assert_eq!(producers.unit_usd, 0.02);
+    assert!((producers.quantity - 2.0 * gb * 2.0 / 3.0).abs() < 1e-6);
+    assert_eq!(producers.unit_usd, 0.01);
+    assert_eq!(
+        producers.usage_type.as_deref(),
+        Some("DataTransfer-Regional-Bytes")
+    );
     let consumers = line(o, "cross_az_consumers");
-    assert!((consumers.quantity - 2.0 * gb * 2.0 / 3.0).abs() < 1e-6);
+    assert!((consumers.quantity - 2.0 * 2.0 * gb * 2.0 / 3.0).abs() < 1e-6);
     let e = run("consumers=2&rack_aware=true&azs=2");
     let o = opt(&e, OptionId::MskStandard);
     assert!(!has_line(o, "cross_az_consumers"));
-    assert!((line(o, "cross_az_producers").quantity - gb / 2.0).abs() < 1e-6);
+    assert!((line(o, "cross_az_producers").quantity - 2.0 * gb / 2.0).abs() < 1e-6);
     // Kinesis has no such line
     assert!(!has_line(
         opt(&e, OptionId::KinesisProvisioned),

@@ -274,16 +274,15 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
         let followers = cross_az_followers(w.replication_factor, w.azs);
         if followers > 0.0 {
             let rate = &transfer.cross_az_gb_each_direction;
-            lines.push(Line::with_unit_price(
+            lines.push(Line::new(
                 "cross_az_replication",
                 format!(
-                    "Replication between brokers across AZs ({} follower{} in other AZs × GB in, billed out + in)",
+                    "Replication between brokers across AZs ({} follower{} in other AZs × GB in, counted out of one AZ and into another)",
                     format_quantity(followers, 2),
                     if followers == 1.0 { "" } else { "s" }
                 ),
-                d.gb_in_per_month * followers,
+                2.0 * d.gb_in_per_month * followers,
                 "GB",
-                2.0 * rate.usd,
                 rate,
             ));
         }

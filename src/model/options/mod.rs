@@ -348,24 +348,24 @@ pub fn kafka_topic_warning(ctx: &Ctx) -> Option<String> {
 }
 
 /// Cross-AZ client traffic lines for provisioned MSK: producers always, consumers
-/// unless rack-aware. A GB that crosses is billed on both sides.
+/// unless rack-aware. A GB that crosses is billed on both sides, as the bill shows it:
+/// data transfer (`DataTransfer-Regional-Bytes`), twice the GB that cross, at the
+/// per-side rate ($0.01 a GB), not one side at $0.02.
 pub fn cross_az_lines(ctx: &Ctx, azs: u32, lines: &mut Vec<Line>) {
     let Some(transfer) = &ctx.region.data_transfer else {
         return;
     };
     let rate = &transfer.cross_az_gb_each_direction;
     let share = f64::from(azs - 1) / f64::from(azs);
-    let both_sides = 2.0 * rate.usd;
-    lines.push(Line::with_unit_price(
+    lines.push(Line::new(
         "cross_az_producers",
         format!(
-            "Cross-AZ producer traffic ({}/{} of GB in, billed out + in)",
+            "Cross-AZ producer traffic ({}/{} of GB in, counted out of one AZ and into another)",
             azs - 1,
             azs
         ),
-        ctx.derived.gb_in_per_month * share,
+        2.0 * ctx.derived.gb_in_per_month * share,
         "GB",
-        both_sides,
         rate,
     ));
     // Readers that are not rack-aware ([`crate::model::readers::Readers::crossing_azs`]),
@@ -385,16 +385,15 @@ pub fn cross_az_lines(ctx: &Ctx, azs: u32, lines: &mut Vec<Line>) {
         } else {
             "reader"
         };
-        lines.push(Line::with_unit_price(
+        lines.push(Line::new(
             "cross_az_consumers",
             format!(
-                "Cross-AZ {who} traffic ({}/{} of GB out, billed out + in)",
+                "Cross-AZ {who} traffic ({}/{} of GB out, counted out of one AZ and into another)",
                 azs - 1,
                 azs
             ),
-            gb_out * share,
+            2.0 * gb_out * share,
             "GB",
-            both_sides,
             rate,
         ));
     }
