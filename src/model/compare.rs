@@ -151,6 +151,16 @@ impl Comparison {
     pub fn row(&self, id: OptionId) -> Option<&Row> {
         self.rows.iter().find(|r| r.id == id)
     }
+
+    /// The groups some priced option pays, in [`GROUPS`] order: the table's columns.
+    pub fn used_groups(&self) -> Vec<Group> {
+        GROUPS
+            .iter()
+            .zip(self.used)
+            .filter(|(_, u)| *u)
+            .map(|(g, _)| *g)
+            .collect()
+    }
 }
 
 /// Splits an option's bill into groups, and finds its biggest item.

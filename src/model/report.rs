@@ -137,14 +137,8 @@ pub fn cheapest_sentence(e: &Estimate, emphasis: &str) -> Option<String> {
 /// The comparison as a table for the terminal: each option's groups with a cost, its
 /// total or status, its biggest cost.
 pub fn comparison_text(cmp: &super::compare::Comparison) -> String {
-    use super::compare::GROUPS;
     let mut out = String::from("\nComparison, USD a month:\n");
-    let groups: Vec<_> = GROUPS
-        .iter()
-        .zip(cmp.used)
-        .filter(|(_, u)| *u)
-        .map(|(g, _)| *g)
-        .collect();
+    let groups = cmp.used_groups();
     let _ = write!(out, "  {:<28}", "option");
     for g in &groups {
         let _ = write!(out, " {:>12}", short_group(g.name()));

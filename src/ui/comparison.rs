@@ -3,18 +3,13 @@
 //! the reason (not eligible, or not priced: add rates). Each name links to its card.
 
 use super::rich;
-use crate::model::compare::{Comparison, GROUPS};
+use crate::model::compare::Comparison;
 use crate::model::units::format_usd_cents;
 use crate::model::Status;
 use yew::prelude::*;
 
 pub fn comparison(c: &Comparison, region: &str, onreveal: &Callback<&'static str>) -> Html {
-    let groups: Vec<_> = GROUPS
-        .iter()
-        .zip(c.used)
-        .filter(|(_, u)| *u)
-        .map(|(g, _)| *g)
-        .collect();
+    let groups = c.used_groups();
     let cheapest = c
         .rows
         .first()
