@@ -49,7 +49,7 @@ fn the_issues_workload_reads_as_the_issue_says() {
     assert_eq!(b.pct.round(), 64.0);
     let standard = c.row(OptionId::MskStandard).unwrap();
     assert_eq!(standard.total_cents, 484_603);
-    assert_eq!(standard.groups[Group::Network as usize], 273_751);
+    assert_eq!(standard.groups[Group::Network.index()], 273_751);
     let b = standard.biggest.as_ref().unwrap();
     assert_eq!(b.name, "cross-AZ client traffic");
     assert_eq!(b.pct.round(), 56.0);
@@ -158,7 +158,7 @@ fn readers_and_dr_have_their_groups() {
         .map(|l| l.usd_cents)
         .sum();
     assert!(dr > 0);
-    assert_eq!(standard.groups[Group::Dr as usize], dr);
+    assert_eq!(standard.groups[Group::Dr.index()], dr);
     let readers: i64 = o
         .lines
         .iter()
@@ -171,7 +171,7 @@ fn readers_and_dr_have_their_groups() {
         .map(|l| l.usd_cents)
         .sum();
     assert!(readers > 0);
-    assert_eq!(standard.groups[Group::Readers as usize], readers);
+    assert_eq!(standard.groups[Group::Readers.index()], readers);
     assert!(c.used.iter().all(|&u| u));
 }
 
@@ -328,7 +328,7 @@ proptest! {
             }
         }
         for (i, g) in GROUPS.iter().enumerate() {
-            prop_assert_eq!(*g as usize, i);
+            prop_assert_eq!(g.index(), i);
         }
         if let Some(s) = why(&cmp) {
             prop_assert!(!s.contains("NaN") && !s.contains("inf"), "{}", s);

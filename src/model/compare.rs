@@ -4,7 +4,6 @@
 //! and the CLI only print it.
 
 use super::estimate::{Estimate, Line, OptionEstimate, OptionId, Status};
-use super::fields::quoted;
 use super::fixed::shortest;
 use super::units::{format_quantity, format_usd_cents};
 use super::workload::{NetworkPath, Workload};
@@ -60,8 +59,21 @@ impl Group {
         }
     }
 
-    fn index(self) -> usize {
-        GROUPS.iter().position(|&g| g == self).unwrap_or(0)
+    /// As a terminal column heading, in at most 12 characters.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Group::Data => "Data in/out",
+            Group::Network => "Network/AZ",
+            Group::Readers => "Readers",
+            Group::Dr => "DR",
+            g => g.name(),
+        }
+    }
+
+    /// Its place in [`GROUPS`] (declared in that order; a test checks it) and in
+    /// [`Row::groups`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -204,9 +216,8 @@ fn row(o: &OptionEstimate) -> Row {
     let note = match o.status {
         Status::Priced => String::new(),
         _ => capitalise(
-            o.reasons
-                .iter()
-                .find(|r| !r.starts_with(super::estimate::MISSING_RATES))
+            o.shown_reasons()
+                .next()
                 .or(o.reasons.first())
                 .map_or("", String::as_str),
         ),
@@ -302,7 +313,7 @@ pub fn why(c: &Comparison) -> Option<String> {
             first.id.short_name(),
             next.id.short_name()
         )
-    } else {
+    } else if most > 0 {
         format!(
             "{}, next, costs {} more a month; the biggest difference is {}: {} against {}.",
             next.id.short_name(),
@@ -311,15 +322,14 @@ pub fn why(c: &Comparison) -> Option<String> {
             format_usd_cents(next.groups[g.index()]),
             format_usd_cents(first.groups[g.index()])
         )
-    };
-    if gap != 0 && most <= 0 {
+    } else {
         // (Cannot happen when the groups add up to the totals; kept honest anyway.)
-        s = format!(
+        format!(
             "{}, next, costs {} more a month.",
             next.id.short_name(),
             format_usd_cents(gap)
-        );
-    }
+        )
+    };
     let parts: Vec<String> = [first, next]
         .iter()
         .filter_map(|r| item_phrase(r))
@@ -361,11 +371,7 @@ pub fn retention_text(hours: f64) -> String {
 /// 3 readers, 3 days, us-east-1".
 pub fn echo(w: &Workload) -> String {
     let d = w.derived();
-    let readers = u64::from(w.consumers)
-        + u64::from(w.firehose)
-        + u64::from(w.lambda)
-        + u64::from(w.flink_kpus > 0);
-    let readers = match readers {
+    let readers = match d.readers.all() {
         0 => "no readers".to_string(),
         1 => "1 reader".to_string(),
         n => format!("{n} readers"),
@@ -435,13 +441,4 @@ pub fn assumptions(w: &Workload) -> Vec<(String, &'static str)> {
         out.push((format!("a standby in {dr}"), "dr"));
     }
     out
-}
-
-/// "… (“Label”)": the CLI's assumption list names the field.
-pub fn assumptions_text(w: &Workload) -> String {
-    assumptions(w)
-        .into_iter()
-        .map(|(a, f)| format!("{a} ({})", quoted(f)))
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -288,6 +288,14 @@ impl OptionEstimate {
         self.lines.iter().chain(self.discount.iter())
     }
 
+    /// The reasons the page shows: all but the list of missing rates ([`MISSING_RATES`]),
+    /// which the rates panel asks for field by field.
+    pub fn shown_reasons(&self) -> impl Iterator<Item = &String> {
+        self.reasons
+            .iter()
+            .filter(|r| !r.starts_with(MISSING_RATES))
+    }
+
     pub(super) fn not_priced(id: OptionId, reason: String) -> Self {
         Self {
             id,

@@ -141,7 +141,7 @@ pub fn comparison_text(cmp: &super::compare::Comparison) -> String {
     let groups = cmp.used_groups();
     let _ = write!(out, "  {:<28}", "option");
     for g in &groups {
-        let _ = write!(out, " {:>12}", short_group(g.name()));
+        let _ = write!(out, " {:>12}", g.short_name());
     }
     let _ = writeln!(out, " {:>12}  biggest cost", "total");
     for r in &cmp.rows {
@@ -149,7 +149,7 @@ pub fn comparison_text(cmp: &super::compare::Comparison) -> String {
         match r.status {
             Status::Priced => {
                 for g in &groups {
-                    let _ = write!(out, " {:>12}", format_usd_cents(r.groups[*g as usize]));
+                    let _ = write!(out, " {:>12}", format_usd_cents(r.groups[g.index()]));
                 }
                 let _ = writeln!(
                     out,
@@ -170,17 +170,6 @@ pub fn comparison_text(cmp: &super::compare::Comparison) -> String {
         }
     }
     out
-}
-
-/// A group's name in at most 12 characters (the terminal's column).
-fn short_group(name: &str) -> &str {
-    match name {
-        "Data in and out" => "Data in/out",
-        "Network and cross-AZ" => "Network/AZ",
-        "Readers and sinks" => "Readers",
-        "Disaster recovery" => "DR",
-        n => n,
-    }
 }
 
 /// A readable table of every option, for the terminal.

@@ -4,7 +4,7 @@
 //! while a field holds text that is not valid, which values the estimate shown is for.
 //! Copy link and the exports sit beside it.
 
-use super::{maybe, rich};
+use super::{field_link, maybe, rich};
 use crate::model::compare::{assumptions, echo, Comparison};
 use crate::model::recommend::Recommendation;
 use crate::model::units::format_usd_cents;
@@ -79,13 +79,10 @@ pub fn answer(p: AnswerProps) -> Html {
                 } }</p> },
             } }
             { maybe(why.map(|w| html! { <p class="answer-why">{ w }</p> })) }
-            <p class="assumptions">{ "Assumes " }{ for assumed.into_iter().enumerate().map(|(i, (text, field))| {
-                let onclick = p.onreveal.reform(move |e: MouseEvent| { e.prevent_default(); field });
-                html! { <>
-                    { if i == 0 { "" } else if i + 1 == count { " and " } else { ", " } }
-                    <a class="field-link" href={format!("#f-{field}")} {onclick}>{ text }</a>
-                </> }
-            }) }{ "." }</p>
+            <p class="assumptions">{ "Assumes " }{ for assumed.into_iter().enumerate().map(|(i, (text, field))| html! { <>
+                { if i == 0 { "" } else if i + 1 == count { " and " } else { ", " } }
+                { field_link(&text, field, p.onreveal) }
+            </> }) }{ "." }</p>
             { recommendation }
             { maybe((!p.stale.is_empty()).then(|| html! {
                 <ul class="stale">{ for p.stale.iter().map(|s| html! { <li>{ rich(s, p.onreveal) }</li> }) }</ul>

@@ -39,7 +39,7 @@ pub fn comparison(c: &Comparison, region: &str, onreveal: &Callback<&'static str
                                 { if first { html! { <span class="sr-only">{ ", cheapest" }</span> } } else { Html::default() } }</th>
                             { if r.status == Status::Priced { html! { <>
                                 { for groups.iter().map(|g| {
-                                    let cents = r.groups[*g as usize];
+                                    let cents = r.groups[g.index()];
                                     html! { <td class="num grp">{ if cents == 0 { "—".to_string() } else { format_usd_cents(cents) } }</td> }
                                 }) }
                                 <td class="big">{ r.biggest.as_ref().map(|b| format!("{} · {}\u{a0}%", b.name,

@@ -208,7 +208,7 @@ fn cost_card(p: &CardProps) -> Html {
                 // the card's headline.
                 html! { <>
                     <p class="total ineligible">{ "Not eligible for this workload" }</p>
-                    <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
+                    <ul class="reasons">{ for o.shown_reasons().map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
                     { maybe((!o.lines.is_empty()).then(|| html! {
                         <details class="if-forced">
                             <summary>{ "What it would cost if forced" }</summary>
@@ -224,7 +224,7 @@ fn cost_card(p: &CardProps) -> Html {
                         { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
                     { maybe((o.status != Status::NotPriced).then(|| finops_line(o, p.gb_in_per_month))) }
                     { maybe((!o.reasons.is_empty()).then(|| html! {
-                        <ul class="reasons">{ for o.reasons.iter().filter(|r| !r.starts_with(crate::model::estimate::MISSING_RATES)).map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
+                        <ul class="reasons">{ for o.shown_reasons().map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
                     })) }
                 </> }
             } }
@@ -237,10 +237,10 @@ fn cost_card(p: &CardProps) -> Html {
             { maybe((!o.warnings.is_empty()).then(|| html! {
                 <ul class="warnings">{ for o.warnings.iter().take(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
             })) }
-            { maybe((o.warnings.len() > WARNINGS_SHOWN).then(|| html! {
+            { maybe(o.warnings.get(WARNINGS_SHOWN..).filter(|more| !more.is_empty()).map(|more| html! {
                 <details class="more-warnings">
-                    <summary>{ format!("{} more {}", o.warnings.len() - WARNINGS_SHOWN, if o.warnings.len() - WARNINGS_SHOWN == 1 { "note" } else { "notes" }) }</summary>
-                    <ul class="warnings">{ for o.warnings.iter().skip(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
+                    <summary>{ format!("{} more {}", more.len(), if more.len() == 1 { "note" } else { "notes" }) }</summary>
+                    <ul class="warnings">{ for more.iter().map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
                 </details>
             })) }
             { maybe((!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, &p.ontoggle, || html! {

@@ -37,19 +37,23 @@ pub fn maybe(child: Option<Html>) -> Html {
     child.unwrap_or_default()
 }
 
+/// A link that opens a field's group and focuses the field (`onreveal`).
+pub fn field_link(text: &str, field: &'static str, onreveal: &yew::Callback<&'static str>) -> Html {
+    use yew::prelude::*;
+    let onclick = onreveal.reform(move |e: MouseEvent| {
+        e.prevent_default();
+        field
+    });
+    html! { <a class="field-link" href={format!("#f-{field}")} {onclick}>{ text.to_string() }</a> }
+}
+
 /// A sentence of the model, its quoted field labels ([`crate::model::fields::quoted`])
-/// turned into links that open the field's group and focus the field.
+/// turned into [`field_link`]s.
 pub fn rich(text: &str, onreveal: &yew::Callback<&'static str>) -> Html {
     use yew::prelude::*;
     let pieces = crate::model::fields::pieces(text);
     html! { <>{ for pieces.into_iter().map(|(t, field)| match field {
-        Some(f) => {
-            let onclick = onreveal.reform(move |e: MouseEvent| {
-                e.prevent_default();
-                f
-            });
-            html! { <a class="field-link" href={format!("#f-{f}")} {onclick}>{ t }</a> }
-        }
+        Some(f) => field_link(t, f, onreveal),
         None => html! { { t.to_string() } },
     }) }</> }
 }

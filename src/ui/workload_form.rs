@@ -136,7 +136,7 @@ fn broker_choices(names: Vec<&str>) -> Vec<(String, String)> {
 struct Spec {
     name: &'static str,
     unit: &'static str,
-    /// The input mode of a text field, or "select".
+    /// The input mode of a text field, or "select", or "checkbox" (a yes/no parameter).
     mode: &'static str,
     placeholder: &'static str,
     hint: &'static str,
@@ -287,8 +287,8 @@ const READERS: [Spec; 7] = [
     },
 ];
 
-/// "Network" (the rack-aware checkbox follows).
-const NETWORK: [Spec; 2] = [
+/// "Network".
+const NETWORK: [Spec; 3] = [
     Spec {
         name: "network",
         unit: "",
@@ -302,6 +302,13 @@ const NETWORK: [Spec; 2] = [
         mode: "select",
         placeholder: "",
         hint: "Express and most production clusters use 3.",
+    },
+    Spec {
+        name: "rack_aware",
+        unit: "",
+        mode: "checkbox",
+        placeholder: "",
+        hint: "Kafka consumers fetch from a replica in their own AZ (follower fetching), so reads cross no AZ. The MSK cards say what it saves.",
     },
 ];
 
@@ -508,7 +515,22 @@ fn fields(specs: &'static [Spec], s: &State, onedit: &Callback<(&'static str, St
     html! {
         { for specs.iter().map(|f| {
             let value = AttrValue::from(s.field(f.name).to_string());
-            if f.mode == "select" {
+            if f.mode == "checkbox" {
+                let name = f.name;
+                let onchange = onedit.reform(move |ev: Event| {
+                    let input: HtmlInputElement = ev.target_unchecked_into();
+                    (name, input.checked().to_string())
+                });
+                let id = format!("f-{name}");
+                let hint_id = format!("{id}-hint");
+                html! {
+                    <div class="field checkbox">
+                        <input id={id.clone()} {name} type="checkbox" checked={display_value(&s.workload, name) == "true"} {onchange} aria-describedby={hint_id.clone()} />
+                        <label for={id}>{ label(name) }</label>
+                        <small id={hint_id} class="hint">{ f.hint }</small>
+                    </div>
+                }
+            } else if f.mode == "select" {
                 html! { <Select name={f.name} label={label(f.name)} hint={f.hint} {value} choices={choices(f.name, s)} onedit={onedit.clone()} /> }
             } else if f.name == "mbps" {
                 // What followed what (records/s ↔ MB/s), visible and announced politely
@@ -576,35 +598,26 @@ const GROUPS: [(&str, &str, &str, &[Spec]); 7] = [
 
 /// The group a field is in (`None` for the five core fields and the must-haves).
 pub fn group_of(field: &str) -> Option<&'static str> {
-    if field == "rack_aware" {
-        return Some("network");
-    }
     GROUPS
         .iter()
         .find(|(_, _, _, specs)| specs.iter().any(|s| s.name == field))
         .map(|(id, _, _, _)| *id)
 }
 
-/// How many of a group's fields differ from today's defaults (records/s is left out:
-/// it follows the throughput, one of the core fields).
-fn changed(id: &str, specs: &[Spec], w: &crate::model::Workload) -> usize {
-    let default = crate::model::Workload::default();
-    let differs = |name: &str| display_value(w, name) != display_value(&default, name);
+/// How many of a group's fields differ from today's defaults (`default`; records/s is
+/// left out: it follows the throughput, one of the core fields).
+fn changed(specs: &[Spec], w: &crate::model::Workload, default: &crate::model::Workload) -> usize {
     specs
         .iter()
-        .filter(|s| s.name != "rps" && differs(s.name))
+        .filter(|s| s.name != "rps" && display_value(w, s.name) != display_value(default, s.name))
         .count()
-        + usize::from(id == "network" && differs("rack_aware"))
 }
 
 #[function_component(WorkloadForm)]
 pub fn workload_form(p: &FormProps) -> Html {
     let s = &p.state;
-    let rack_name = "rack_aware";
-    let onrack = p.onedit.reform(move |ev: Event| {
-        let input: HtmlInputElement = ev.target_unchecked_into();
-        (rack_name, input.checked().to_string())
-    });
+    // (Today's defaults, once per render: what "n changed" compares with.)
+    let default = crate::model::Workload::default();
     html! {
         <section id="workload" class="workload" aria-labelledby="workload-title">
             <h2 id="workload-title">{ "Your workload" }</h2>
@@ -613,7 +626,7 @@ pub fn workload_form(p: &FormProps) -> Html {
             </div>
             <div class="groups">
             { for GROUPS.iter().map(|&(id, title, inside, specs)| {
-                let n = changed(id, specs, &s.workload);
+                let n = changed(specs, &s.workload, &default);
                 let invalid = specs.iter().any(|f| s.errors.contains_key(f.name));
                 let summary = html! { <>
                     <span class="group-title">{ title }</span>
@@ -621,18 +634,8 @@ pub fn workload_form(p: &FormProps) -> Html {
                     { if invalid { html! { <span class="group-invalid">{ "check a value" }</span> } } else { Html::default() } }
                     <span class="group-inside">{ inside }</span>
                 </> };
-                let onrack = onrack.clone();
                 section_html(id, classes!("group"), summary, s.view.is_open(id), &p.ontoggle, || html! {
-                    <div class="fields">
-                        { fields(specs, s, &p.onedit) }
-                        if id == "network" {
-                            <div class="field checkbox">
-                                <input id="f-rack_aware" name="rack_aware" type="checkbox" checked={s.workload.rack_aware} onchange={onrack} aria-describedby="f-rack_aware-hint" />
-                                <label for="f-rack_aware">{ label("rack_aware") }</label>
-                                <small id="f-rack_aware-hint" class="hint">{ "Kafka consumers fetch from a replica in their own AZ (follower fetching), so reads cross no AZ. The MSK cards say what it saves." }</small>
-                            </div>
-                        }
-                    </div>
+                    <div class="fields">{ fields(specs, s, &p.onedit) }</div>
                 })
             }) }
             </div>

@@ -5,7 +5,7 @@
 //! On-demand Advantage bills the same quantities without the stream-hour, at its own
 //! rates ([`super::kinesis_on_demand_advantage`]); both use [`priced`].
 
-use super::{count_of, kinesis_limits, kinesis_retention_windows_gb};
+use super::{count_of, kinesis_limits, kinesis_long_term_line, kinesis_retention_windows};
 use crate::model::fixed::shortest;
 use crate::model::priced::{Capacity, Ctx, Line, Priced};
 use crate::model::prices::Rate;
@@ -108,7 +108,8 @@ pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
     // Each Kinesis record (compressed, or aggregated) is rounded up to whole KB.
     let billed_kb = d.kinesis_record_kb.ceil();
     let gb_in_billed = billed_gb_in(ctx);
-    let (extended_gb, long_term_gb) = kinesis_retention_windows_gb(ctx);
+    let windows = kinesis_retention_windows(ctx);
+    let (extended_gb, long_term_gb) = (windows.extended_gb, windows.long_term_gb);
 
     let mut lines = Vec::new();
     if let Some(rate) = rates.stream_hour {
@@ -191,21 +192,13 @@ pub fn priced(ctx: &Ctx, rates: &OnDemandRates) -> Priced {
                 "GB-month",
                 rates.extended_retention_gb_month,
             )
-            .holding(24.0, w.retention_hours.min(168.0)),
+            .holding(windows.extended_ages.0, windows.extended_ages.1),
         );
     }
-    if long_term_gb > 0.0 {
-        lines.push(
-            Line::new(
-                "long_term_retention",
-                "Long-term retention (data held beyond 7 d)",
-                long_term_gb,
-                "GB-month",
-                rates.long_term_retention_gb_month,
-            )
-            .holding(168.0, w.retention_hours),
-        );
-    }
+    lines.extend(kinesis_long_term_line(
+        &windows,
+        rates.long_term_retention_gb_month,
+    ));
     Priced {
         capacity: Capacity {
             summary: format!(

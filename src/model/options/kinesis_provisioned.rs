@@ -5,7 +5,9 @@
 //! Shards (auto) = ceil(max(peak write MB/s ÷ 1, peak records/s ÷ 1000, shared read
 //! MB/s ÷ 2)), at least 1. EFO consumers get their own 2 MB/s per shard.
 
-use super::{kinesis_limits, kinesis_retention_windows_gb, policy, Provisioned};
+use super::{
+    kinesis_limits, kinesis_long_term_line, kinesis_retention_windows, policy, Provisioned,
+};
 use crate::model::fixed::shortest;
 use crate::model::limits::KinesisLimits;
 use crate::model::priced::{Capacity, Ctx, Line, Priced};
@@ -79,7 +81,8 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
     // Per Kinesis record as it is put (compressed, or aggregated).
     let units_per_record = put_units_per_record(d.kinesis_record_kb, k.put_payload_unit_kb);
     let put_units_million = d.kinesis_records_per_s * units_per_record * SECONDS_PER_MONTH / 1e6;
-    let (_, long_term_gb) = kinesis_retention_windows_gb(ctx);
+    let windows = kinesis_retention_windows(ctx);
+    let long_term_gb = windows.long_term_gb;
 
     let mut lines = vec![
         Line::new(
@@ -109,18 +112,10 @@ pub fn estimate(ctx: &Ctx) -> Option<Priced> {
             &rates.extended_retention_shard_hour,
         ));
     }
-    if long_term_gb > 0.0 {
-        lines.push(
-            Line::new(
-                "long_term_retention",
-                "Long-term retention (data held beyond 7 d)",
-                long_term_gb,
-                "GB-month",
-                &rates.long_term_retention_gb_month,
-            )
-            .holding(168.0, w.retention_hours),
-        );
-    }
+    lines.extend(kinesis_long_term_line(
+        &windows,
+        &rates.long_term_retention_gb_month,
+    ));
     if w.replays > 0.0 && long_term_gb > 0.0 {
         lines.push(Line::new(
             "long_term_retrieval",

@@ -209,22 +209,54 @@ pub fn connect_lines(id: OptionId, ctx: &Ctx, priced: &mut Priced) {
     }
 }
 
-/// GB held by Kinesis in its extended window (24 h → 7 d) and its long-term window
-/// (beyond 7 d), for the workload's retention (at least 24 h, at most the maximum).
-pub fn kinesis_retention_windows_gb(ctx: &Ctx) -> (f64, f64) {
+/// Kinesis's retention windows for the workload's retention (at least 24 h, at most the
+/// maximum): the GB held in its extended window (24 h → 7 d) and its long-term window
+/// (beyond 7 d), and the ages (hours) of the data each holds.
+pub struct RetentionWindows {
+    pub extended_gb: f64,
+    pub extended_ages: (f64, f64),
+    pub long_term_gb: f64,
+    pub long_term_ages: (f64, f64),
+}
+
+pub fn kinesis_retention_windows(ctx: &Ctx) -> RetentionWindows {
     let k = &ctx.limits.kinesis;
     let hours = ctx
         .workload
         .retention_hours
         .max(k.min_retention_hours)
         .min(k.max_retention_hours);
-    let extended_hours = hours.min(k.extended_retention_max_hours) - k.min_retention_hours;
-    let long_term_hours = (hours - k.extended_retention_max_hours).max(0.0);
+    let extended_ages = (
+        k.min_retention_hours,
+        hours.min(k.extended_retention_max_hours),
+    );
+    let long_term_ages = (k.extended_retention_max_hours, hours);
     let mb_per_s = ctx.derived.avg_write_mb_per_s;
-    (
-        gb_over_hours(mb_per_s, extended_hours),
-        gb_over_hours(mb_per_s, long_term_hours),
-    )
+    RetentionWindows {
+        extended_gb: gb_over_hours(mb_per_s, extended_ages.1 - extended_ages.0),
+        extended_ages,
+        long_term_gb: gb_over_hours(mb_per_s, (long_term_ages.1 - long_term_ages.0).max(0.0)),
+        long_term_ages,
+    }
+}
+
+/// The long-term retention line of a Kinesis mode (data held beyond 7 days, per
+/// GB-month at the mode's rate), when it holds any.
+pub fn kinesis_long_term_line(
+    windows: &RetentionWindows,
+    rate: &super::prices::Rate,
+) -> Option<Line> {
+    let (from, to) = windows.long_term_ages;
+    (windows.long_term_gb > 0.0).then(|| {
+        Line::new(
+            "long_term_retention",
+            "Long-term retention (data held beyond 7 d)",
+            windows.long_term_gb,
+            "GB-month",
+            rate,
+        )
+        .holding(from, to)
+    })
 }
 
 /// Warnings and blockers shared by the Kinesis modes (`max_efo`: enhanced fan-out
