@@ -12,6 +12,8 @@ mod limits;
 mod literal;
 #[path = "src/model/matrix.rs"]
 mod matrix;
+#[path = "src/model/price_log.rs"]
+mod price_log;
 #[path = "src/model/prices.rs"]
 mod prices;
 
@@ -42,7 +44,7 @@ fn for_browser() -> bool {
 }
 
 fn main() {
-    for f in ["prices", "limits", "matrix", "data_types"] {
+    for f in ["prices", "price_log", "limits", "matrix", "data_types"] {
         println!("cargo:rerun-if-changed=src/model/{f}.rs");
     }
     println!("cargo:rerun-if-changed=src/build/literal.rs");
@@ -56,6 +58,13 @@ fn main() {
             p
         })
     });
+    constant(
+        &mut out,
+        "PRICE_LOG",
+        "price_changes",
+        "PriceLog",
+        price_log::PriceLog::parse,
+    );
     constant(&mut out, "LIMITS", "limits", "Limits", |text| {
         limits::Limits::parse(text).map(|mut l| {
             prices::drop_notes(&mut l.sources);

@@ -48,6 +48,7 @@ pub fn main() {
     // made with that earlier version, with that version's defaults (a link means the
     // same estimate everywhere). The report itself says so, in text and in JSON.
     let older = older_link_notice(&decoded, catalog);
+    let prices = older_prices_notice(&decoded, catalog);
     let e = estimate(&decoded.workload, catalog);
     let link = encode(&decoded.workload);
     if crossovers_out {
@@ -79,10 +80,16 @@ pub fn main() {
             if let (Some(o), Some(map)) = (&older, v.as_object_mut()) {
                 map.insert("older_link".to_string(), o.json.clone());
             }
+            if let (Some(o), Some(map)) = (&prices, v.as_object_mut()) {
+                map.insert("older_prices".to_string(), o.json.clone());
+            }
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         (false, false) => {
             if let Some(o) = &older {
+                println!("{}\n", o.text);
+            }
+            if let Some(o) = &prices {
                 println!("{}\n", o.text);
             }
             print!("{}", text_report(&e, &decoded.messages, &link));
@@ -134,6 +141,36 @@ pub fn older_link_notice(decoded: &crate::model::Decoded, catalog: &Catalog) -> 
         "notice": notice,
         "kept": n.params.iter().map(|(p, then, now)| json!({"param": p, "value": then, "today": now})).collect::<Vec<_>>(),
         "changes_with_todays_defaults": n.changes.iter().map(|(name, then, now)| json!({"option": name, "then": then, "today": now})).collect::<Vec<_>>(),
+    });
+    Some(OlderLink { text, json })
+}
+
+/// The notice for a link priced with an older price book (`None` for today's): the
+/// book, the rates changed since in its Regions, and the totals at today's prices.
+pub fn older_prices_notice(
+    decoded: &crate::model::Decoded,
+    catalog: &Catalog,
+) -> Option<OlderLink> {
+    use crate::model::report::{price_notice, price_notice_head};
+    let n = price_notice(&decoded.workload, catalog)?;
+    let mut text = format!(
+        "Note: {} Give prices={} to price it with today's book.",
+        price_notice_head(&n),
+        n.today
+    );
+    for r in &n.rates {
+        text.push_str(&format!("\n  changed since: {r}"));
+    }
+    for (name, then, now) in &n.changes {
+        text.push_str(&format!("\n  at today's prices, {name}: {then} → {now}"));
+    }
+    let json = json!({
+        "price_book": n.edition,
+        "todays_price_book": n.today,
+        "log_starts": n.before_log,
+        "rates_changed_since": n.rates,
+        "changes_with_todays_prices": n.changes.iter().map(|(name, then, now)| json!({"option": name, "then": then, "today": now})).collect::<Vec<_>>(),
+        "notice": price_notice_head(&n),
     });
     Some(OlderLink { text, json })
 }

@@ -1034,7 +1034,7 @@ pub const REFERENCE_LINKS: [&str; 5] = [
     "v=3&rps=30720&consumers=4&retention=3d",
     "v=3&region=eu-west-1&rps=40960&consumers=6&retention=3d",
     "v=3&region=eu-west-1&dr=eu-central-1&rps=5120&consumers=2&retention=7d",
-    "v=3&rps=102400&consumers=3&retention=30d&tiered=on",
+    "v=3&rps=102400&consumers=3&retention=30d&tiered=1d",
 ];
 
 /// The service a rate of the price book belongs to (`kinesis_provisioned.shard_hour` →

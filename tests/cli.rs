@@ -110,7 +110,10 @@ fn an_older_link_says_what_todays_defaults_change() {
     assert_eq!(code, 0);
     assert!(out.contains("$2,663.25/month"), "{out}");
     assert!(
-        out.contains("v=4&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2"),
+        out.contains(&format!(
+            "v=4&prices={}&rps=30720&consumers=4&retention=3d&tiered=off&network=none&sizing=v2",
+            stream_showdown::model::Catalog::embedded().edition()
+        )),
         "{out}"
     );
     assert!(
@@ -195,4 +198,35 @@ fn the_cheapest_is_named_among_the_options_priced() {
     assert!(v["caveat"].is_null());
     let (_, out, _) = showdown(&["v=3&rps=20480&size=2&consumers=3&retention=3d"]);
     assert!(out.contains("\nCheapest: "), "{out}");
+}
+
+/// A link priced with a book older than the change log's start: the CLI says so before
+/// the report and in `--json` (`older_prices`), prices it with the oldest book it can
+/// rebuild, and keeps the link's `prices=`.
+#[test]
+fn a_link_with_older_prices_says_so() {
+    let (code, out, err) = showdown(&["v=4&prices=2026-06-01&rps=2000"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Note: This link was priced with the price book of 2026-06-01"),
+        "{out}"
+    );
+    assert!(out.contains("cannot be rebuilt"), "{out}");
+    assert!(
+        out.contains("Link: ?v=4&prices=2026-06-01&rps=2000"),
+        "{out}"
+    );
+    assert!(out.contains("price book of 2026-06-01)"), "{out}");
+    let (_, json, _) = showdown(&["--json", "v=4&prices=2026-06-01&rps=2000"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["older_prices"]["price_book"], "2026-06-01");
+    assert_eq!(v["price_book"], "2026-06-01");
+    assert_eq!(
+        v["older_prices"]["todays_price_book"],
+        stream_showdown::model::Catalog::embedded().edition()
+    );
+    // A bad date: a message on stderr, and the link read as one that records no book.
+    let (code, _, err) = showdown(&["v=4&prices=June&rps=2000"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("prices=\"June\": not a date"), "{err}");
 }

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use stream_showdown::model::estimate::{estimate, OptionId, Status};
+use stream_showdown::model::price_log::{check_date, PriceLog};
 use stream_showdown::model::{Catalog, Workload};
 
 fn catalog() -> &'static Catalog {
@@ -215,6 +216,7 @@ fn the_built_in_data_equals_the_toml_files() {
     .unwrap();
     drop_notes(&mut parsed.prices.sources);
     drop_notes(&mut parsed.limits.sources);
+    parsed.log = PriceLog::parse(include_str!("../data/price_changes.toml")).unwrap();
     assert_eq!(*Catalog::embedded(), parsed);
     let mut matrix = Matrix::parse(include_str!("../data/matrix.toml")).unwrap();
     drop_notes(&mut matrix.sources);
@@ -237,4 +239,55 @@ fn on_demand_advantage_is_priced_from_aws_rates() {
     }
     let o = e.option(OptionId::KinesisOnDemandAdvantage).unwrap();
     assert_eq!(o.status, Status::Priced);
+}
+
+/// Every rate of the book is as the change log last recorded it: a rate changed by hand
+/// without an entry (`refresh-prices --record OLD_BOOK`) would reprice the links made
+/// before it, with nothing to take them back.
+#[test]
+fn the_change_log_records_every_rate_of_the_book() {
+    let c = catalog();
+    assert_eq!(
+        c.prices.rates_digest(),
+        *c.log.digest,
+        "data/prices.toml's rates are not those data/price_changes.toml last recorded: record the edit with `git show HEAD:data/prices.toml > /tmp/old.toml && cargo run --bin refresh-prices -- --record /tmp/old.toml`"
+    );
+}
+
+/// The log is in order, dated, and names rates of the book's Regions and sections; the
+/// last change of each rate still in the book is its value today.
+#[test]
+fn the_change_log_is_in_order_and_ends_at_todays_book() {
+    let c = catalog();
+    let log = &c.log;
+    assert_eq!(log.schema, 1);
+    check_date(&log.start).unwrap();
+    let mut last = log.start.to_string();
+    for ch in log.change.iter() {
+        check_date(&ch.date).unwrap_or_else(|e| panic!("{}: {e}", ch.date));
+        assert!(*ch.date > *log.start, "{} before the start", ch.date);
+        assert!(*ch.date >= *last, "{} out of order", ch.date);
+        last = ch.date.to_string();
+        let (region, name) = ch.rate.split_once('.').unwrap();
+        assert!(c.has_region(region), "{}: unknown Region", ch.rate);
+        assert!(
+            ch.old.is_some() || ch.new.is_some(),
+            "{}: neither old nor new",
+            ch.rate
+        );
+        let today = c.region(region).and_then(|r| {
+            r.rates()
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, r)| r.usd)
+        });
+        let later = log
+            .change
+            .iter()
+            .any(|l| l.rate == ch.rate && l.date > ch.date);
+        if !later {
+            assert_eq!(today, ch.new, "{}: today's value", ch.rate);
+        }
+    }
+    assert_eq!(c.edition(), last);
 }

@@ -75,9 +75,15 @@ fn csv_has_a_row_per_line_and_a_total_per_priced_option() {
     );
     assert!(csv.contains(",not-included,,taxes,"));
     // Every row carries the absolute link: it means something in a spreadsheet.
-    assert!(rows[1..].iter().all(|r| r.starts_with(
-        "https://example.org/stream-showdown/?v=4&rps=5120&size=2&consumers=3&retention=7d&discount=10&tiered=off&network=none&sizing=v2,us-east-1,"
-    )));
+    let link = format!(
+        "https://example.org/stream-showdown/?v=4&prices={}&rps=5120&size=2&consumers=3&retention=7d&discount=10&tiered=off&network=none&sizing=v2,us-east-1,",
+        Catalog::embedded().edition()
+    );
+    assert!(
+        rows[1..].iter().all(|r| r.starts_with(&link)),
+        "{}",
+        rows[1]
+    );
     assert!(csv.contains(
         "kinesis-provisioned,\"Kinesis Data Streams, provisioned\",priced,total,,Monthly total,,,,"
     ));

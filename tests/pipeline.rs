@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{has_line, line, opt, run};
+use common::{dated, has_line, line, opt, run};
 use proptest::prelude::*;
 use stream_showdown::model::estimate::{estimate, OptionId, Status};
 use stream_showdown::model::{decode, Catalog, Estimate, Workload};
@@ -218,11 +218,14 @@ fn targets_per_service() {
     // One number still means every service.
     let d = decode("v=4&target=80", Catalog::embedded());
     assert_eq!(d.workload.target.standard, Some(80.0));
-    assert_eq!(stream_showdown::model::encode(&d.workload), "v=4&target=80");
+    assert_eq!(
+        stream_showdown::model::encode(&d.workload),
+        dated("v=4&target=80")
+    );
     let d = decode("v=4&target=kinesis:80,express:60", Catalog::embedded());
     assert_eq!(
         stream_showdown::model::encode(&d.workload),
-        "v=4&target=kinesis:80,express:60"
+        dated("v=4&target=kinesis:80,express:60")
     );
     for bad in ["kafka:80", "kinesis:0", "kinesis:abc", "kinesis"] {
         let d = decode(&format!("v=4&target={bad}"), Catalog::embedded());

@@ -8,10 +8,13 @@
 //! real file here.
 #![cfg(not(target_arch = "wasm32"))]
 
+use stream_showdown::model::price_log::{next_day, PriceLog};
 use stream_showdown::model::prices::PriceBook;
+use stream_showdown::model::Catalog;
 use stream_showdown::refresh::{read_price_list, read_pricing_page, refresh, FileRates};
 
 const BOOK: &str = include_str!("../data/prices.toml");
+const LOG: &str = include_str!("../data/price_changes.toml");
 const DIR: &str = "tests/fixtures/pricefiles";
 
 fn fixture(name: &str) -> String {
@@ -143,6 +146,8 @@ fn a_malformed_file_is_an_error_and_the_book_is_untouched() {
     std::fs::create_dir_all(&dir).unwrap();
     let book_path = dir.join("prices.toml");
     std::fs::write(&book_path, BOOK).unwrap();
+    let log_path = dir.join("price_changes.toml");
+    std::fs::write(&log_path, LOG).unwrap();
     let bad = dir.join("index.json");
     std::fs::write(&bad, truncated).unwrap();
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_refresh-prices"))
@@ -156,11 +161,16 @@ fn a_malformed_file_is_an_error_and_the_book_is_untouched() {
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&book_path).unwrap(), BOOK);
-    // And a good run writes the book and says what it did.
+    assert_eq!(std::fs::read_to_string(&log_path).unwrap(), LOG);
+    // And a good run writes the book, appends to the change log beside it (dated the
+    // run's day, with the new book's digest) and says what it did.
+    let day = next_day(Catalog::embedded().edition());
     let good = std::process::Command::new(env!("CARGO_BIN_EXE_refresh-prices"))
         .args([
             "--book",
             book_path.to_str().unwrap(),
+            "--date",
+            &day,
             &format!("{DIR}/nat-gateway_aps1_getproducts.json"),
         ])
         .output()
@@ -171,7 +181,62 @@ fn a_malformed_file_is_an_error_and_the_book_is_untouched() {
         printed.contains("ap-southeast-1 network.nat_gateway_hour = 0.059"),
         "{printed}"
     );
-    assert_ne!(std::fs::read_to_string(&book_path).unwrap(), BOOK);
+    let book = std::fs::read_to_string(&book_path).unwrap();
+    assert_ne!(book, BOOK);
+    let log_text = std::fs::read_to_string(&log_path).unwrap();
+    // Appended to: every line as it was (the digest's value aside), then the entries.
+    for (was, is) in LOG.lines().zip(log_text.lines()) {
+        if !was.starts_with("digest = ") {
+            assert_eq!(was, is);
+        }
+    }
+    assert!(log_text.lines().count() > LOG.lines().count());
+    let log = PriceLog::parse(&log_text).unwrap();
+    assert_eq!(log.edition(), day);
+    assert_eq!(*log.digest, PriceBook::parse(&book).unwrap().rates_digest());
+    let added = log
+        .change
+        .iter()
+        .find(|c| c.rate == "ap-southeast-1.network.nat_gateway_hour")
+        .unwrap_or_else(|| panic!("{log_text}"));
+    assert_eq!((added.old, added.new), (None, Some(0.059)));
+    assert!(
+        printed.contains("rate changes logged as the book of"),
+        "{printed}"
+    );
+
+    // A hand edit, recorded with --record: the book before the edit against the book.
+    let before = dir.join("before.toml");
+    std::fs::write(&before, &book).unwrap();
+    let edited = book.replacen(
+        "nat_gateway_hour = { usd = 0.059,",
+        "nat_gateway_hour = { usd = 0.06,",
+        1,
+    );
+    assert_ne!(edited, book);
+    std::fs::write(&book_path, &edited).unwrap();
+    let record = std::process::Command::new(env!("CARGO_BIN_EXE_refresh-prices"))
+        .args([
+            "--record",
+            before.to_str().unwrap(),
+            "--book",
+            book_path.to_str().unwrap(),
+            "--date",
+            &day,
+        ])
+        .output()
+        .unwrap();
+    assert!(record.status.success(), "{record:?}");
+    let log = PriceLog::parse(&std::fs::read_to_string(&log_path).unwrap()).unwrap();
+    let last = log.change.last().unwrap();
+    assert_eq!(&*last.rate, "ap-southeast-1.network.nat_gateway_hour");
+    assert_eq!((last.old, last.new), (Some(0.059), Some(0.06)));
+    // (The same day as the edition before: the day after, so that an edition names one book.)
+    assert_eq!(*last.date, next_day(&day));
+    assert_eq!(
+        *log.digest,
+        PriceBook::parse(&edited).unwrap().rates_digest()
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

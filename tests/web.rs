@@ -442,7 +442,9 @@ mod components {
     use stream_showdown::ui::cost_cards::{CardsProps, CostCards, RateFields};
     use stream_showdown::ui::derived::{DerivedFigures, DerivedProps};
     use stream_showdown::ui::header::{Header, HeaderProps};
-    use stream_showdown::ui::notices::{LegacyDefaults, LegacyProps, Notices, NoticesProps};
+    use stream_showdown::ui::notices::{
+        LegacyDefaults, LegacyProps, Notices, NoticesProps, OlderPrices, OlderPricesProps,
+    };
     use yew::Callback;
 
     fn click(root: &Element, selector: &str) {
@@ -511,6 +513,54 @@ mod components {
             !t.contains("MSK provisioned, Express brokers"),
             "unchanged totals are not listed: {t}"
         );
+        click(&root, ".legacy-notice button.adopt");
+        assert_eq!(*adopted.borrow(), 1);
+        unmount(app_root, root).await;
+    }
+
+    /// A link priced with an older book: the notice names the book and today's, each
+    /// total that today's prices change, the rates changed (behind a summary with their
+    /// count), and prices it with today's book with one button.
+    #[wasm_bindgen_test]
+    async fn an_older_prices_notice_names_the_books_and_adopts_todays() {
+        use stream_showdown::model::report::PriceNotice;
+        let root = root().await;
+        let adopted = Rc::new(RefCell::new(0));
+        let count = adopted.clone();
+        let props = OlderPricesProps {
+            notice: PriceNotice {
+                edition: "2026-12-03".into(),
+                today: "2027-01-05".into(),
+                before_log: None,
+                rates: vec![
+                    "us-east-1 Kinesis provisioned, shard hour: $0.015 → $0.018 (2027-01-05)"
+                        .into(),
+                ],
+                changes: vec![(
+                    "Kinesis Data Streams, provisioned",
+                    "$43.80/month".into(),
+                    "$52.56/month".into(),
+                )],
+            },
+            onadopt: Callback::from(move |_| *count.borrow_mut() += 1),
+        };
+        let app_root =
+            yew::Renderer::<OlderPrices>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let t = text(&root, ".legacy-notice");
+        assert!(
+            t.contains("priced with the price book of 2026-12-03; today's is of 2027-01-05"),
+            "{t}"
+        );
+        assert!(
+            t.contains("Kinesis Data Streams, provisioned: $43.80/month → $52.56/month"),
+            "{t}"
+        );
+        assert!(
+            t.contains("Rates changed since 2026-12-03 in this workload's Regions (1)"),
+            "{t}"
+        );
+        assert!(t.contains("shard hour: $0.015 → $0.018"), "{t}");
         click(&root, ".legacy-notice button.adopt");
         assert_eq!(*adopted.borrow(), 1);
         unmount(app_root, root).await;

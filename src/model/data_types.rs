@@ -52,6 +52,13 @@ impl<V: Clone + 'static> Map<V> {
         self.0.is_empty()
     }
 
+    /// Removes `key` and its value, if present.
+    pub fn remove(&mut self, key: &str) {
+        if let Some(i) = self.index(key) {
+            self.0.to_mut().remove(i);
+        }
+    }
+
     /// The value of `key`, inserted as the default value if absent (order kept).
     pub fn get_or_insert_default(&mut self, key: &str) -> &mut V
     where

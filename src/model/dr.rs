@@ -60,16 +60,11 @@ pub fn pair(
     price: fn(OptionId, &Ctx) -> Result<Priced, String>,
 ) -> Result<Priced, String> {
     let catalog = ctx.catalog;
-    let Some(book) = catalog.region(dr) else {
+    // The standby's rates: the user's rates naming its Region
+    // (`rate.<dr>.<section>.<key>`), the rest as the book of the link's edition had them.
+    let Some(dr_prices) = super::priced::rates_in(ctx.workload, catalog, dr, false) else {
         return Err(format!("unknown DR Region \"{dr}\""));
     };
-    // The standby's rates: the user's rates naming its Region
-    // (`rate.<dr>.<section>.<key>`), and those the book leaves out named as missing with
-    // the Region (`<dr>.<section>.<key>`): a line at one makes the pair not priced, never
-    // $0, and the card asks for exactly that rate.
-    let mut dr_prices = book.clone();
-    dr_prices.apply_user_rates(dr, false, &ctx.workload.rates);
-    dr_prices.complete_as(&format!("{dr}."));
     let dr_prices = &dr_prices;
     let w = ctx.workload;
     // (Kinesis: AWS's sample replicator is a Lambda function on enhanced fan-out,

@@ -17,6 +17,8 @@ use super::workload::{Derived, NetworkPath, Workload};
 pub struct Estimate {
     pub region: String,
     pub prices_as_of: String,
+    /// The price book edition the estimate used (`prices=`: the link's, or today's).
+    pub price_book: String,
     /// Options known but not priced anywhere: (name, reason).
     pub not_priced: Vec<(String, String)>,
     /// The derived figures for Kafka (MSK options: `compression`).
@@ -332,6 +334,10 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
     Estimate {
         region: workload.region.clone(),
         prices_as_of: catalog.prices.as_of.to_string(),
+        price_book: workload
+            .prices
+            .clone()
+            .unwrap_or_else(|| catalog.edition().to_string()),
         not_priced: catalog
             .prices
             .not_priced_options
@@ -360,10 +366,7 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
 /// user's rates ([`Workload::rates`]) in their place and every rate neither gives named
 /// as missing ([`RegionPrices::complete`]). `None` for a Region the book lacks.
 pub fn region_prices(workload: &Workload, catalog: &Catalog) -> Option<RegionPrices> {
-    let mut region = catalog.region(&workload.region)?.clone();
-    region.apply_user_rates(&workload.region, true, &workload.rates);
-    region.complete();
-    Some(region)
+    super::priced::rates_in(workload, catalog, &workload.region, true)
 }
 
 /// The Regions whose rates are missing, in order: a rate name without a Region is the

@@ -57,7 +57,7 @@ fn cents_json(c: i64) -> String {
     json_num(c as f64 / 100.0)
 }
 
-/// The estimate as JSON: `{"prices_as_of", "region", "link", "derived" (Kafka's bytes
+/// The estimate as JSON: `{"prices_as_of", "price_book", "region", "link", "derived" (Kafka's bytes
 /// after `compression`; `kinesis_*` after `kinesis_compression`), "cheapest",
 /// "caveat" (which options are not priced here, or null: [`Estimate::caveat`]),
 /// "options": [{"id", "name", "status", "eligible", "reasons", "monthly_usd",
@@ -142,8 +142,9 @@ pub fn estimate_json(e: &Estimate, messages: &[InputMessage], link_url: &str) ->
         })
         .collect();
     format!(
-        "{{\"prices_as_of\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{},\"kinesis_avg_write_mb_per_s\":{},\"kinesis_gb_in_per_month\":{}}},\"cheapest\":{},\"caveat\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
+        "{{\"prices_as_of\":{},\"price_book\":{},\"region\":{},\"link\":{},\"derived\":{{\"avg_write_mb_per_s\":{},\"peak_write_mb_per_s\":{},\"peak_read_mb_per_s\":{},\"gb_in_per_month\":{},\"gb_out_per_month\":{},\"gb_retained\":{},\"raw_avg_write_mb_per_s\":{},\"streams\":{},\"kinesis_record_kb\":{},\"kinesis_records_per_s\":{},\"replay_gb_per_month\":{},\"kinesis_avg_write_mb_per_s\":{},\"kinesis_gb_in_per_month\":{}}},\"cheapest\":{},\"caveat\":{},\"options\":[{}],\"not_priced\":[{}],\"input_messages\":[{}],\"included\":{},\"not_included\":{}}}",
         json_str(&e.prices_as_of),
+        json_str(&e.price_book),
         json_str(&e.region),
         json_str(link_url),
         json_num(d.avg_write_mb_per_s),
@@ -283,8 +284,8 @@ pub fn estimate_markdown(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "**Streaming Showdown estimate, {}** (AWS list prices as of {}; 730-hour month)\n",
-        e.region, e.prices_as_of
+        "**Streaming Showdown estimate, {}** (AWS list prices as of {}, price book of {}; 730-hour month)\n",
+        e.region, e.prices_as_of, e.price_book
     );
     if super::report::prices_older_than_six_months(&e.prices_as_of, today) {
         let _ = writeln!(

@@ -24,6 +24,10 @@ use std::fmt::Write as _;
 pub const LINK_VERSION: u32 = 4;
 /// The version marker's parameter name.
 pub const VERSION_PARAM: &str = "v";
+/// The price book edition a link was priced with (`prices=2026-12-03`): written after the
+/// version marker on every link the page or the CLI writes (README, "Links keep their
+/// prices").
+pub const PRICES_PARAM: &str = "prices";
 
 /// Parameters whose default changed, with the version that changed it: a link of an
 /// earlier version that leaves one out opens with that version's default
@@ -181,7 +185,7 @@ pub fn todays_defaults(w: &Workload, legacy: &[&str]) -> Workload {
 /// The version a link is read as: its `v=` marker; without one, v1 if it sets any
 /// workload parameter (it was made before the marker existed), else today's version
 /// (a bare address, or a link that only opens sections).
-fn link_version(query: &str, messages: &mut Vec<InputMessage>) -> u32 {
+fn link_version(query: &str, messages: &mut Vec<InputMessage>) -> (u32, bool) {
     let mut version = None;
     let mut workload_params = false;
     for pair in query.trim_start_matches('?').split('&') {
@@ -209,7 +213,49 @@ fn link_version(query: &str, messages: &mut Vec<InputMessage>) -> u32 {
             workload_params = true;
         }
     }
-    version.unwrap_or(if workload_params { 1 } else { LINK_VERSION })
+    (
+        version.unwrap_or(if workload_params { 1 } else { LINK_VERSION }),
+        workload_params,
+    )
+}
+
+/// The edition a link is priced with ([`Workload::prices`]): `prices=` when it names a
+/// book no newer than today's (`None` when it is today's); a link without it that sets
+/// the workload was made before links recorded their book, and is read with the first
+/// book the change log holds (its start); a bare address, today's.
+fn link_prices(
+    given: Option<String>,
+    workload_params: bool,
+    catalog: &Catalog,
+    messages: &mut Vec<InputMessage>,
+) -> Option<String> {
+    let today = catalog.edition();
+    let start = &*catalog.log.start;
+    let undated = (workload_params && start < today).then(|| start.to_string());
+    let Some(given) = given else {
+        return undated;
+    };
+    let value = given.trim();
+    match super::price_log::check_date(value) {
+        Err(why) => {
+            messages.push(InputMessage::new(
+                PRICES_PARAM,
+                &given,
+                format!("{why}; read as a link that records no price book"),
+            ));
+            undated
+        }
+        Ok(()) if value > today => {
+            messages.push(InputMessage::new(
+                PRICES_PARAM,
+                &given,
+                format!("a newer price book than this page's ({today}); today's prices used"),
+            ));
+            None
+        }
+        Ok(()) if value == today => None,
+        Ok(()) => Some(value.to_string()),
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -350,7 +396,8 @@ fn parse_bool(value: &str) -> Result<bool, String> {
 /// bad parameter becomes a message and its default applies.
 pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
     let mut messages = Vec::new();
-    let version = link_version(query, &mut messages);
+    let (version, workload_params) = link_version(query, &mut messages);
+    let mut prices_given: Option<String> = None;
     let mut w = Workload::defaults_of_version(version);
     let mut v = View::default();
     let mut seen: Vec<(String, usize)> = Vec::new();
@@ -377,6 +424,10 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
             continue;
         };
         if name == VERSION_PARAM {
+            continue;
+        }
+        if name == PRICES_PARAM {
+            prices_given = Some(value);
             continue;
         }
         let rate = name.starts_with(RATE_PREFIX);
@@ -434,6 +485,7 @@ pub fn decode(query: &str, catalog: &Catalog) -> Decoded {
         w.kinesis_compression = w.compression;
     }
     check_relations(&mut w, &mut messages);
+    w.prices = link_prices(prices_given, workload_params, catalog, &mut messages);
     let today = Workload::default();
     let legacy = if version < LINK_VERSION {
         CHANGED_DEFAULTS
@@ -765,9 +817,10 @@ fn push(out: &mut String, name: &str, value: &str) {
     out.push_str(&percent_encode(value));
 }
 
-/// Encodes a workload: the version marker, then only what differs from today's
-/// defaults, in [`PARAMS`] order, each value written as [`display_value`] shows it.
-/// A workload of today's defaults is the empty query.
+/// Encodes a workload: the version marker and the price book's edition, then only what
+/// differs from today's defaults, in [`PARAMS`] order, each value written as
+/// [`display_value`] shows it. A workload of today's defaults, priced today, is the
+/// empty query.
 pub fn encode(w: &Workload) -> String {
     let d = Workload::default();
     let mut out = String::new();
@@ -780,11 +833,23 @@ pub fn encode(w: &Workload) -> String {
     for (name, &usd) in &w.rates {
         push(&mut out, &format!("{RATE_PREFIX}{name}"), &shortest(usd));
     }
-    if out.is_empty() {
-        out
-    } else {
-        format!("{VERSION_PARAM}={LINK_VERSION}&{out}")
+    if out.is_empty() && w.prices.is_none() {
+        return out;
     }
+    let mut head = format!("{VERSION_PARAM}={LINK_VERSION}");
+    push(&mut head, PRICES_PARAM, &edition_of(w));
+    if !out.is_empty() {
+        head.push('&');
+        head.push_str(&out);
+    }
+    head
+}
+
+/// The edition a workload is priced with: its own, or today's.
+pub fn edition_of(w: &Workload) -> String {
+    w.prices
+        .clone()
+        .unwrap_or_else(|| Catalog::embedded().edition().to_string())
 }
 
 /// The text a form field shows for a parameter: the value the encoder would write,
@@ -1039,9 +1104,11 @@ impl super::matrix::Preset {
         needs.sort_unstable();
         // Today's link format: a link the page writes opens with today's defaults.
         format!(
-            "{}={}&{}&need={}",
+            "{}={}&{}={}&{}&need={}",
             VERSION_PARAM,
             LINK_VERSION,
+            PRICES_PARAM,
+            Catalog::embedded().edition(),
             self.query,
             needs.join(",")
         )

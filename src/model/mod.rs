@@ -18,6 +18,7 @@ pub mod network;
 pub mod number;
 pub mod options;
 pub mod pipeline;
+pub mod price_log;
 pub mod priced;
 pub mod prices;
 pub mod readers;

@@ -376,3 +376,25 @@ const UNPREFIXED_IN_USE1: [&str; 14] = [
 fn prefixed_in_use1(suffix: &str) -> bool {
     !UNPREFIXED_IN_USE1.iter().any(|p| suffix.starts_with(p))
 }
+
+/// The rates an estimate uses in Region `code` (the workload's own, `primary`, or a DR
+/// standby's): the price book's as of the link's edition ([`Workload::prices`], through
+/// the change log), the user's rates in their place, and every rate neither gives named
+/// as missing, with the Region when it is not the link's own (`<dr>.<section>.<key>`: a
+/// line at one makes the option not priced, never $0, and the card asks for exactly that
+/// rate). `None` for a Region the book lacks.
+pub fn rates_in(
+    workload: &super::workload::Workload,
+    catalog: &super::catalog::Catalog,
+    code: &str,
+    primary: bool,
+) -> Option<super::prices::RegionPrices> {
+    let mut region = catalog.region_at(code, workload.prices.as_deref())?;
+    region.apply_user_rates(code, primary, &workload.rates);
+    if primary {
+        region.complete();
+    } else {
+        region.complete_as(&format!("{code}."));
+    }
+    Some(region)
+}

@@ -460,6 +460,47 @@ impl RegionPrices {
         }
     }
 
+    /// Removes the rate `<section>.<key>` as `rates` names it: a flat rate becomes not
+    /// given (named as missing by [`Self::complete`]); a broker type's, instance type's or
+    /// destination's rate leaves its table.
+    pub fn remove_rate(&mut self, name: &str) {
+        let Some((section, key)) = name.split_once('.') else {
+            return;
+        };
+        let table = match (section, key.split_once('.')) {
+            ("msk_standard", Some(("broker_hour", b))) => {
+                self.msk_standard.as_mut().map(|t| (&mut t.broker_hour, b))
+            }
+            ("msk_express", Some(("broker_hour", b))) => {
+                self.msk_express.as_mut().map(|t| (&mut t.broker_hour, b))
+            }
+            ("kafka_ec2", Some(("instance_hour", b))) => {
+                self.kafka_ec2.as_mut().map(|t| (&mut t.instance_hour, b))
+            }
+            ("data_transfer", Some(("inter_region_gb_to", to))) => self
+                .data_transfer
+                .as_mut()
+                .map(|t| (&mut t.inter_region_gb_to, to)),
+            ("data_transfer", None) if key == "inter_region_gb" => {
+                if let Some(t) = self.data_transfer.as_mut() {
+                    t.inter_region_gb = None;
+                }
+                return;
+            }
+            _ => {
+                if self.flat_rate(section, key).is_some() {
+                    if let Some(r) = self.flat_rate_mut(section, key) {
+                        *r = Rate::default();
+                    }
+                }
+                return;
+            }
+        };
+        if let Some((map, key)) = table {
+            map.remove(key);
+        }
+    }
+
     /// Every flat rate of every section present, those the book lacks added with the
     /// source [`MISSING_SOURCE`] and their name: an option whose lines use one is not
     /// priced until the user gives it.

@@ -177,8 +177,8 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Streaming Showdown estimate, {} (prices as of {})",
-        estimate.region, estimate.prices_as_of
+        "Streaming Showdown estimate, {} (prices as of {}, price book of {})",
+        estimate.region, estimate.prices_as_of, estimate.price_book
     );
     let _ = writeln!(out, "Link: ?{link}");
     let _ = writeln!(out, "Workload: {}", estimate_summary(estimate));
@@ -386,6 +386,134 @@ pub fn legacy_notice(
         .map(|(a, b)| (a.id.name(), option_headline(a), option_headline(b)))
         .collect();
     Some(LegacyNotice { params, changes })
+}
+
+/// What the page and the CLI say of a link priced with an older price book
+/// ([`super::workload::Workload::prices`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceNotice {
+    /// The book the link was priced with, and today's.
+    pub edition: String,
+    pub today: String,
+    /// The change log's start, when the link's book is older: what changed before it
+    /// cannot be rebuilt, and the estimate uses the book of that day.
+    pub before_log: Option<String>,
+    /// The rates of the workload's Regions changed since, in words, oldest first
+    /// ("us-east-1 Kinesis provisioned, shard hour: $0.015 → $0.018 (2027-01-05)").
+    pub rates: Vec<String>,
+    /// Each option whose headline differs at today's prices: name, at the link's
+    /// prices, at today's.
+    pub changes: Vec<(&'static str, String, String)>,
+}
+
+/// A rate's name in words: `kinesis_provisioned.shard_hour` → "Kinesis provisioned,
+/// shard hour"; `msk_standard.broker_hour.kafka.m7g.large` → "MSK Standard, broker hour
+/// kafka.m7g.large".
+pub fn rate_words(name: &str) -> String {
+    let (section, key) = name.split_once('.').unwrap_or((name, ""));
+    let service = match section {
+        "kinesis_on_demand" => "Kinesis on-demand",
+        "kinesis_on_demand_advantage" => "Kinesis On-demand Advantage",
+        "kinesis_provisioned" => "Kinesis provisioned",
+        "msk_standard" => "MSK Standard",
+        "msk_express" => "MSK Express",
+        "msk_serverless" => "MSK Serverless",
+        "msk_connect" => "MSK Connect",
+        "msk_replicator" => "MSK Replicator",
+        "msk_private_connectivity" => "MSK private connectivity",
+        "data_transfer" => "Data transfer",
+        "network" => "VPC network",
+        "firehose" => "Firehose",
+        "flink" => "Managed Flink",
+        "lambda" => "Lambda",
+        "kafka_ec2" => "EC2 and EBS",
+        s => s,
+    };
+    let (key, table_entry) = match key.split_once('.') {
+        Some((k, entry)) => (k, Some(entry)),
+        None => (key, None),
+    };
+    let mut out = format!("{service}, {}", key.replace('_', " "));
+    if let Some(e) = table_entry {
+        out.push(' ');
+        out.push_str(e);
+    }
+    out
+}
+
+/// A rate in USD as the price book gives it ("$0.015", "$0.0000025").
+fn rate_usd(usd: Option<f64>) -> String {
+    match usd {
+        Some(x) => format!("${}", super::fixed::shortest(x)),
+        None => "none".to_string(),
+    }
+}
+
+/// The notice for a link priced with an older book (`None` for today's).
+pub fn price_notice(
+    w: &super::workload::Workload,
+    catalog: &super::catalog::Catalog,
+) -> Option<PriceNotice> {
+    let edition = w.prices.clone()?;
+    let start = &*catalog.log.start;
+    let mut regions = vec![w.region.as_str()];
+    regions.extend(w.dr_region.as_deref());
+    let rates = catalog
+        .log
+        .since(&edition)
+        .filter_map(|c| {
+            let (region, name) = c.rate.split_once('.')?;
+            regions.contains(&region).then(|| {
+                format!(
+                    "{region} {}: {} → {} ({})",
+                    rate_words(name),
+                    rate_usd(c.old),
+                    rate_usd(c.new),
+                    c.date
+                )
+            })
+        })
+        .collect();
+    let today = super::workload::Workload {
+        prices: None,
+        ..w.clone()
+    };
+    let then = super::estimate::estimate_only(w, catalog);
+    let now = super::estimate::estimate_only(&today, catalog);
+    let changes = then
+        .options
+        .iter()
+        .zip(&now.options)
+        .filter(|(a, b)| a.status != b.status || a.total_cents != b.total_cents)
+        .map(|(a, b)| (a.id.name(), option_headline(a), option_headline(b)))
+        .collect();
+    Some(PriceNotice {
+        before_log: (*edition < *start).then(|| start.to_string()),
+        edition,
+        today: catalog.edition().to_string(),
+        rates,
+        changes,
+    })
+}
+
+/// The notice's first sentence: which book the link was priced with, and what the log
+/// cannot rebuild.
+pub fn price_notice_head(n: &PriceNotice) -> String {
+    let mut out = format!(
+        "This link was priced with the price book of {}; today's is of {}.",
+        n.edition, n.today
+    );
+    if let Some(start) = &n.before_log {
+        out.push_str(&format!(
+            " Changes before {start} (when the price book's change log begins) cannot be rebuilt: it is shown with the book of {start}."
+        ));
+    }
+    out.push_str(if n.changes.is_empty() {
+        " Today's prices change no total of this workload."
+    } else {
+        " Its totals are at the link's prices; today's differ:"
+    });
+    out
 }
 
 /// What every estimate covers: shown near the totals and in every export, beside

@@ -116,6 +116,10 @@ pub struct Workload {
     /// `<section>.<key>` as `data/prices.toml` names them: a rate the price book lacks,
     /// or a negotiated one. They replace the book's and are marked "your rate".
     pub rates: BTreeMap<String, f64>,
+    /// The price book edition the link was priced with (`prices=`, a date) when it is
+    /// older than today's: the estimate uses the book as it was then (the change log
+    /// takes today's back). `None`: today's book.
+    pub prices: Option<String>,
 }
 
 /// Target peak utilisation per provisioned service, percent (`target=80`, or
@@ -301,6 +305,7 @@ impl Default for Workload {
             mm2: false,
             mm2_mcus: None,
             rates: BTreeMap::new(),
+            prices: None,
         }
     }
 }

@@ -10,7 +10,7 @@ use super::derived::DerivedFigures;
 use super::explorer_controls::ExplorerControls;
 use super::exports::ExportBar;
 use super::header::Header;
-use super::notices::{LegacyDefaults, Notices};
+use super::notices::{LegacyDefaults, Notices, OlderPrices};
 use super::section::section;
 use super::share::ShareBar;
 use super::state::{Action, State};
@@ -130,6 +130,13 @@ pub fn app() -> Html {
         |(w, legacy)| crate::model::report::legacy_notice(w, legacy, catalog),
     );
 
+    // A link priced with an older price book: the rates changed since, and the totals
+    // at today's prices (one more estimate, only for such a link).
+    let older_prices = use_memo(
+        (*settled).clone().unwrap_or_else(|| workload.clone()),
+        |w| crate::model::report::price_notice(w, catalog),
+    );
+
     // Keep the link in step with the workload, and settle the charts (both debounced).
     // (An older link stays as it was opened until the user changes something: it means
     // the same estimate, and reloading it shows the same notice.)
@@ -217,6 +224,9 @@ pub fn app() -> Html {
     let onpreset = use_callback(dispatcher.clone(), |needs: Vec<String>, d| {
         d.dispatch(Action::SetNeeds(needs))
     });
+    let onadopt_prices = use_callback(dispatcher.clone(), |_: (), d| {
+        d.dispatch(Action::AdoptTodaysPrices)
+    });
     let onadopt = use_callback(dispatcher.clone(), |_: (), d| {
         d.dispatch(Action::AdoptTodaysDefaults)
     });
@@ -295,6 +305,9 @@ pub fn app() -> Html {
                         <DerivedFigures derived={estimate.derived.clone()} kinesis={estimate.kinesis_derived.clone()} />
                     </div>
                     <div class="outputs">
+                        if let Some(notice) = (*older_prices).clone() {
+                            <OlderPrices {notice} onadopt={onadopt_prices} />
+                        }
                         if let Some(notice) = (*legacy).clone() {
                             <LegacyDefaults {notice} {onadopt} />
                         }

@@ -1,7 +1,7 @@
 //! The notices about the opened link: its ignored or adjusted parameters, and, for a
 //! link made with an older link format, what today's defaults would change.
 
-use crate::model::report::LegacyNotice;
+use crate::model::report::{price_notice_head, LegacyNotice, PriceNotice};
 use crate::model::InputMessage;
 use yew::prelude::*;
 
@@ -44,6 +44,42 @@ pub fn legacy_defaults(p: &LegacyProps) -> Html {
                         <li>{ format!("{name}: {then} → {now}") }</li>
                     }) }
                 </ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OlderPricesProps {
+    pub notice: PriceNotice,
+    pub onadopt: Callback<()>,
+}
+
+/// "This link was priced with the price book of …": the rates changed since in the
+/// workload's Regions, each option whose total differs at today's prices, and one button
+/// to price it with today's book.
+#[function_component(OlderPrices)]
+pub fn older_prices(p: &OlderPricesProps) -> Html {
+    let adopt = p.onadopt.reform(|_: MouseEvent| ());
+    let n = &p.notice;
+    html! {
+        <section class="legacy-notice" role="status" aria-label="Older prices">
+            <div class="notice-head">
+                <strong>{ price_notice_head(n) }</strong>
+                <button type="button" class="adopt" onclick={adopt}>{ "Use today's prices" }</button>
+            </div>
+            if !n.changes.is_empty() {
+                <ul>
+                    { for n.changes.iter().map(|(name, then, now)| html! {
+                        <li>{ format!("{name}: {then} → {now}") }</li>
+                    }) }
+                </ul>
+            }
+            if !n.rates.is_empty() {
+                <details>
+                    <summary>{ format!("Rates changed since {} in this workload's Regions ({})", n.edition, n.rates.len()) }</summary>
+                    <ul>{ for n.rates.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                </details>
             }
         </section>
     }

@@ -49,6 +49,7 @@ impl State {
     /// The state for a page opened with `query`.
     pub fn from_query(query: &str, catalog: &Catalog) -> Self {
         let decoded = decode(query, catalog);
+        let keep_link = !decoded.legacy.is_empty() || decoded.workload.prices.is_some();
         Self {
             fields: fields_of(&decoded.workload),
             workload: decoded.workload,
@@ -56,7 +57,7 @@ impl State {
             link_messages: Rc::new(decoded.messages),
             notice_dismissed: false,
             view: decoded.view,
-            legacy_link: !decoded.legacy.is_empty(),
+            legacy_link: keep_link,
             legacy: decoded.legacy,
             rate_fields: Rc::default(),
             rate_errors: Rc::default(),
@@ -145,6 +146,8 @@ pub enum Action {
     DismissNotice,
     /// Today's defaults for what an older link left out.
     AdoptTodaysDefaults,
+    /// Price the workload with today's price book (a link made with an older one).
+    AdoptTodaysPrices,
     /// A section (`advanced`, or an option id's line items) opened or closed.
     ToggleSection(String, bool),
     /// A requirement ticked or unticked.
@@ -225,6 +228,7 @@ impl Reducible for State {
                     next.fields.insert(p, field_value(&next.workload, p));
                 }
             }
+            Action::AdoptTodaysPrices => next.workload.prices = None,
             Action::ToggleSection(section, open) => next.view.set_open(&section, open),
             Action::ToggleNeed(id, on) => {
                 // Cross-Region replication is priced as a pair: propose a standby Region.
