@@ -8,6 +8,16 @@ const DIST = process.argv[2] || "dist";
 const DIST_SUBPATH = process.argv[3] || "dist-subpath";
 const SHOTS = "artifacts/screenshots";
 const CLI = process.env.SHOWDOWN_CLI || "target/debug/showdown";
+// Today's price book edition (the change log's last date, or its start): every link the
+// page writes carries it as `prices=` after `v=4`. Never a literal date here: the weekly
+// price job's new editions must not break the tests.
+const EDITION = readFileSync("data/price_changes.toml", "utf8")
+  .split("\n")
+  .map((l) => l.match(/^(?:start|date) = "([0-9-]+)"$/))
+  .filter(Boolean)
+  .map((m) => m[1])
+  .pop();
+const dated = (q) => q.replace(/^v=4&/, `v=4&prices=${EDITION}&`);
 mkdirSync(SHOTS, { recursive: true });
 
 // The pre-rendered page already shows cards: wait until the app has rendered the link's
@@ -615,6 +625,32 @@ function cliTotals(query) {
   return Object.fromEntries(cliFigures(query).map((o) => [o.id, o.total_cents]));
 }
 
+test("a link priced with an older price book says so, keeps its address, and takes today's prices in one key press", async ({ open }) => {
+  // A book older than the change log's start: the log cannot rebuild it, and says so.
+  const old = "v=4&prices=2026-06-01&rps=30720&consumers=4&retention=3d";
+  const { page } = await open(`?${old}`);
+  await ready(page);
+  const notice = await text(page, "[aria-label='Older prices']");
+  assert(notice.includes(`This link was priced with the price book of 2026-06-01; today's is of ${EDITION}.`), notice);
+  assert(notice.includes("cannot be rebuilt"), notice);
+  assert(!/\bprices=/.test(notice), `no link parameters in the notice: ${notice}`);
+  // Its totals are the CLI's for the same link.
+  const card = (id) => page.getAttribute(`[data-option=${id}] .amount`, "data-total-cents").then(Number);
+  assertEqual(await card("kinesis-provisioned"), cliTotals(old)["kinesis-provisioned"], "the link's own estimate");
+  await page.waitForTimeout(500);
+  assertEqual(new URL(page.url()).search, `?${old}`, "the address stays the link as opened");
+  await page.focus("[aria-label='Older prices'] button.adopt");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector("[aria-label='Older prices']"));
+  await page.waitForFunction((q) => location.search === `?${q}`, dated("v=4&rps=30720&consumers=4&retention=3d"));
+  await noNaN(page);
+  // A date that is not one: named among the link's problems, and the rest applies.
+  const bad = await open("?v=4&prices=June&rps=30720");
+  await ready(bad.page);
+  assert((await text(bad.page, ".notice")).includes("prices=June: not a date (YYYY-MM-DD)"), await text(bad.page, ".notice"));
+  assertEqual(await bad.page.inputValue("#f-mbps"), "30", "the rest of the link applies: 30,720 records/s of 1 KB");
+});
+
 test("an older link keeps its estimate, says what today's defaults change, and adopts them in one click", async ({ open }) => {
   // A link made before link format v2 (no v=): Kinesis priced with no network path, as then.
   const old = "rps=30720&consumers=4&retention=3d";
@@ -635,7 +671,7 @@ test("an older link keeps its estimate, says what today's defaults change, and a
   await page.focus(".legacy-notice button.adopt");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => !document.querySelector(".legacy-notice"));
-  const today = "v=4&rps=30720&consumers=4&retention=3d";
+  const today = dated("v=4&rps=30720&consumers=4&retention=3d");
   await page.waitForFunction((q) => location.search === `?${q}`, today);
   const now = cliTotals(today);
   assertEqual(await card("kinesis-provisioned"), now["kinesis-provisioned"], "today's defaults: the CLI's figure");
@@ -965,7 +1001,7 @@ test("presets tick requirements and leave the workload as typed", async ({ open 
   // Its example workload only when asked for.
   const href = await page.getAttribute("a.preset-workload[href*='need=']", "href");
   // A link the page writes carries today's version marker: it opens with today's defaults.
-  assert(href.startsWith("?v=4&rps="), `example workload link: ${href}`);
+  assert(href.startsWith(`?${dated("v=4&rps=")}`), `example workload link: ${href}`);
   const example = await open(href);
   await ready(example.page);
   assertEqual(await example.page.$(".legacy-notice"), null, "the example link opens as today's link, with no older-link notice");
@@ -1009,7 +1045,7 @@ test("the CSV and JSON downloads equal the CLI's for the same link, and the CSV 
   const { page } = await open(`?${q}`);
   await ready(page);
   // The page's absolute link: the CLI given it writes the same link column.
-  const link = new URL(`?${q}`, page.url()).href;
+  const link = new URL(`?${dated(q)}`, page.url()).href;
   const cliJson = JSON.parse(cli(["--json", link]));
   const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("button.download-csv")]);
   const csvText = readFileSync(await csvDl.path(), "utf8");
@@ -1064,7 +1100,7 @@ test("copy as Markdown gives a table for a design doc", async ({ open }) => {
   assert((await text(page, ".results .coverage")).includes("Not included:"), "the page says what is not included, near the totals");
   assert(md.includes(`AWS list prices as of ${cliJson.prices_as_of}`), "prices as of");
   // (An older link's export carries its assumptions explicitly, in today's format.)
-  assert(md.includes(`(${new URL("?v=4&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none&sizing=v2", page.url()).href})`), "absolute link");
+  assert(md.includes(`(${new URL(`?${dated("v=4&rps=5120&size=2&consumers=3&retention=7d&tiered=off&network=none&sizing=v2")}`, page.url()).href})`), "absolute link");
 });
 
 test("the printed page fits the estimate and the recommendation on one page", async ({ open }) => {

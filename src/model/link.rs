@@ -1130,7 +1130,8 @@ pub fn fill_missing_rates(
     catalog: &Catalog,
 ) -> Workload {
     let mut next = w.clone();
-    let Some(source) = catalog.region(from) else {
+    // (As the book of the link's edition has them.)
+    let Some(source) = catalog.region_at(from, w.prices.as_deref()) else {
         return next;
     };
     let book: Vec<(String, f64)> = source
