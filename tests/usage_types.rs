@@ -133,7 +133,7 @@ fn other_regions_prefix_every_usage_type_as_aws_s_entries() {
 
 /// Every line of every option carries a usage type, but for the lines named here, whose
 /// usage types no source read so far gives (On-demand Advantage's, Lambda's event poller
-/// units, inter-Region transfer's per Region pair): a new line without one fails here.
+/// units; a discount is not usage): a new line without one fails here.
 #[test]
 fn every_line_carries_a_usage_type_but_the_named_gaps() {
     let gaps = [
@@ -149,7 +149,7 @@ fn every_line_carries_a_usage_type_but_the_named_gaps() {
             "commitment_retrieval_shortfall",
         ),
     ];
-    let any = ["lambda_epu_hours", "inter_region_transfer", "discount"];
+    let any = ["lambda_epu_hours", "discount"];
     for q in [
         "v=4&rps=5120&consumers=2&retention=30d&replay=1&efo=1",
         "v=4&rps=10240&size=2&consumers=3&retention=7d&dr=us-west-2&firehose=1&parquet=true&lambda=1&lambda_provisioned=true&flink=2&connect=2&efo=1&network=nat",
@@ -171,5 +171,47 @@ fn every_line_carries_a_usage_type_but_the_named_gaps() {
                 );
             }
         }
+    }
+}
+
+/// Inter-Region transfer names both Regions, the sending one first, with the Region codes
+/// of AWS's usage report guide (awsdocs/amazon-s3-userguide,
+/// doc_source/aws-usage-report-understand.md @09fc221: "region1-region2-AWS-Out-Bytes |
+/// The amount of data transferred from AWS Region1 to AWS Region2"; "EU: Europe
+/// (Ireland)", "USW2: US West (Oregon)"), as the Price List writes it for the pair
+/// US East (Ohio) → South America (São Paulo): `USE2-SAE1-AWS-Out-Bytes`. The guide says
+/// us-east-1 is "USE1 (or no prefix)": here both Regions are always named.
+#[test]
+fn inter_region_transfer_names_both_regions() {
+    for (q, expected) in [
+        ("v=4&rps=5000&dr=us-west-2", "USE1-USW2-AWS-Out-Bytes"),
+        (
+            "v=4&region=us-east-2&rps=5000&dr=us-east-1",
+            "USE2-USE1-AWS-Out-Bytes",
+        ),
+        (
+            "v=4&region=us-east-2&rps=5000&dr=sa-east-1",
+            "USE2-SAE1-AWS-Out-Bytes",
+        ),
+        // (Ireland is "EU"; the book has no rate for data sent from there: the user's.)
+        (
+            "v=4&region=eu-west-1&rps=5000&dr=us-east-1&rate.data_transfer.inter_region_gb=0.02",
+            "EU-USE1-AWS-Out-Bytes",
+        ),
+    ] {
+        let e = run(q);
+        let mut seen = 0;
+        for o in e.options.iter().filter(|o| !o.lines.is_empty()) {
+            for l in o.all_lines().filter(|l| l.id == "inter_region_transfer") {
+                assert_eq!(
+                    l.usage_type.as_deref(),
+                    Some(expected),
+                    "{q}: {}",
+                    o.id.id()
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 0, "{q}: no inter-Region line");
     }
 }

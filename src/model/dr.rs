@@ -156,16 +156,29 @@ pub fn pair(
         .as_ref()
         .and_then(|t| t.inter_region_gb_to.get(dr).or(t.inter_region_gb.as_ref()));
     match transfer {
-        Some(rate) => p.lines.push(Line::new(
-            "inter_region_transfer",
-            format!(
-                "Data transfer {} → {dr} (every GB written)",
-                ctx.region_code
-            ),
-            gb,
-            "GB",
-            rate,
-        )),
+        Some(rate) => {
+            let mut line = Line::new(
+                "inter_region_transfer",
+                format!(
+                    "Data transfer {} → {dr} (every GB written)",
+                    ctx.region_code
+                ),
+                gb,
+                "GB",
+                rate,
+            );
+            // AWS's usage type names both Regions, the sending one first, prefixed in
+            // us-east-1 too: `USE1-USW2-AWS-Out-Bytes` (AWS's usage report guide,
+            // "region1-region2-AWS-Out-Bytes: the amount of data transferred from AWS
+            // Region1 to AWS Region2"; AWS Price List, AWSDataTransfer
+            // `USE2-SAE1-AWS-Out-Bytes`, "InterRegion Outbound").
+            if let (Some(from), Some(to)) =
+                (&ctx.region.usage_type_prefix, &dr_prices.usage_type_prefix)
+            {
+                line.usage_type = Some(format!("{from}-{to}-AWS-Out-Bytes"));
+            }
+            p.lines.push(line);
+        }
         None => p.warnings.push(format!(
             "No inter-Region data transfer rate from {} was found: it is not in this total.",
             ctx.region_code
