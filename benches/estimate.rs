@@ -25,6 +25,29 @@ mod benches {
         bencher.bench(|| estimate(divan::black_box(&w), catalog));
     }
 
+    /// What a keystroke prices: every option without advice (the advice follows once
+    /// typing pauses).
+    #[divan::bench]
+    fn estimate_without_advice(bencher: divan::Bencher) {
+        let catalog = Catalog::embedded();
+        let w = typical();
+        bencher.bench(|| {
+            stream_showdown::model::estimate::estimate_only(divan::black_box(&w), catalog)
+        });
+    }
+
+    /// The answer's model on every keystroke: the comparison table, why, the echo.
+    #[divan::bench]
+    fn comparison_and_answer(bencher: divan::Bencher) {
+        let catalog = Catalog::embedded();
+        let e = estimate(&typical(), catalog);
+        bencher.bench(|| {
+            let c = stream_showdown::model::compare::compare(divan::black_box(&e));
+            let why = stream_showdown::model::compare::why(&c);
+            (c, why)
+        });
+    }
+
     #[divan::bench]
     fn sweep_200_points(bencher: divan::Bencher) {
         let catalog = Catalog::embedded();

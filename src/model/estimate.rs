@@ -19,6 +19,9 @@ pub struct Estimate {
     pub prices_as_of: String,
     /// The price book edition the estimate used (`prices=`: the link's, or today's).
     pub price_book: String,
+    /// The options' warnings are those of an earlier workload, shown until its advice
+    /// follows ([`with_earlier_advice`]): the page marks them as updating.
+    pub advice_pending: bool,
     /// Options known but not priced anywhere: (name, reason).
     pub not_priced: Vec<(String, String)>,
     /// The derived figures for Kafka (MSK options: `compression`).
@@ -148,6 +151,23 @@ pub fn estimate(workload: &Workload, catalog: &Catalog) -> Estimate {
         }
     }
     e
+}
+
+/// An estimate priced now without advice (`quick`, [`estimate_only`]) with each option's
+/// warnings as the last estimate with advice gave them (`advised`, of an earlier workload,
+/// while typing has not paused): every card keeps its sentences, marked as updating, until
+/// the advice follows, so that nothing moves under the reader's eyes. (An option priced in
+/// one and not the other keeps its own.)
+pub fn with_earlier_advice(mut quick: Estimate, advised: &Estimate) -> Estimate {
+    for o in quick.options.iter_mut() {
+        if let Some(a) = advised.option(o.id) {
+            if a.status == Status::Priced && o.status == Status::Priced {
+                o.warnings.clone_from(&a.warnings);
+            }
+        }
+    }
+    quick.advice_pending = true;
+    quick
 }
 
 /// What a warning says when part of the bill could not be priced.
@@ -338,6 +358,7 @@ fn estimate_in(workload: &Workload, catalog: &Catalog, region: Option<&RegionPri
             .prices
             .clone()
             .unwrap_or_else(|| catalog.edition().to_string()),
+        advice_pending: false,
         not_priced: catalog
             .prices
             .not_priced_options

@@ -18,7 +18,7 @@ use super::workload_form::WorkloadForm;
 use crate::model::matrix::Matrix;
 use crate::model::recommend::recommend;
 use crate::model::sweep::{sweep, Axis, CHART_POINTS};
-use crate::model::{encode, encode_link, estimate, Catalog};
+use crate::model::{encode_link, estimate, Catalog};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -77,7 +77,28 @@ pub fn app() -> Html {
     // build pre-rendered, rendered again in its place).
     let state = use_reducer(|| State::from_query(&initial_query(), catalog));
     let workload = state.workload.clone();
-    let estimate = use_memo(workload.clone(), |w| estimate(w, catalog));
+    // The charts follow the workload once typing pauses (48 estimates per chart), and
+    // are first drawn just after the first estimate is on screen.
+    let settled = use_state(|| None::<crate::model::Workload>);
+    // Each option's advice (five more estimates of each option) follows the workload once
+    // typing pauses too: a keystroke prices the options without it, and each card keeps
+    // the last advice, marked as updating, so that nothing moves under the reader's eyes
+    // (`with_earlier_advice`).
+    let advised_for = (*settled).clone().unwrap_or_else(|| workload.clone());
+    let advised = use_memo(advised_for.clone(), |w| estimate(w, catalog));
+    let estimate = use_memo(
+        (workload.clone(), advised_for.clone(), advised.clone()),
+        |(w, advised_for, advised)| {
+            if w == advised_for {
+                (**advised).clone()
+            } else {
+                crate::model::estimate::with_earlier_advice(
+                    crate::model::estimate::estimate_only(w, catalog),
+                    advised,
+                )
+            }
+        },
+    );
     // A link renders its estimate first; the decision helper, then the feature
     // comparison's controls, then the charts follow, each in a task of its own so that
     // none blocks input for long. (The default page is rendered whole, in one task: it
@@ -91,24 +112,14 @@ pub fn app() -> Html {
             Stage::Estimate
         }
     });
-    // The charts follow the workload once typing pauses (48 estimates per chart), and
-    // are first drawn just after the first estimate is on screen.
-    let settled = use_state(|| None::<crate::model::Workload>);
-    // So does the decision helper's ranking (a keystroke repaints the cards only); it
-    // follows ticked requirements at once.
-    let ranked = (*settled).clone().unwrap_or_else(|| workload.clone());
+    // So does the decision helper's ranking, from the same estimate with advice (a
+    // keystroke repaints the cards only); it follows ticked requirements at once.
     // (Computed once the decision helper is on the page.)
     let shown = *stage >= Stage::Decision;
     let recommendation = use_memo(
-        (ranked, workload.needs.clone(), shown),
-        |(w, needs, shown)| {
-            shown.then(|| {
-                Rc::new(recommend(
-                    &crate::model::estimate(w, catalog),
-                    needs,
-                    Matrix::calculator(),
-                ))
-            })
+        (advised.clone(), workload.needs.clone(), shown),
+        |(advised, needs, shown)| {
+            shown.then(|| Rc::new(recommend(advised, needs, Matrix::calculator())))
         },
     );
     let sweeps = use_memo((*settled).clone(), |w| {
@@ -145,10 +156,12 @@ pub fn app() -> Html {
         let settled = settled.clone();
         let keep = state.legacy_link;
         use_effect_with((workload.clone(), view, keep), move |(w, v, keep)| {
-            let query = encode_link(w, v);
-            let w = w.clone();
+            let (w, v) = (w.clone(), v.clone());
             let keep = *keep;
+            let written = w.clone();
             let link = gloo::timers::callback::Timeout::new(LINK_DEBOUNCE_MS, move || {
+                // (Encoded once typing pauses, not on every keystroke.)
+                let query = encode_link(&written, &v);
                 if !keep && current_query().trim_start_matches('?') != query {
                     replace_query(&query);
                 }
@@ -295,8 +308,8 @@ pub fn app() -> Html {
                     recommendation: recommendation.as_deref(), stale: &stale, onreveal: &onreveal,
                     announcement: (*announcement).clone(),
                     tools: html! { <>
-                        <ShareBar link={AttrValue::from(encode_link(&state.workload, &state.view))} />
-                        <ExportBar estimate={estimate.clone()} link={AttrValue::from(encode(&state.workload))}
+                        <ShareBar workload={state.workload.clone()} view={state.view.clone()} />
+                        <ExportBar workload={state.workload.clone()}
                             messages={state.link_messages.clone()} needs={state.workload.needs.clone()} />
                     </> } }) }
                 { comparison(&cmp, &estimate.region, &onreveal) }

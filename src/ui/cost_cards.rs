@@ -51,6 +51,9 @@ struct CardProps {
     ontoggle: Callback<(String, bool)>,
     region: AttrValue,
     onreveal: Callback<&'static str>,
+    /// The warnings are an earlier workload's, until its advice follows.
+    #[prop_or_default]
+    pending: bool,
 }
 
 /// Warnings in view on a card (the model ranks them by the money at stake); the rest
@@ -235,7 +238,7 @@ fn cost_card(p: &CardProps) -> Html {
             })) }
             { rates_note(o, &p.region) }
             { maybe((!o.warnings.is_empty()).then(|| html! {
-                <ul class="warnings">{ for o.warnings.iter().take(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
+                <ul class={classes!("warnings", p.pending.then_some("pending"))} aria-busy={p.pending.then_some("true")}>{ for o.warnings.iter().take(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
             })) }
             { maybe(o.warnings.get(WARNINGS_SHOWN..).filter(|more| !more.is_empty()).map(|more| html! {
                 <details class="more-warnings">
@@ -281,7 +284,7 @@ pub fn cost_cards(p: &CardsProps) -> Html {
                 { for p.estimate.options.iter().map(|o| html! {
                     <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived_for(o.id).gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
                         lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()}
-                        region={AttrValue::from(p.estimate.region.clone())} onreveal={p.onreveal.clone()} />
+                        region={AttrValue::from(p.estimate.region.clone())} onreveal={p.onreveal.clone()} pending={p.estimate.advice_pending} />
                 }) }
             </div>
             { rates_panel(p) }

@@ -12,9 +12,10 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    pub estimate: Rc<Estimate>,
-    /// The workload's link query (without `?`).
-    pub link: AttrValue,
+    /// The workload: each export prices it when asked (the whole estimate, with every
+    /// option's advice, even while the cards wait for typing to pause) and carries its
+    /// link.
+    pub workload: crate::model::Workload,
     pub messages: Rc<Vec<InputMessage>>,
     /// The ticked requirements (the Markdown carries the recommendation for them).
     pub needs: BTreeSet<String>,
@@ -39,23 +40,34 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
     Ok(())
 }
 
+/// The workload's whole estimate and its absolute link, as every export carries them.
+fn priced(w: &crate::model::Workload) -> (Estimate, String) {
+    let catalog = crate::model::Catalog::embedded();
+    (
+        crate::model::estimate(w, catalog),
+        absolute_link(&crate::model::encode(w)),
+    )
+}
+
 #[function_component(ExportBar)]
 pub fn export_bar(p: &ExportProps) -> Html {
     let status = use_state(String::new);
     let on_csv = {
-        let (e, link) = (p.estimate.clone(), p.link.clone());
+        let w = p.workload.clone();
         Callback::from(move |_| {
+            let (e, link) = priced(&w);
             let _ = download(
                 "streaming-showdown-estimate.csv",
                 "text/csv",
-                &estimate_csv(&e, &absolute_link(&link)),
+                &estimate_csv(&e, &link),
             );
         })
     };
     let on_json = {
-        let (e, link, messages) = (p.estimate.clone(), p.link.clone(), p.messages.clone());
+        let (w, messages) = (p.workload.clone(), p.messages.clone());
         Callback::from(move |_| {
-            let text = estimate_json(&e, &messages, &absolute_link(&link));
+            let (e, link) = priced(&w);
+            let text = estimate_json(&e, &messages, &link);
             let _ = download(
                 "streaming-showdown-estimate.json",
                 "application/json",
@@ -64,14 +76,9 @@ pub fn export_bar(p: &ExportProps) -> Html {
         })
     };
     let on_md = {
-        let (e, needs, status, link) = (
-            p.estimate.clone(),
-            p.needs.clone(),
-            status.clone(),
-            p.link.clone(),
-        );
+        let (w, needs, status) = (p.workload.clone(), p.needs.clone(), status.clone());
         Callback::from(move |_| {
-            let href = absolute_link(&link);
+            let (e, href) = priced(&w);
             let summary = recommend(&e, &needs, Matrix::calculator()).summary;
             let md = estimate_markdown(&e, &href, Some(&summary), &super::header::today());
             copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");

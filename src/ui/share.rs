@@ -35,17 +35,19 @@ pub fn absolute_link(query: &str) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    /// The whole link's query (workload and view), without `?`.
-    pub link: AttrValue,
+    /// The workload and the view the link holds (encoded when the link is copied, not on
+    /// every keystroke).
+    pub workload: crate::model::Workload,
+    pub view: crate::model::View,
 }
 
 #[function_component(ShareBar)]
 pub fn share_bar(p: &ShareProps) -> Html {
     let status = use_state(String::new);
     let onclick = {
-        let (status, link) = (status.clone(), p.link.clone());
+        let (status, w, v) = (status.clone(), p.workload.clone(), p.view.clone());
         Callback::from(move |_| {
-            let href = absolute_link(&link);
+            let href = absolute_link(&crate::model::encode_link(&w, &v));
             copy_to_clipboard(
                 &href,
                 status.clone(),
