@@ -651,6 +651,42 @@ test("a link priced with an older price book says so, keeps its address, and tak
   assertEqual(await bad.page.inputValue("#f-mbps"), "30", "the rest of the link applies: 30,720 records/s of 1 KB");
 });
 
+test("typing keeps each card's shape: the advice follows once typing pauses, marked as updating meanwhile", async ({ open }) => {
+  const { page } = await open("?v=4&rps=5120&size=2&consumers=3&retention=7d");
+  await ready(page);
+  const list = "[data-option=kinesis-provisioned] .warnings:not(details .warnings)";
+  const before = await page.locator(`${list} li`).count();
+  assert(before >= 1, "Kinesis provisioned's card has advice");
+  assertEqual(await page.locator(`${list}.pending`).count(), 0, "not pending as opened");
+  await page.focus("#f-mbps");
+  await page.keyboard.press("End");
+  // At the moment the new total is in the page (the same render), the card shows the
+  // same number of sentences, marked as updating.
+  const seen = page.evaluate((sel) => new Promise((ok) => {
+    const total = document.querySelector("[data-option=kinesis-provisioned] .amount");
+    const was = total.textContent;
+    const obs = new MutationObserver(() => {
+      if (total.textContent === was) return;
+      obs.disconnect();
+      const ul = document.querySelector(sel);
+      ok({ pending: ul?.classList.contains("pending") ?? false, busy: ul?.getAttribute("aria-busy"), items: ul?.querySelectorAll("li").length ?? 0 });
+    });
+    obs.observe(total, { characterData: true, childList: true, subtree: true });
+  }), list);
+  await page.keyboard.type("5", { delay: KEY_DELAY });
+  const during = await seen;
+  assertEqual(during, { pending: true, busy: "true", items: before }, "while typing: the last advice, marked as updating");
+  // Once typing pauses, the advice is the new workload's.
+  await page.waitForFunction((sel) => !document.querySelector(`${sel}.pending`), list);
+  await noNaN(page);
+  const q = new URL(page.url()).search.slice(1);
+  const json = JSON.parse(spawnSync(CLI, ["--json", q], { encoding: "utf8" }).stdout);
+  const cliNotes = json.options.find((o) => o.id === "kinesis-provisioned").warnings;
+  const shown = await page.locator("[data-option=kinesis-provisioned] .warnings li").allTextContents();
+  assertEqual(shown.length, cliNotes.length, "the card's notes are the CLI's for the new link");
+  assertEqual(shown[0].slice(0, 40), cliNotes[0].slice(0, 40), "the first note is the CLI's");
+});
+
 test("an older link keeps its estimate, says what today's defaults change, and adopts them in one click", async ({ open }) => {
   // A link made before link format v2 (no v=): Kinesis priced with no network path, as then.
   const old = "rps=30720&consumers=4&retention=3d";

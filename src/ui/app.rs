@@ -70,6 +70,23 @@ enum Stage {
     Whole,
 }
 
+/// `to` takes `from`'s workload one task later (a task of its own).
+#[hook]
+fn use_follow(
+    from: Option<crate::model::Workload>,
+    to: UseStateHandle<Option<crate::model::Workload>>,
+) {
+    use_effect_with(from, move |w| {
+        let w = w.clone();
+        let timer = gloo::timers::callback::Timeout::new(0, move || {
+            if w.is_some() {
+                to.set(w);
+            }
+        });
+        move || drop(timer)
+    });
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let catalog = Catalog::embedded();
@@ -122,14 +139,25 @@ pub fn app() -> Html {
             shown.then(|| Rc::new(recommend(advised, needs, Matrix::calculator())))
         },
     );
-    let sweeps = use_memo((*settled).clone(), |w| {
-        w.as_ref().map(|w| {
-            (
-                sweep(w, Axis::Throughput, CHART_POINTS, catalog),
-                sweep(w, Axis::Retention, CHART_POINTS, catalog),
-            )
-        })
+    // The charts follow the settled workload one task after it, one chart per task (48
+    // estimates each), so that no task holds the page for long (the advice and the
+    // ranking take the settling task; each chart its own).
+    let charted = use_state(|| None::<crate::model::Workload>);
+    let charted_retention = use_state(|| None::<crate::model::Workload>);
+    use_follow((*settled).clone(), charted.clone());
+    use_follow((*charted).clone(), charted_retention.clone());
+    let sweep_throughput = use_memo((*charted).clone(), |w| {
+        w.as_ref()
+            .map(|w| sweep(w, Axis::Throughput, CHART_POINTS, catalog))
     });
+    let sweep_retention = use_memo((*charted_retention).clone(), |w| {
+        w.as_ref()
+            .map(|w| sweep(w, Axis::Retention, CHART_POINTS, catalog))
+    });
+    let sweeps = match (sweep_throughput.as_ref(), sweep_retention.as_ref()) {
+        (Some(t), Some(r)) => Some((t.clone(), r.clone())),
+        _ => None,
+    };
 
     // What today's defaults would change for a link of an older format (two more
     // estimates: like the charts, it follows the workload once typing pauses).
