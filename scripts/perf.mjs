@@ -10,6 +10,8 @@
 //     same for two pages without the app (the browser's floor);
 //   - Lighthouse scores (performance, accessibility, best practices, SEO).
 // Usage: node scripts/perf.mjs [dist] [runs]
+// PERF_ONLY=keystroke measures the keystrokes alone (no navigation runs, no Lighthouse):
+// for trying a change to typing quickly.
 import { writeFileSync, mkdirSync, rmSync, readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
@@ -19,6 +21,7 @@ import { sizes } from "./sizes.mjs";
 const DIST = process.argv[2] || "dist";
 const RUNS = Number(process.argv[3] || 5);
 const THROTTLE = 4;
+const KEYS_ONLY = process.env.PERF_ONLY === "keystroke";
 // A link as the page makes it today (PERF_QUERY to measure another, e.g. an older link).
 const QUERY = process.env.PERF_QUERY || "?v=4&rps=5120&size=2&consumers=3&retention=7d";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -152,15 +155,15 @@ async function navigation(path) {
 }
 
 const app = [], floor = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (KEYS_ONLY ? 0 : RUNS); i++) {
   app.push(await navigation(QUERY));
   floor.push(await navigation("static-floor.html"));
 }
 const ratio = median(app) / median(floor);
-console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.3) [median of ${RUNS} interleaved runs, CPU ${THROTTLE}× slower]`);
+if (!KEYS_ONLY) console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.3) [median of ${RUNS} interleaved runs, CPU ${THROTTLE}× slower]`);
 // The spread: each run's app time over the floor's median, and the floor's own range.
 const spread = (xs) => `${ms(Math.min(...xs))} – ${ms(Math.max(...xs))}`;
-console.log(`  spread: app ${spread(app)}, floor ${spread(floor)}; per-run ratios ${app.map((a, k) => (a / floor[k]).toFixed(2)).join(", ")}`);
+if (!KEYS_ONLY) console.log(`  spread: app ${spread(app)}, floor ${spread(floor)}; per-run ratios ${app.map((a, k) => (a / floor[k]).toFixed(2)).join(", ")}`);
 
 // 3. Keystroke → updated total painted: the app, then two floors served the same way,
 // each with a one-line script that writes a new total into the page on every keystroke
@@ -222,6 +225,7 @@ await browser.close();
 
 // 4. Lighthouse (its own Chromium launch, default mobile settings).
 try {
+  if (KEYS_ONLY) throw new Error("PERF_ONLY=keystroke");
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
   const profile = "/tmp/showdown-lighthouse-profile";
