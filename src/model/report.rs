@@ -376,16 +376,25 @@ pub fn legacy_notice(
             (p, shown(w), shown(&today))
         })
         .collect();
-    let then = super::estimate::estimate_only(w, catalog);
-    let now = super::estimate::estimate_only(&today, catalog);
-    let changes = then
-        .options
+    let changes = headline_changes(w, &today, catalog);
+    Some(LegacyNotice { params, changes })
+}
+
+/// Each option whose headline differs between two workloads (an older link's and the same
+/// with today's defaults or prices): name, then, now.
+fn headline_changes(
+    then: &super::workload::Workload,
+    now: &super::workload::Workload,
+    catalog: &super::catalog::Catalog,
+) -> Vec<(&'static str, String, String)> {
+    let then = super::estimate::estimate_only(then, catalog);
+    let now = super::estimate::estimate_only(now, catalog);
+    then.options
         .iter()
         .zip(&now.options)
         .filter(|(a, b)| a.status != b.status || a.total_cents != b.total_cents)
         .map(|(a, b)| (a.id.name(), option_headline(a), option_headline(b)))
-        .collect();
-    Some(LegacyNotice { params, changes })
+        .collect()
 }
 
 /// What the page and the CLI say of a link priced with an older price book
@@ -478,15 +487,7 @@ pub fn price_notice(
         prices: None,
         ..w.clone()
     };
-    let then = super::estimate::estimate_only(w, catalog);
-    let now = super::estimate::estimate_only(&today, catalog);
-    let changes = then
-        .options
-        .iter()
-        .zip(&now.options)
-        .filter(|(a, b)| a.status != b.status || a.total_cents != b.total_cents)
-        .map(|(a, b)| (a.id.name(), option_headline(a), option_headline(b)))
-        .collect();
+    let changes = headline_changes(w, &today, catalog);
     Some(PriceNotice {
         before_log: (*edition < *start).then(|| start.to_string()),
         edition,
