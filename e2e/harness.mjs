@@ -141,6 +141,9 @@ export function assertClose(actual, expected, message, path = "$") {
 }
 
 /** Runs every registered test; prints a summary line and returns the failure count. */
+/** The longest a single test may take. */
+const TEST_LIMIT_MS = 180_000;
+
 export async function run(env) {
   let passed = 0;
   let failed = 0;
@@ -162,7 +165,16 @@ export async function run(env) {
       },
     };
     try {
-      await t.fn(ctx);
+      // A test that hangs fails alone (after TEST_LIMIT_MS) instead of holding up the run.
+      let timer;
+      const limit = new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`no result after ${TEST_LIMIT_MS / 1000} s`)), TEST_LIMIT_MS);
+      });
+      try {
+        await Promise.race([t.fn(ctx), limit]);
+      } finally {
+        clearTimeout(timer);
+      }
       for (const p of pages) {
         const csp = await p.page.evaluate(() => window.__csp || []).catch(() => []);
         for (const v of csp) p.problems.push(`CSP violation: ${v}`);

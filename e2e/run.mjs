@@ -662,19 +662,21 @@ test("typing keeps each card's shape: the advice follows once typing pauses, mar
   await page.keyboard.press("End");
   // At the moment the new total is in the page (the same render), the card shows the
   // same number of sentences, marked as updating.
-  const seen = page.evaluate((sel) => new Promise((ok) => {
+  // (The observer is in place before the key is pressed; what it saw is read after.)
+  await page.evaluate((sel) => {
     const total = document.querySelector("[data-option=kinesis-provisioned] .amount");
     const was = total.textContent;
     const obs = new MutationObserver(() => {
       if (total.textContent === was) return;
       obs.disconnect();
       const ul = document.querySelector(sel);
-      ok({ pending: ul?.classList.contains("pending") ?? false, busy: ul?.getAttribute("aria-busy"), items: ul?.querySelectorAll("li").length ?? 0 });
+      window.__seen = { pending: ul?.classList.contains("pending") ?? false, busy: ul?.getAttribute("aria-busy"), items: ul?.querySelectorAll("li").length ?? 0 };
     });
     obs.observe(total, { characterData: true, childList: true, subtree: true });
-  }), list);
+  }, list);
   await page.keyboard.type("5", { delay: KEY_DELAY });
-  const during = await seen;
+  await page.waitForFunction(() => window.__seen, null, { timeout: 10_000 });
+  const during = await page.evaluate(() => window.__seen);
   assertEqual(during, { pending: true, busy: "true", items: before }, "while typing: the last advice, marked as updating");
   // Once typing pauses, the advice is the new workload's.
   await page.waitForFunction((sel) => !document.querySelector(`${sel}.pending`), list);
