@@ -12,29 +12,41 @@
 use stream_showdown::model::estimate::{estimate, OptionId, Status};
 use stream_showdown::model::link::encode;
 use stream_showdown::model::price_log::{check_date, next_day, record, PriceLog};
+use stream_showdown::model::prices::{PriceBook, RegionPrices};
 use stream_showdown::model::report::{price_notice, price_notice_head};
 use stream_showdown::model::{decode, Catalog};
 
 const LOG: &str = include_str!("../data/price_changes.toml");
 
+/// `book` with its us-east-1 rates edited by `edit`.
+fn in_us_east_1(book: &PriceBook, edit: impl FnOnce(&mut RegionPrices)) -> PriceBook {
+    let mut new = book.clone();
+    let (_, region) = new
+        .regions
+        .0
+        .to_mut()
+        .iter_mut()
+        .find(|(code, _)| code == "us-east-1")
+        .expect("us-east-1 in the book");
+    edit(region);
+    new
+}
+
 /// Today's catalog after the hand-made refresh, and its log's text.
 fn refreshed() -> (Catalog, String) {
     let today = Catalog::embedded();
-    let mut new = today.prices.clone();
-    for (code, region) in new.regions.0.to_mut().iter_mut() {
-        if code == "us-east-1" {
-            region
-                .rate_mut("kinesis_provisioned.shard_hour")
-                .unwrap()
-                .usd = 0.018;
-            region.remove_rate("msk_standard.broker_hour.kafka.m5.4xlarge");
-            let added = region
-                .rate_mut("msk_standard.broker_hour.kafka.m8g.large")
-                .unwrap();
-            added.usd = 0.204;
-            added.source = "aws-msk-pricing-data".into();
-        }
-    }
+    let new = in_us_east_1(&today.prices, |region| {
+        region
+            .rate_mut("kinesis_provisioned.shard_hour")
+            .unwrap()
+            .usd = 0.018;
+        region.remove_rate("msk_standard.broker_hour.kafka.m5.4xlarge");
+        let added = region
+            .rate_mut("msk_standard.broker_hour.kafka.m8g.large")
+            .unwrap();
+        added.usd = 0.204;
+        added.source = "aws-msk-pricing-data".into();
+    });
     let (text, changes) = record(&today.prices, &new, LOG, "2027-01-05").unwrap();
     assert_eq!(changes.len(), 3, "{changes:?}");
     let log = PriceLog::parse(&text).unwrap();
@@ -83,15 +95,12 @@ fn the_refresh_appends_each_change_to_the_log() {
 #[test]
 fn a_change_on_the_editions_day_is_dated_the_day_after() {
     let (c, text) = refreshed();
-    let mut newer = c.prices.clone();
-    for (code, region) in newer.regions.0.to_mut().iter_mut() {
-        if code == "us-east-1" {
-            region
-                .rate_mut("kinesis_provisioned.shard_hour")
-                .unwrap()
-                .usd = 0.02;
-        }
-    }
+    let newer = in_us_east_1(&c.prices, |region| {
+        region
+            .rate_mut("kinesis_provisioned.shard_hour")
+            .unwrap()
+            .usd = 0.02;
+    });
     let (text, changes) = record(&c.prices, &newer, &text, "2027-01-05").unwrap();
     assert_eq!(&*changes[0].date, "2027-01-06");
     assert_eq!(PriceLog::parse(&text).unwrap().edition(), "2027-01-06");

@@ -5,7 +5,8 @@
 
 mod common;
 
-use common::run;
+use common::{line, opt, run};
+use stream_showdown::model::estimate::OptionId;
 use stream_showdown::model::priced::usage_types;
 use stream_showdown::model::{Catalog, Line};
 
@@ -41,27 +42,21 @@ fn usage_types_of(file: &str) -> Vec<String> {
 fn kinesis_in_us_east_1_has_no_prefix_as_aws_s_entry() {
     let types = usage_types_of("kinesis_use1_getproducts_excerpt.json");
     assert_eq!(types, ["Extended-ShardHour"]);
-    let e = run("v=4&rps=1000&retention=3d");
-    let o = e
-        .option(stream_showdown::model::OptionId::KinesisProvisioned)
-        .unwrap();
-    let l = o
-        .lines
-        .iter()
-        .find(|l| l.id == "extended_retention")
-        .unwrap();
-    assert_eq!(l.usage_type.as_deref(), Some(types[0].as_str()));
+    let extended = |q: &str| {
+        let e = run(q);
+        line(opt(&e, OptionId::KinesisProvisioned), "extended_retention")
+            .usage_type
+            .clone()
+    };
+    assert_eq!(
+        extended("v=4&rps=1000&retention=3d").as_deref(),
+        Some(types[0].as_str())
+    );
     // us-east-2: the Region's prefix.
-    let e = run("v=4&rps=1000&retention=3d&region=us-east-2");
-    let o = e
-        .option(stream_showdown::model::OptionId::KinesisProvisioned)
-        .unwrap();
-    let l = o
-        .lines
-        .iter()
-        .find(|l| l.id == "extended_retention")
-        .unwrap();
-    assert_eq!(l.usage_type.as_deref(), Some("USE2-Extended-ShardHour"));
+    assert_eq!(
+        extended("v=4&rps=1000&retention=3d&region=us-east-2").as_deref(),
+        Some("USE2-Extended-ShardHour")
+    );
 }
 
 /// Elsewhere every usage type carries the Region's code: the book's VPC endpoint and NAT
@@ -117,18 +112,21 @@ fn other_regions_prefix_every_usage_type_as_aws_s_entries() {
     }
     // MSK in ap-southeast-1 (the book's usage type, completed) and in us-east-1 ("USE1-").
     let msk = usage_types_of("msk_aps1_getproducts_excerpt.json");
-    let e = run("v=4&rps=1000&region=ap-southeast-1&broker=kafka.m7g.xlarge");
-    let o = e
-        .option(stream_showdown::model::OptionId::MskStandard)
-        .unwrap();
-    let brokers = o.lines.iter().find(|l| l.id == "broker_hours").unwrap();
-    assert!(msk.contains(brokers.usage_type.as_ref().unwrap()));
-    let e = run("v=4&rps=1000&broker=kafka.m7g.xlarge");
-    let o = e
-        .option(stream_showdown::model::OptionId::MskStandard)
-        .unwrap();
-    let brokers = o.lines.iter().find(|l| l.id == "broker_hours").unwrap();
-    assert_eq!(brokers.usage_type.as_deref(), Some("USE1-Kafka.m7g.xlarge"));
+    let brokers = |q: &str| {
+        let e = run(q);
+        line(opt(&e, OptionId::MskStandard), "broker_hours")
+            .usage_type
+            .clone()
+    };
+    assert!(msk.contains(
+        brokers("v=4&rps=1000&region=ap-southeast-1&broker=kafka.m7g.xlarge")
+            .as_ref()
+            .unwrap()
+    ));
+    assert_eq!(
+        brokers("v=4&rps=1000&broker=kafka.m7g.xlarge").as_deref(),
+        Some("USE1-Kafka.m7g.xlarge")
+    );
 }
 
 /// Every line of every option carries a usage type, but for the lines named here, whose

@@ -162,19 +162,15 @@ pub fn app() -> Html {
     // What today's defaults would change for a link of an older format (two more
     // estimates: like the charts, it follows the workload once typing pauses).
     let legacy = use_memo(
-        (
-            (*settled).clone().unwrap_or_else(|| workload.clone()),
-            state.legacy.clone(),
-        ),
+        (advised_for.clone(), state.legacy.clone()),
         |(w, legacy)| crate::model::report::legacy_notice(w, legacy, catalog),
     );
 
     // A link priced with an older price book: the rates changed since, and the totals
     // at today's prices (one more estimate, only for such a link).
-    let older_prices = use_memo(
-        (*settled).clone().unwrap_or_else(|| workload.clone()),
-        |w| crate::model::report::price_notice(w, catalog),
-    );
+    let older_prices = use_memo(advised_for.clone(), |w| {
+        crate::model::report::price_notice(w, catalog)
+    });
 
     // Keep the link in step with the workload, and settle the charts (both debounced).
     // (An older link stays as it was opened until the user changes something: it means
