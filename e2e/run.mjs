@@ -1048,6 +1048,8 @@ test("presets tick requirements and leave the workload as typed", async ({ open 
 test("the feature explorer filters, searches and shows corrections", async ({ open }) => {
   const { page } = await open("?open=matrix&need=exactly-once");
   await ready(page);
+  // (The link opens the matrix: the page fetches its body.)
+  await page.waitForSelector("table.matrix tbody tr", { state: "attached" });
   const rows = "table.matrix tbody tr:not([hidden])";
   const all = await page.locator("table.matrix tbody tr").count();
   assert(all >= 30, `only ${all} rows`);
@@ -1066,6 +1068,9 @@ test("the feature explorer filters, searches and shows corrections", async ({ op
   assertEqual(await text(page, ".row-count"), `${found} of ${all} rows`, "row count");
   const fresh = await open(page.url());
   await ready(fresh.page);
+  // (The section's body arrives, then the app shows it as the link says.)
+  await fresh.page.waitForFunction(() => document.querySelector("#explorer-search")?.value === "retention", null, { timeout: 10_000 })
+    .catch(() => {});
   assertEqual(await fresh.page.inputValue("#explorer-search"), "retention", "search after reopening");
   assertEqual(await fresh.page.locator(rows).count(), found, "rows after reopening");
   // What the reader sees, on a phone too (its layout makes rows blocks): only those rows.
@@ -1162,6 +1167,7 @@ test("light and dark screenshots of every view", async ({ open }) => {
   for (const theme of ["light", "dark"]) {
     const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&need=kafka-api&open=matrix,integrations,deployment,msk-express");
     await ready(page);
+    for (const id of ["matrix", "integrations", "deployment"]) await page.waitForSelector(`details[data-section=${id}] table`);
     // (After the header has applied the saved or system theme, which it does once.)
     await page.waitForFunction(() => document.documentElement.hasAttribute("data-theme"));
     await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
@@ -1191,17 +1197,69 @@ test("what a reader does to the comparison before the app starts is kept and goe
   assert(shown > 0 && shown < await page.locator("table.matrix tbody tr").count(), `filtered rows: ${shown}`);
 });
 
+test("the comparison's sections arrive when first opened or scrolled near, not with the first estimate", async ({ open }) => {
+  const fetched = [];
+  // The first fetch fails: the page says so and links to the page that holds them.
+  let fail = true;
+  const { page } = await open("?rps=5120&size=2", {
+    viewport: { width: 1280, height: 800 },
+    allow: /status of 503 .*features\.html/,
+    before: (p) => p.route("**/features.html", (route) => {
+      fetched.push(route.request().url());
+      return fail ? route.fulfill({ status: 503, body: "" }) : route.continue();
+    }),
+  });
+  await ready(page);
+  await page.waitForTimeout(500);
+  assertEqual(fetched.length, 0, "features.html fetched with the first estimate");
+  assertEqual(await page.locator("details[data-section=matrix] table").count(), 0, "the matrix is in the page before it is opened");
+  // Opened with the keyboard: the fetch fails, and the section says so.
+  await page.focus("details[data-section=matrix] > summary");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("details[data-section=matrix] .loading")?.textContent.includes("could not be loaded (HTTP 503)"));
+  assert((await page.getAttribute("details[data-section=matrix] .lazy-body a", "href")).endsWith("features.html#matrix"), "the link to the whole comparison");
+  // Closed and opened again: tried again, and the three sections arrive.
+  fail = false;
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("details[data-section=matrix] table.matrix tbody tr", { state: "attached" });
+  assert(fetched.length >= 2, `tried again after the failure: ${fetched.length} fetches`);
+  assert((await page.locator("details[data-section=integrations] table.integrations tbody tr").count()) >= 6, "integrations arrived too");
+  assertEqual(await page.locator(".lazy-body").count(), 0, "no placeholder left");
+  // The explorer works on the bodies that arrived: a search typed key by key.
+  await page.focus("#explorer-search");
+  await page.keyboard.type("retention", { delay: 40 });
+  await page.waitForFunction(() => location.search.includes("q=retention"));
+  const all = await page.locator("table.matrix tbody tr").count();
+  const found = await page.locator("table.matrix tbody tr:not([hidden])").count();
+  assert(found > 0 && found < all, `search over the fetched rows: ${found} of ${all}`);
+  assertEqual(await text(page, ".row-count"), `${found} of ${all} rows`, "row count");
+  // Scrolled near, on a fresh page: fetched without an opening.
+  const near = await open("?rps=5120&size=2", { viewport: { width: 1280, height: 800 } });
+  await ready(near.page);
+  assertEqual(await near.page.locator("details[data-section=matrix] table").count(), 0, "not before scrolling");
+  await near.page.evaluate(() => document.querySelector(".explorer").scrollIntoView());
+  await near.page.waitForSelector("details[data-section=deployment] table.deployment", { state: "attached" });
+});
+
 test("content before WebAssembly: the default estimate and the comparison without JavaScript", async ({ open }) => {
   const { page } = await open("?rps=5000&size=2", { javaScriptEnabled: false });
   await page.waitForSelector(".card .amount");
   const cli = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);
   const kp = cli.options.find((o) => o.id === "kinesis-provisioned");
   assertEqual(await text(page, "[data-option=kinesis-provisioned] .amount"), `$${kp.monthly_usd.toFixed(2)}`, "default estimate pre-rendered");
-  assert((await page.locator(".explorer table.matrix tbody tr").count()) >= 30, "the comparison, without JavaScript");
-  assert((await page.locator(".explorer table.integrations tbody tr").count()) >= 6, "integrations, without JavaScript");
   assert((await text(page, ".site-footer")).includes("Sources"), "the footer, without JavaScript");
   assert((await text(page, "p.noscript")).includes("enable JavaScript"), "the no-JavaScript note");
   await page.screenshot({ path: `${SHOTS}/no-javascript.png` });
+  // The comparison's sections link to the page that holds them whole.
+  await page.click("details[data-section=matrix] > summary");
+  await page.click("details[data-section=matrix] .lazy-body a");
+  await page.waitForURL(/features\.html#matrix$/);
+  assert((await page.locator(".explorer table.matrix tbody tr").count()) >= 30, "the comparison, without JavaScript");
+  assert((await page.locator(".explorer table.integrations tbody tr").count()) >= 6, "integrations, without JavaScript");
+  assert((await page.locator(".explorer table.deployment tbody tr").count()) >= 3, "deployment, without JavaScript");
+  await page.click("text=Streaming Showdown: price your workload");
+  await page.waitForSelector(".card .amount");
 });
 
 test("a link with parameters re-renders the pre-rendered page in place", async ({ open }) => {

@@ -6,7 +6,11 @@
 //     Subresource Integrity (streaming compilation); on a link with a query, the
 //     pre-rendered (default) figures are hidden first (see `early` below);
 //   - the JS glue was minified after Trunk hashed it (scripts/build.sh): its
-//     <link rel="modulepreload"> gets the hash of the file as it is now.
+//     <link rel="modulepreload"> gets the hash of the file as it is now;
+//   - the feature comparison's sections (`details[data-lazy]`, empty in the page) are
+//     fetched from features.html beside the page when the reader opens one or scrolls
+//     near the comparison, then moved into the page; `explorer-loaded` tells the app
+//     (src/ui/explorer.rs, explorer_controls.rs).
 // Usage: node scripts/loader.mjs dist/index.html
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -45,6 +49,37 @@ if (location.search.length > 1) document.documentElement.classList.add("link-pen
 const script = `<script type="module">
 import init, * as bindings from '${loader[1]}';
 const root = document.documentElement;
+let sections;
+const loadSections = () => sections ??= fetch(new URL("features.html", new URL('${loader[1]}', location.href)))
+  .then((r) => r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status)))
+  .then((text) => {
+    // (Its <main> only, in an inert template: not its own style, which this page's
+    // policy would refuse.)
+    const doc = document.createElement("template");
+    doc.innerHTML = text.slice(text.indexOf("<main>") + 6, text.lastIndexOf("</main>"));
+    for (const d of document.querySelectorAll("details[data-lazy]")) {
+      const whole = doc.content.querySelector('details[data-section="' + d.dataset.section + '"]');
+      if (!whole) continue;
+      d.querySelector(".lazy-body")?.remove();
+      for (const n of [...whole.childNodes]) if (n.nodeName !== "SUMMARY") d.append(n);
+      d.removeAttribute("data-lazy");
+    }
+    dispatchEvent(new Event("explorer-loaded"));
+  })
+  .catch((e) => {
+    sections = undefined; // (tried again on the next opening)
+    for (const s of document.querySelectorAll("details[data-lazy] .loading")) s.textContent = "This section could not be loaded (" + e.message + "): ";
+  });
+addEventListener("toggle", (e) => { if (e.target.matches?.("details[data-lazy][open]")) loadSections(); }, true);
+for (const d of document.querySelectorAll("details[data-lazy][open]")) loadSections();
+// Scrolled near: watched once the app has rendered (a link hides the pre-rendered
+// figures until then, which brings the comparison up the page).
+const watchNear = () => {
+  const explorer = document.querySelector(".explorer");
+  if (!explorer || !window.IntersectionObserver) return;
+  const near = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) { near.disconnect(); loadSections(); } }, { rootMargin: "600px 0px" });
+  near.observe(explorer);
+};
 const pending = root.classList.contains("link-pending");
 if (pending) {
   const q = document.getElementById("link-query");
@@ -60,9 +95,11 @@ try {
   const wasm = await init({ module_or_path: fetch('${wasm}', { integrity: '${integrity}' }) });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+  requestAnimationFrame(() => setTimeout(watchNear));
 } catch (e) {
   // The page says so in place of the estimate (a link) or keeps the default estimate.
   if (pending) root.classList.add("link-failed");
+  watchNear();
   console.error("Streaming Showdown: the WebAssembly module did not start:", e);
 }
 </script>`;

@@ -1110,4 +1110,105 @@ mod components {
         unmount(app_controls, controls).await;
         unmount(app_page, page).await;
     }
+
+    #[wasm_bindgen_test]
+    async fn explorer_sections_that_arrive_later_follow_the_link() {
+        use stream_showdown::model::view::{RowFilter, View};
+        use stream_showdown::ui::explorer::{Explorer, ExplorerProps};
+        use stream_showdown::ui::explorer_controls::{ExplorerControls, ExplorerControlsProps};
+        // The explorer as the calculator's page holds it: the sections empty.
+        let page = root().await;
+        let app_page = yew::Renderer::<Explorer>::with_root_and_props(
+            page.clone(),
+            ExplorerProps { lazy: true },
+        )
+        .render();
+        settle().await;
+        assert_eq!(page.query_selector_all("table").unwrap().length(), 0);
+        assert_eq!(page.query_selector_all(".lazy-body").unwrap().length(), 3);
+        let searched = Rc::new(RefCell::new(Vec::<String>::new()));
+        let props = ExplorerControlsProps {
+            view: View {
+                rows: RowFilter::Mine,
+                open: ["matrix".to_string()].into_iter().collect(),
+                ..View::default()
+            },
+            needs: ["exactly-once".to_string()].into_iter().collect(),
+            onfilter: Callback::noop(),
+            onsearch: {
+                let f = searched.clone();
+                Callback::from(move |x| f.borrow_mut().push(x))
+            },
+            ontoggle: Callback::noop(),
+        };
+        let controls = element();
+        let app_controls =
+            yew::Renderer::<ExplorerControls>::with_root_and_props(controls.clone(), props)
+                .render();
+        settle().await;
+        assert!(page
+            .query_selector("details[data-section=matrix][open]")
+            .unwrap()
+            .is_some());
+        // The bodies arrive as the page's loader moves them in (scripts/loader.mjs).
+        let whole = element();
+        let app_whole = yew::Renderer::<Explorer>::with_root(whole.clone()).render();
+        settle().await;
+        for id in ["matrix", "integrations", "deployment"] {
+            let sel = format!("details[data-section={id}]");
+            let to = page.query_selector(&sel).unwrap().unwrap();
+            let from = whole.query_selector(&sel).unwrap().unwrap();
+            to.query_selector(".lazy-body").unwrap().unwrap().remove();
+            let nodes = from.child_nodes();
+            let moved: Vec<web_sys::Node> = (0..nodes.length())
+                .filter_map(|i| nodes.item(i))
+                .filter(|n| n.node_name() != "SUMMARY")
+                .collect();
+            for n in moved {
+                to.append_child(&n).unwrap();
+            }
+        }
+        gloo::utils::window()
+            .dispatch_event(&web_sys::Event::new("explorer-loaded").unwrap())
+            .unwrap();
+        settle().await;
+        let rows = page
+            .query_selector_all("table.matrix tbody tr")
+            .unwrap()
+            .length();
+        assert!(rows >= 30, "{rows} rows arrived");
+        assert_eq!(
+            page.query_selector_all("table.matrix tbody tr:not([hidden])")
+                .unwrap()
+                .length(),
+            1,
+            "the link's filter applies to the rows that arrived"
+        );
+        assert_eq!(text(&page, ".row-count"), format!("1 of {rows} rows"));
+        let mine: HtmlInputElement = page
+            .query_selector("#rows-mine")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert!(mine.checked());
+        // The reader's search in the arrived body is reported.
+        let search: HtmlInputElement = page
+            .query_selector("#explorer-search")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        search.set_value("retention");
+        search
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        assert_eq!(
+            searched.borrow().last().map(String::as_str),
+            Some("retention")
+        );
+        unmount(app_controls, controls).await;
+        unmount(app_whole, whole).await;
+        unmount(app_page, page).await;
+    }
 }

@@ -4,7 +4,11 @@
 //!   then renders the link's page (the same page, with no query) in its place;
 //! - after it, the feature comparison and the footer, which do not depend on the
 //!   workload: static HTML for every link, that the module neither renders nor carries
-//!   (`ui/explorer.rs`; `ui/explorer_controls.rs` makes them follow the link).
+//!   (`ui/explorer.rs`; `ui/explorer_controls.rs` makes them follow the link). The
+//!   comparison's three sections are left empty in the page, which fetches them when
+//!   first opened or scrolled near, from
+//! - `features.html` beside it: the whole comparison, a page of its own (readable
+//!   without JavaScript; the calculator's sections link to it).
 //!
 //! Usage: `prerender dist/index.html` (run by Trunk after each build: Trunk.toml).
 
@@ -17,7 +21,7 @@ const PENDING: &str = "<div class=\"link-pending-note\" role=\"status\"><p class
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use futures::executor::block_on;
-    use stream_showdown::ui::explorer::Explorer;
+    use stream_showdown::ui::explorer::{Explorer, ExplorerProps, FEATURES_PAGE};
     use stream_showdown::ui::footer::Footer;
     use stream_showdown::ui::App;
     use yew::ServerRenderer;
@@ -33,7 +37,12 @@ fn main() {
     };
     let end = start + marker.len();
     let app = block_on(ServerRenderer::<App>::new().hydratable(false).render());
-    let explorer = block_on(ServerRenderer::<Explorer>::new().hydratable(false).render());
+    let explorer = block_on(
+        ServerRenderer::<Explorer>::with_props(|| ExplorerProps { lazy: true })
+            .hydratable(false)
+            .render(),
+    );
+    let whole = block_on(ServerRenderer::<Explorer>::new().hydratable(false).render());
     let footer = block_on(ServerRenderer::<Footer>::new().hydratable(false).render());
     let out = format!(
         "{}<noscript><p class=\"noscript\">Streaming Showdown computes estimates in your browser with WebAssembly: enable JavaScript to price your own workload, or the workload of a link. The estimate below is the default workload's.</p></noscript>\n{PENDING}<div id=\"app\" data-prerendered=\"true\">{app}</div>\n{explorer}\n{footer}{}",
@@ -41,10 +50,33 @@ fn main() {
         &html[end..]
     );
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let features = std::path::Path::new(&path).with_file_name(FEATURES_PAGE);
+    std::fs::write(&features, features_page(&whole))
+        .unwrap_or_else(|e| panic!("{}: {e}", features.display()));
     println!(
         "prerender: {path}: {} KB of pre-rendered HTML",
         (app.len() + explorer.len() + footer.len()) / 1024
     );
+}
+
+/// The feature comparison as a page of its own: the sections open, a few rules of style
+/// (the calculator's style sheet is inlined in its page), and the way back.
+#[cfg(not(target_arch = "wasm32"))]
+fn features_page(explorer: &str) -> String {
+    let explorer = explorer.replace("<details ", "<details open ");
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"color-scheme\" content=\"light dark\">\n\
+<title>Kinesis Data Streams vs Amazon MSK: feature comparison (Streaming Showdown)</title>\n\
+<link rel=\"icon\" href=\"data:,\">\n\
+<style>body{{font:16px/1.5 system-ui,sans-serif;margin:1rem auto;max-width:80rem;padding:0 1rem}}\
+table{{border-collapse:collapse;margin:1rem 0}}th,td{{border:1px solid #8886;padding:.4rem;text-align:left;vertical-align:top}}\
+.verdict{{font-weight:600;margin-right:.3rem}}.covers{{display:block;font-size:.8rem;opacity:.75}}\
+.note,.source,.correction{{margin:.3rem 0 0;font-size:.9rem}}.explorer-filters,.row-count{{display:none}}</style>\n\
+</head>\n<body>\n<p><a href=\"./\">Streaming Showdown: price your workload on Kinesis Data Streams and Amazon MSK</a></p>\n\
+<main>\n{explorer}\n</main>\n</body>\n</html>\n"
+    )
 }
 
 #[cfg(target_arch = "wasm32")]

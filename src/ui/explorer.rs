@@ -3,11 +3,16 @@
 //! filters (only rows that differ, only my requirements) and search; then integrations,
 //! deployment and management, the analogy and the TL;DR.
 //!
-//! It does not depend on the workload, so the build pre-renders it into the page
-//! (`src/bin/prerender.rs`) for every link, readable without JavaScript, and the
-//! WebAssembly module carries neither this code nor the text. In the browser,
-//! `explorer_controls.rs` makes the filters, the search and the open sections follow
-//! the link.
+//! It does not depend on the workload, so the build pre-renders it (`src/bin/prerender.rs`)
+//! and the WebAssembly module carries neither this code nor the text:
+//! - whole, as a page of its own ([`FEATURES_PAGE`]), readable without JavaScript;
+//! - in the calculator's page, its three sections closed and empty ([`ExplorerProps::lazy`]):
+//!   the page fetches their bodies from that page when the reader opens one or scrolls
+//!   near (`scripts/loader.mjs`), so the first estimate does not wait for 12 KB it rarely
+//!   shows.
+//!
+//! In the browser, `explorer_controls.rs` makes the filters, the search and the open
+//! sections follow the link.
 
 use crate::model::estimate::OptionId;
 use crate::model::matrix::{Cell, Matrix, Row, Verdict};
@@ -111,14 +116,24 @@ fn row_cells(row: &Row, matrix: &Matrix) -> Html {
     out.into_iter().collect()
 }
 
-/// A section of the explorer: `<details data-section={id}>`, closed, its body always in
-/// the page (a reader without JavaScript opens it; the link's `open=` opens it in the
-/// app).
-fn details(id: &'static str, summary: &str, body: Html) -> Html {
+/// The explorer as a page of its own (built beside `index.html`), from which the
+/// calculator's page fetches the bodies of its sections.
+pub const FEATURES_PAGE: &str = "features.html";
+
+/// A section of the explorer: `<details data-section={id}>`, closed (the link's `open=`
+/// opens it in the app). Whole, its body follows the summary; lazy, the body is left
+/// for the page to fetch (`data-lazy`), with a link to the page that holds it for a
+/// reader without JavaScript or if the fetch fails.
+fn details(id: &'static str, summary: &str, lazy: bool, body: impl FnOnce() -> Html) -> Html {
     html! {
-        <details class={classes!("explorer-section", id)} data-section={id}>
+        <details class={classes!("explorer-section", id)} data-section={id} data-lazy={lazy.then_some("")}>
             <summary>{ summary.to_string() }</summary>
-            { body }
+            if lazy {
+                <p class="lazy-body" role="status"><span class="loading">{ "Loading this section… " }</span>
+                    <a href={format!("{FEATURES_PAGE}#{id}")}>{ format!("{summary}, on a page of its own") }</a></p>
+            } else {
+                { body() }
+            }
         </details>
     }
 }
@@ -199,13 +214,21 @@ fn deployment(matrix: &Matrix) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct ExplorerProps {
+    /// The sections' bodies are left out, for the page to fetch (the calculator's page).
+    #[prop_or_default]
+    pub lazy: bool,
+}
+
 /// The whole explorer, as the page first shows it: every row, no search, every section
 /// closed.
 #[function_component(Explorer)]
-pub fn explorer() -> Html {
+pub fn explorer(p: &ExplorerProps) -> Html {
     let matrix = Matrix::embedded();
+    let lazy = p.lazy;
     html! {
-        <section class="explorer" aria-labelledby="explorer-title">
+        <section class="explorer" id="features" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
             <p class="seed-documents">{ "Corrections compare today's facts with what the two source documents of this comparison said: " }
                 { matrix.seed_documents.iter().map(|(_, what)| what.to_string()).collect::<Vec<_>>().join("; and ") }{ "." }</p>
@@ -213,9 +236,9 @@ pub fn explorer() -> Html {
                 <div><h3>{ "Kinesis, in short" }</h3><p>{ &*matrix.tldr.kinesis }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.kinesis) }</p></div>
                 <div><h3>{ "MSK, in short" }</h3><p>{ &*matrix.tldr.msk }</p><p class="analogy">{ format!("Analogy: {}", matrix.analogy.msk) }</p></div>
             </div>
-            { details("matrix", "Feature matrix: every row, sourced and dated", matrix_table(matrix)) }
-            { details("integrations", "Integrations", integrations(matrix)) }
-            { details("deployment", "Deployment and management", deployment(matrix)) }
+            { details("matrix", "Feature matrix: every row, sourced and dated", lazy, || matrix_table(matrix)) }
+            { details("integrations", "Integrations", lazy, || integrations(matrix)) }
+            { details("deployment", "Deployment and management", lazy, || deployment(matrix)) }
         </section>
     }
 }

@@ -5,6 +5,10 @@
 //!
 //! What a reader did to the explorer before the app started (open a section, type a
 //! search, pick a filter) is kept: the app takes it into the link rather than undoing it.
+//!
+//! The page fetches the sections' bodies when first needed (`explorer.rs`): when they
+//! arrive (`explorer-loaded`), the rows, the filter and the search are found again and
+//! shown as the link says.
 
 use crate::model::matrix::Matrix;
 use crate::model::view::{row_shown, RowFilter, View};
@@ -36,6 +40,8 @@ struct PageRow {
 
 /// The explorer's elements, found once.
 struct Page {
+    /// The `explorer-loaded` count it was found at.
+    generation: u32,
     rows: Vec<PageRow>,
     count: Option<Element>,
     radios: Vec<HtmlInputElement>,
@@ -71,7 +77,7 @@ type Callbacks = (
     Callback<(String, bool)>,
 );
 
-fn find(callbacks: &Rc<RefCell<Callbacks>>) -> Option<Page> {
+fn find(callbacks: &Rc<RefCell<Callbacks>>, generation: u32) -> Option<Page> {
     let root = gloo::utils::document().query_selector(".explorer").ok()??;
     let rows = all(&root, "tr[data-row]")
         .into_iter()
@@ -125,6 +131,7 @@ fn find(callbacks: &Rc<RefCell<Callbacks>>) -> Option<Page> {
     }
 
     Some(Page {
+        generation,
         rows,
         count: root.query_selector(".row-count").ok().flatten(),
         radios,
@@ -231,6 +238,18 @@ pub fn explorer_controls(p: &ExplorerControlsProps) -> Html {
     // Found on the first run of the effect (never while pre-rendering: effects do not run
     // there); the listeners go with the component.
     let page = use_mut_ref(|| None::<Page>);
+    // How many times the page has brought the sections' bodies (found again each time).
+    let loaded = use_state(|| 0u32);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                EventListener::new(&gloo::utils::window(), "explorer-loaded", move |_| {
+                    loaded.set(*loaded + 1);
+                });
+            move || drop(listener)
+        });
+    }
     let sections: Vec<bool> = ["matrix", "integrations", "deployment"]
         .iter()
         .map(|id| p.view.is_open(id))
@@ -240,16 +259,20 @@ pub fn explorer_controls(p: &ExplorerControlsProps) -> Html {
         p.view.search.clone(),
         p.needs.clone(),
         sections,
+        *loaded,
     );
     let (view, needs) = (p.view.clone(), p.needs.clone());
+    let generation = *loaded;
     use_effect_with(deps, move |_| {
         let mut view = view;
         let mut changes = Vec::new();
         {
             let mut page = page.borrow_mut();
-            if page.is_none() {
-                *page = find(&callbacks);
-                if let Some(found) = page.as_ref() {
+            let first = page.is_none();
+            let arrived = page.as_ref().is_some_and(|p| p.generation != generation);
+            if first || arrived {
+                *page = find(&callbacks, generation);
+                if let Some(found) = page.as_ref().filter(|_| first) {
                     changes = reader_changes(found, &view);
                 }
             }
