@@ -77,10 +77,18 @@ function cliFigures(query) {
   }));
 }
 
+/** Scrolls to the charts, which the page draws once the reader scrolls near them, and
+ * waits for both. */
+async function showCharts(page) {
+  await page.evaluate(() => document.querySelector(".charts").scrollIntoView());
+  await page.waitForSelector("[data-chart=retention] svg");
+}
+
 /** Opens every collapsed section (once the whole page is there: the comparison and the
  * charts follow the first estimate) and waits until each has rendered its content. */
 async function openAll(page) {
   await page.waitForSelector(".explorer");
+  await showCharts(page);
   await page.waitForSelector(".charts-data");
   await page.waitForFunction(() => {
     const all = [...document.querySelectorAll("details")];
@@ -568,7 +576,7 @@ test("a 390×844 phone sees the answer on its first screen, light and dark", asy
     if (q.includes("need=")) assert((await text(page, ".answer-rec")).includes("Recommended for your must-have"), "recommendation on the first screen");
     await page.screenshot({ path: `${SHOTS}/phone-390-first-screen-${theme}.png` });
     // The charts' axis text, scaled to a phone's width, stays readable (≥ 11 px on screen).
-    await page.waitForSelector("[data-chart=throughput] svg");
+    await showCharts(page);
     const tick = await page.locator("[data-chart=throughput] svg .grid text").first().evaluate((t) => t.getBoundingClientRect().height);
     assert(tick >= 11, `axis text is ${tick} px tall on a phone`);
     await page.locator("[data-chart=throughput]").screenshot({ path: `${SHOTS}/phone-390-chart-${theme}.png` });
@@ -981,6 +989,7 @@ test("the crossover text under each chart matches the model's figures", async ({
   for (const q of ["size=0.1&consumers=3&rack_aware=true", "rps=5120&size=2&consumers=3&retention=7d"]) {
     const { page } = await open(`?${q}`);
     await ready(page);
+    await showCharts(page);
     await page.waitForSelector("[data-crossovers=throughput]");
     const expected = cli(["--crossovers", q]).trim().split("\n");
     const shown = [
@@ -994,6 +1003,11 @@ test("the crossover text under each chart matches the model's figures", async ({
 test("charts follow the workload, hide options from the legend, and keep that in the link", async ({ open }) => {
   const { page } = await open("?size=0.1&consumers=3&rack_aware=true");
   await ready(page);
+  // Not drawn until the reader scrolls near them.
+  await page.waitForTimeout(1000);
+  assertEqual(await page.locator(".charts svg").count(), 0, "charts drawn before the reader scrolled near them");
+  assert((await text(page, ".charts")).includes("Drawing the charts"), "the charts' placeholder");
+  await showCharts(page);
   const before = await text(page, "[data-crossovers=throughput]");
   await page.fill("#f-size", "4");
   await page.waitForFunction((b) => document.querySelector("[data-crossovers=throughput]").innerText !== b, before);
@@ -1002,6 +1016,7 @@ test("charts follow the workload, hide options from the legend, and keep that in
   assertEqual(await page.locator("[data-chart=throughput] .series.s-msk-serverless").count(), 0, "hidden series drawn");
   const fresh = await open(page.url());
   await ready(fresh.page);
+  await showCharts(fresh.page);
   assertEqual(await fresh.page.getAttribute("[data-chart=retention] .legend-item.s-msk-serverless", "aria-pressed"), "false", "hidden after reopening");
   await page.screenshot({ path: `${SHOTS}/charts.png`, fullPage: true });
 });
@@ -1168,6 +1183,7 @@ test("light and dark screenshots of every view", async ({ open }) => {
     const { page } = await open("?rps=5120&size=2&consumers=3&retention=7d&need=kafka-api&open=matrix,integrations,deployment,msk-express");
     await ready(page);
     for (const id of ["matrix", "integrations", "deployment"]) await page.waitForSelector(`details[data-section=${id}] table`);
+    await showCharts(page);
     // (After the header has applied the saved or system theme, which it does once.)
     await page.waitForFunction(() => document.documentElement.hasAttribute("data-theme"));
     await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);

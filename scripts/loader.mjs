@@ -73,12 +73,17 @@ const loadSections = () => sections ??= fetch(new URL("features.html", new URL('
 addEventListener("toggle", (e) => { if (e.target.matches?.("details[data-lazy][open]")) loadSections(); }, true);
 for (const d of document.querySelectorAll("details[data-lazy][open]")) loadSections();
 // Scrolled near: watched once the app has rendered (a link hides the pre-rendered
-// figures until then, which brings the comparison up the page).
+// figures until then, which brings the comparison up the page). The comparison's sections
+// are fetched, and the app draws the charts (\`charts-near\`, src/ui/app.rs).
+const whenNear = (selector, then) => {
+  const el = document.querySelector(selector);
+  if (!el || !window.IntersectionObserver) return then();
+  const near = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) { near.disconnect(); then(); } }, { rootMargin: "600px 0px" });
+  near.observe(el);
+};
 const watchNear = () => {
-  const explorer = document.querySelector(".explorer");
-  if (!explorer || !window.IntersectionObserver) return;
-  const near = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) { near.disconnect(); loadSections(); } }, { rootMargin: "600px 0px" });
-  near.observe(explorer);
+  whenNear(".explorer", loadSections);
+  whenNear(".charts", () => dispatchEvent(new Event("charts-near")));
 };
 const pending = root.classList.contains("link-pending");
 if (pending) {

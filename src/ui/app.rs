@@ -142,9 +142,24 @@ pub fn app() -> Html {
     // The charts follow the settled workload one task after it, one chart per task (48
     // estimates each), so that no task holds the page for long (the advice and the
     // ranking take the settling task; each chart its own).
+    // They are first drawn when the reader scrolls near them (`charts-near`, sent by the
+    // page's loader, scripts/loader.mjs): a reader who never scrolls down does not wait
+    // for 96 estimates, nor does a page left unscrolled redraw them each time typing pauses.
+    let near = use_state(|| false);
+    {
+        let near = near.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "charts-near",
+                move |_| near.set(true),
+            );
+            move || drop(listener)
+        });
+    }
     let charted = use_state(|| None::<crate::model::Workload>);
     let charted_retention = use_state(|| None::<crate::model::Workload>);
-    use_follow((*settled).clone(), charted.clone());
+    use_follow((*settled).clone().filter(|_| *near), charted.clone());
     use_follow((*charted).clone(), charted_retention.clone());
     let sweep_throughput = use_memo((*charted).clone(), |w| {
         w.as_ref()
