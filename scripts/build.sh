@@ -16,6 +16,9 @@ done
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
 # (Trunk's post-build hook pre-renders the page with Yew SSR: Trunk.toml.)
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
+# Short names for the module's imports, in the module and its glue (loader.mjs below
+# takes both files' integrity hashes as they are then).
+node scripts/short-imports.mjs "$DIST"
 # Minify the wasm-bindgen JS glue (loader.mjs below updates its integrity hash).
 for js in "$DIST"/*.js; do terser "$js" --module --compress passes=2 --mangle -o "$js"; done
 # Fetch the module after the first paint, with integrity (scripts/loader.mjs).

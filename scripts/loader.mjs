@@ -36,7 +36,9 @@ if (!preload || !loader) {
   console.log(`loader: ${file}: Trunk's loader not found (already rewritten?)`);
   process.exit(preload || loader ? 1 : 0);
 }
-const [, wasm, integrity] = preload;
+const [, wasm] = preload;
+// (Its hash as the file is now: scripts/short-imports.mjs rewrote it after Trunk.)
+const integrity = "sha384-" + createHash("sha384").update(readFileSync(join(dirname(file), wasm.split("/").pop()))).digest("base64");
 // A link with a query: the pre-rendered figures are the default workload's, not the
 // link's, so the page hides them (class link-pending, styles/main.css) until the app has
 // rendered the link's own estimate. On every page the module is fetched after the first

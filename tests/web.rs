@@ -440,11 +440,22 @@ mod components {
     use std::rc::Rc;
     use stream_showdown::model::{decode, estimate, Catalog, InputMessage};
     use stream_showdown::ui::cost_cards::{CardsProps, CostCards, RateFields};
-    use stream_showdown::ui::derived::{DerivedFigures, DerivedProps};
+    use stream_showdown::ui::derived::{derived_figures, DerivedProps};
     use stream_showdown::ui::header::{Header, HeaderProps};
     use stream_showdown::ui::notices::{
-        LegacyDefaults, LegacyProps, Notices, NoticesProps, OlderPrices, OlderPricesProps,
+        legacy_defaults, notices, older_prices, LegacyProps, NoticesProps, OlderPricesProps,
     };
+
+    /// Mounts what a plain view function rendered.
+    #[derive(yew::Properties, PartialEq)]
+    struct ShowProps {
+        html: yew::Html,
+    }
+
+    #[yew::function_component(Show)]
+    fn show(p: &ShowProps) -> yew::Html {
+        p.html.clone()
+    }
     use yew::Callback;
 
     fn click(root: &Element, selector: &str) {
@@ -470,7 +481,13 @@ mod components {
             }],
             ondismiss: Callback::from(move |_| *flag.borrow_mut() = true),
         };
-        let app_root = yew::Renderer::<Notices>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: notices(&props),
+            },
+        )
+        .render();
         settle().await;
         assert!(text(&root, ".notice").contains("rps=<b>abc</b>: not a number"));
         assert!(
@@ -497,8 +514,13 @@ mod components {
             notice,
             onadopt: Callback::from(move |_| *count.borrow_mut() += 1),
         };
-        let app_root =
-            yew::Renderer::<LegacyDefaults>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: legacy_defaults(&props),
+            },
+        )
+        .render();
         settle().await;
         let t = text(&root, ".legacy-notice");
         assert!(
@@ -544,8 +566,13 @@ mod components {
             },
             onadopt: Callback::from(move |_| *count.borrow_mut() += 1),
         };
-        let app_root =
-            yew::Renderer::<OlderPrices>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: older_prices(&props),
+            },
+        )
+        .render();
         settle().await;
         let t = text(&root, ".legacy-notice");
         assert!(
@@ -801,8 +828,13 @@ mod components {
             derived: d.workload.derived(),
             kinesis: d.workload.derived_for(true),
         };
-        let app_root =
-            yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: derived_figures(&props),
+            },
+        )
+        .render();
         settle().await;
         assert_eq!(text(&root, "[data-figure=write] dd"), "10 MB/s");
         assert_eq!(text(&root, "[data-figure=read] dd"), "30 MB/s");
@@ -822,8 +854,13 @@ mod components {
             derived: d.workload.derived(),
             kinesis: d.workload.derived_for(true),
         };
-        let app_root =
-            yew::Renderer::<DerivedFigures>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: derived_figures(&props),
+            },
+        )
+        .render();
         settle().await;
         assert_eq!(
             text(&root, "[data-figure=write] dt"),

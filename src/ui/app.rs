@@ -2,15 +2,15 @@
 //! every render; the link (query string) is rewritten after each change.
 
 use super::answer::{answer, AnswerProps};
-use super::charts::{BreakEvenChart, ChartTable};
+use super::charts::{chart_table, BreakEvenChart};
 use super::comparison::comparison;
 use super::cost_cards::{CostCards, RateFields};
 use super::decision::{DecisionHelper, NEEDS_SECTION};
-use super::derived::DerivedFigures;
+use super::derived::{derived_figures, DerivedProps};
 use super::explorer_controls::ExplorerControls;
 use super::exports::ExportBar;
 use super::header::Header;
-use super::notices::{LegacyDefaults, Notices, OlderPrices};
+use super::notices::{self, LegacyProps, NoticesProps, OlderPricesProps};
 use super::section::section;
 use super::share::ShareBar;
 use super::state::{Action, State};
@@ -341,7 +341,7 @@ pub fn app() -> Html {
             <a class="skip-link" href="#answer">{ "Skip to the results" }</a>
             <Header prices_as_of={AttrValue::from(estimate.prices_as_of.clone())} />
             <main id="main">
-                <Notices {messages} {ondismiss} />
+                { notices::notices(&NoticesProps { messages, ondismiss }) }
                 <div class="layout">
                 { answer(AnswerProps { estimate: &estimate, workload: &state.workload, comparison: &cmp,
                     recommendation: recommendation.as_deref(), stale: &stale, onreveal: &onreveal,
@@ -354,14 +354,14 @@ pub fn app() -> Html {
                 { comparison(&cmp, &estimate.region, &onreveal) }
                     <div class="inputs">
                         <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
-                        <DerivedFigures derived={estimate.derived.clone()} kinesis={estimate.kinesis_derived.clone()} />
+                        { derived_figures(&DerivedProps { derived: estimate.derived.clone(), kinesis: estimate.kinesis_derived.clone() }) }
                     </div>
                     <div class="outputs">
                         if let Some(notice) = (*older_prices).clone() {
-                            <OlderPrices {notice} onadopt={onadopt_prices} />
+                            { notices::older_prices(&OlderPricesProps { notice, onadopt: onadopt_prices }) }
                         }
                         if let Some(notice) = (*legacy).clone() {
-                            <LegacyDefaults {notice} {onadopt} />
+                            { notices::legacy_defaults(&LegacyProps { notice, onadopt }) }
                         }
                         <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} {onfill} onreveal={onreveal.clone()} />
                         if let Some(recommendation) = (*recommendation).clone() {
@@ -379,8 +379,8 @@ pub fn app() -> Html {
                     </div>
                     { section("charts-data", classes!("charts-data"), "The numbers behind the charts".to_string(), state.view.is_open("charts-data"), &ontoggle, || html! {
                         <>
-                            <ChartTable sweep={sweeps.0.clone()} />
-                            <ChartTable sweep={sweeps.1.clone()} />
+                            { chart_table(&sweeps.0) }
+                            { chart_table(&sweeps.1) }
                         </>
                     }) }
                 </section>

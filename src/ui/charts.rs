@@ -180,15 +180,9 @@ pub fn break_even_chart(p: &ChartProps) -> Html {
     }
 }
 
-/// The numbers behind a chart, as a table.
-#[derive(Properties, PartialEq)]
-pub struct ChartTableProps {
-    pub sweep: Sweep,
-}
-
-#[function_component(ChartTable)]
-pub fn chart_table(p: &ChartTableProps) -> Html {
-    let s = &p.sweep;
+/// The numbers behind a chart, as a table (a function, not a component: it is drawn
+/// only with its chart, inside a section that is rendered only when open).
+pub fn chart_table(s: &Sweep) -> Html {
     html! {
         <table class="chart-data">
             <caption>{ format!("{} (monthly USD; — = not eligible or not priced)", title(s.axis)) }</caption>

@@ -1,7 +1,8 @@
 //! The decision helper: requirement toggles (the link's `need=`), the ranked
 //! recommendation with its reasons, and the source documents' presets as links.
-//! Each part is its own component so that a keystroke (which changes the ranking's
-//! costs) re-renders the ranking only.
+//! (The ranking follows the workload once typing pauses, so a keystroke does not
+//! re-render the helper: its parts are plain functions, the presets a component for
+//! their status line.)
 
 use super::section::section;
 use crate::model::matrix::Matrix;
@@ -35,9 +36,9 @@ pub fn decision_helper(p: &DecisionProps) -> Html {
         <section class="decision" aria-labelledby="decision-title">
             <h2 id="decision-title">{ "Decision helper" }</h2>
             <div class="decision-grid">
-                <Needs needs={p.needs.clone()} ontoggle={p.ontoggle.clone()} open={p.needs_open} ontoggle_section={p.ontoggle_section.clone()} />
+                { needs(&p.needs, &p.ontoggle, p.needs_open, &p.ontoggle_section) }
                 <div class="recommendation">
-                    <Ranking recommendation={p.recommendation.clone()} onreveal={p.onreveal.clone()} />
+                    { ranking(&p.recommendation, &p.onreveal) }
                     <Presets onpreset={p.onpreset.clone()} />
                 </div>
             </div>
@@ -45,19 +46,15 @@ pub fn decision_helper(p: &DecisionProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NeedsProps {
-    needs: BTreeSet<String>,
-    ontoggle: Callback<(String, bool)>,
-    open: bool,
-    ontoggle_section: Callback<(String, bool)>,
-}
-
 /// The requirement checkboxes, in a section that folds away (a long list on a phone).
-#[function_component(Needs)]
-fn needs(p: &NeedsProps) -> Html {
+fn needs(
+    ticked: &BTreeSet<String>,
+    ontoggle: &Callback<(String, bool)>,
+    open: bool,
+    ontoggle_section: &Callback<(String, bool)>,
+) -> Html {
     let requirements = &Matrix::calculator().requirements;
-    let summary = match p.needs.len() {
+    let summary = match ticked.len() {
         0 => format!("Must-haves: none ticked of {}", requirements.len()),
         n => format!("Must-haves: {n} ticked of {}", requirements.len()),
     };
@@ -65,15 +62,15 @@ fn needs(p: &NeedsProps) -> Html {
         NEEDS_SECTION,
         classes!("needs-section"),
         summary,
-        p.open,
-        &p.ontoggle_section,
+        open,
+        ontoggle_section,
         || {
             html! {
                 <fieldset class="needs">
                     <legend>{ "What must the platform do? Tick your must-haves." }</legend>
                     { for requirements.iter().map(|r| {
                         let id = r.id.clone();
-                        let onchange = p.ontoggle.reform(move |e: Event| {
+                        let onchange = ontoggle.reform(move |e: Event| {
                             let input: HtmlInputElement = e.target_unchecked_into();
                             (id.to_string(), input.checked())
                         });
@@ -81,7 +78,7 @@ fn needs(p: &NeedsProps) -> Html {
                         html! {
                             <div class="need">
                                 <input type="checkbox" id={input_id.clone()} value={r.id.clone()}
-                                    checked={p.needs.contains(&*r.id)} {onchange} />
+                                    checked={ticked.contains(&*r.id)} {onchange} />
                                 <label for={input_id}>{ &*r.label }</label>
                             </div>
                         }
@@ -92,20 +89,12 @@ fn needs(p: &NeedsProps) -> Html {
     )
 }
 
-#[derive(Properties, PartialEq)]
-struct RankingProps {
-    recommendation: Rc<Recommendation>,
-    onreveal: Callback<&'static str>,
-}
-
 /// The summary sentence and every option, best first, with why it is not first.
-#[function_component(Ranking)]
-fn ranking(p: &RankingProps) -> Html {
-    let rec = &p.recommendation;
+fn ranking(rec: &Recommendation, onreveal: &Callback<&'static str>) -> Html {
     let top = rec.top().map(|t| t.id);
     html! {
         <>
-            <p class="summary">{ super::rich(&rec.summary, &p.onreveal) }</p>
+            <p class="summary">{ super::rich(&rec.summary, onreveal) }</p>
             <ol class="ranking">
                 { for rec.ranking.iter().map(|r| {
                     let why = rec.others.iter().find(|(id, _)| *id == r.id).map(|(_, w)| w.clone())
@@ -113,7 +102,7 @@ fn ranking(p: &RankingProps) -> Html {
                     let cost = r.monthly_cents.map_or_else(|| "not priced".to_string(), |c| format!("{}/month", format_usd_cents(c)));
                     html! {
                         <li data-option={r.id.id()} class={classes!(r.ruled_out().then_some("ruled-out"), (Some(r.id) == top).then_some("top"))}>
-                            <strong>{ r.id.name() }</strong>{ format!(" — {cost}. ") }<span class="why">{ super::rich(&why, &p.onreveal) }</span>
+                            <strong>{ r.id.name() }</strong>{ format!(" — {cost}. ") }<span class="why">{ super::rich(&why, onreveal) }</span>
                         </li>
                     }
                 }) }

@@ -5,7 +5,7 @@ use crate::model::units::format_quantity;
 use crate::model::workload::Derived;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DerivedProps {
     /// Kafka's figures (MSK options: `compression`).
     pub derived: Derived,
@@ -13,7 +13,7 @@ pub struct DerivedProps {
     pub kinesis: Derived,
 }
 
-#[function_component(DerivedFigures)]
+/// (A plain function: it changes with nearly every keystroke anyway.)
 pub fn derived_figures(p: &DerivedProps) -> Html {
     let d = &p.derived;
     let k = &p.kinesis;

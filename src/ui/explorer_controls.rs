@@ -272,7 +272,9 @@ pub fn explorer_controls(p: &ExplorerControlsProps) -> Html {
             let arrived = page.as_ref().is_some_and(|p| p.generation != generation);
             if first || arrived {
                 *page = find(&callbacks, generation);
-                if let Some(found) = page.as_ref().filter(|_| first) {
+                // (Also when the sections' bodies have just arrived: a filter the reader
+                // picked in them before they were found again is kept, not undone.)
+                if let Some(found) = page.as_ref() {
                     changes = reader_changes(found, &view);
                 }
             }

@@ -1,11 +1,12 @@
 //! The notices about the opened link: its ignored or adjusted parameters, and, for a
 //! link made with an older link format, what today's defaults would change.
+//! (Plain functions: rarely on the page, and cheap to render.)
 
 use crate::model::report::{price_notice_head, LegacyNotice, PriceNotice};
 use crate::model::InputMessage;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct LegacyProps {
     pub notice: LegacyNotice,
     pub onadopt: Callback<()>,
@@ -13,7 +14,6 @@ pub struct LegacyProps {
 
 /// "This link was made before …": the parameters whose default changed, each option
 /// whose total would change, and one button to adopt today's defaults.
-#[function_component(LegacyDefaults)]
 pub fn legacy_defaults(p: &LegacyProps) -> Html {
     let adopt = p.onadopt.reform(|_: MouseEvent| ());
     let params: Vec<String> = p
@@ -49,7 +49,7 @@ pub fn legacy_defaults(p: &LegacyProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct OlderPricesProps {
     pub notice: PriceNotice,
     pub onadopt: Callback<()>,
@@ -58,7 +58,6 @@ pub struct OlderPricesProps {
 /// "This link was priced with the price book of …": the rates changed since in the
 /// workload's Regions, each option whose total differs at today's prices, and one button
 /// to price it with today's book.
-#[function_component(OlderPrices)]
 pub fn older_prices(p: &OlderPricesProps) -> Html {
     let adopt = p.onadopt.reform(|_: MouseEvent| ());
     let n = &p.notice;
@@ -85,13 +84,12 @@ pub fn older_prices(p: &OlderPricesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct NoticesProps {
     pub messages: Vec<InputMessage>,
     pub ondismiss: Callback<()>,
 }
 
-#[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
     if props.messages.is_empty() {
         return html! {};
