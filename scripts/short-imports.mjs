@@ -1,7 +1,8 @@
 // Gives the WebAssembly module's imports from its JS glue short names, in both files:
 // wasm-bindgen names each `__wbg_<function>_<16 hex digits>` (about 140 of them, 4.4 KB in
 // the glue and as much in the module's import section), and neither terser nor wasm-opt
-// may rename them. About 3 KB brotli of the first load; behaviour unchanged.
+// may rename them. About 3 KB brotli of the first load; behaviour unchanged. Also drops
+// the module's `producers` and `target_features` custom sections.
 // Usage: node scripts/short-imports.mjs dist   (before the glue is minified and hashed:
 // scripts/build.sh; scripts/loader.mjs takes the integrity hashes of the files as they
 // are then).
@@ -74,6 +75,15 @@ while (at < wasm.length) {
   const id = wasm[at++];
   const [len, body] = readLeb(wasm, at);
   const end = body + len;
+  if (id === 0) {
+    // Custom sections that only name the tools and the CPU features used (the browser
+    // reads neither): dropped.
+    const [n, q] = readLeb(wasm, body);
+    const custom = wasm.toString("utf8", q, q + n);
+    if (custom !== "producers" && custom !== "target_features") parts.push(wasm.subarray(start, end));
+    at = end;
+    continue;
+  }
   if (id !== 2) {
     parts.push(wasm.subarray(start, end));
     at = end;
