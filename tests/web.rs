@@ -129,13 +129,17 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-fn type_into(root: &Element, selector: &str, value: &str) {
-    let input: HtmlInputElement = root
-        .query_selector(selector)
+/// The input element `selector` names.
+fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
         .unwrap()
-        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
         .dyn_into()
-        .unwrap();
+        .unwrap()
+}
+
+fn type_into(root: &Element, selector: &str, value: &str) {
+    let input = input(root, selector);
     input.set_value(value);
     let event = web_sys::InputEvent::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
@@ -1098,13 +1102,7 @@ mod components {
             text(&page, ".row-count"),
             format!("1 of {} rows", matrix.rows.len())
         );
-        let mine: HtmlInputElement = page
-            .query_selector("#rows-mine")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        assert!(mine.checked());
+        assert!(input(&page, "#rows-mine").checked());
         assert!(page
             .query_selector("details[data-section=matrix][open]")
             .unwrap()
@@ -1121,16 +1119,7 @@ mod components {
             toggled.borrow()
         );
         // The reader searches and picks a filter: both are reported.
-        let search: HtmlInputElement = page
-            .query_selector("#explorer-search")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        search.set_value("retention");
-        search
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
+        type_into(&page, "#explorer-search", "retention");
         assert_eq!(
             searched.borrow().last().map(String::as_str),
             Some("retention")
@@ -1157,12 +1146,19 @@ mod components {
         let page = root().await;
         let app_page = yew::Renderer::<Explorer>::with_root_and_props(
             page.clone(),
-            ExplorerProps { lazy: true },
+            ExplorerProps {
+                lazy: true,
+                base: "/".into(),
+            },
         )
         .render();
         settle().await;
         assert_eq!(page.query_selector_all("table").unwrap().length(), 0);
         assert_eq!(page.query_selector_all(".lazy-body").unwrap().length(), 3);
+        assert!(page
+            .query_selector(".lazy-body a[href='/features.html#matrix']")
+            .unwrap()
+            .is_some());
         let searched = Rc::new(RefCell::new(Vec::<String>::new()));
         let props = ExplorerControlsProps {
             view: View {
@@ -1222,24 +1218,9 @@ mod components {
             "the link's filter applies to the rows that arrived"
         );
         assert_eq!(text(&page, ".row-count"), format!("1 of {rows} rows"));
-        let mine: HtmlInputElement = page
-            .query_selector("#rows-mine")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        assert!(mine.checked());
+        assert!(input(&page, "#rows-mine").checked());
         // The reader's search in the arrived body is reported.
-        let search: HtmlInputElement = page
-            .query_selector("#explorer-search")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        search.set_value("retention");
-        search
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
+        type_into(&page, "#explorer-search", "retention");
         assert_eq!(
             searched.borrow().last().map(String::as_str),
             Some("retention")

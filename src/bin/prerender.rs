@@ -38,9 +38,13 @@ fn main() {
     let end = start + marker.len();
     let app = block_on(ServerRenderer::<App>::new().hydratable(false).render());
     let explorer = block_on(
-        ServerRenderer::<Explorer>::with_props(|| ExplorerProps { lazy: true })
-            .hydratable(false)
-            .render(),
+        ServerRenderer::<Explorer>::with_props(|| ExplorerProps {
+            lazy: true,
+            // (Trunk gives its hooks the site's public URL.)
+            base: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default().into(),
+        })
+        .hydratable(false)
+        .render(),
     );
     let whole = block_on(ServerRenderer::<Explorer>::new().hydratable(false).render());
     let footer = block_on(ServerRenderer::<Footer>::new().hydratable(false).render());

@@ -124,13 +124,18 @@ pub const FEATURES_PAGE: &str = "features.html";
 /// opens it in the app). Whole, its body follows the summary; lazy, the body is left
 /// for the page to fetch (`data-lazy`), with a link to the page that holds it for a
 /// reader without JavaScript or if the fetch fails.
-fn details(id: &'static str, summary: &str, lazy: bool, body: impl FnOnce() -> Html) -> Html {
+fn details(
+    id: &'static str,
+    summary: &str,
+    lazy: Option<&str>,
+    body: impl FnOnce() -> Html,
+) -> Html {
     html! {
-        <details class={classes!("explorer-section", id)} data-section={id} data-lazy={lazy.then_some("")}>
+        <details class={classes!("explorer-section", id)} data-section={id} data-lazy={lazy.map(|_| "")}>
             <summary>{ summary.to_string() }</summary>
-            if lazy {
+            if let Some(base) = lazy {
                 <p class="lazy-body" role="status"><span class="loading">{ "Loading this section… " }</span>
-                    <a href={format!("{FEATURES_PAGE}#{id}")}>{ format!("{summary}, on a page of its own") }</a></p>
+                    <a href={format!("{base}{FEATURES_PAGE}#{id}")}>{ format!("{summary}, on a page of its own") }</a></p>
             } else {
                 { body() }
             }
@@ -219,6 +224,11 @@ pub struct ExplorerProps {
     /// The sections' bodies are left out, for the page to fetch (the calculator's page).
     #[prop_or_default]
     pub lazy: bool,
+    /// The site's public URL (`/`, `/stream-showdown/`), before the link to
+    /// [`FEATURES_PAGE`] (so that it also holds on the copy served for any path); empty:
+    /// relative.
+    #[prop_or_default]
+    pub base: AttrValue,
 }
 
 /// The whole explorer, as the page first shows it: every row, no search, every section
@@ -226,7 +236,7 @@ pub struct ExplorerProps {
 #[function_component(Explorer)]
 pub fn explorer(p: &ExplorerProps) -> Html {
     let matrix = Matrix::embedded();
-    let lazy = p.lazy;
+    let lazy = p.lazy.then_some(&*p.base);
     html! {
         <section class="explorer" id="features" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ format!("Feature comparison (facts as of {})", matrix.as_of) }</h2>
