@@ -1271,6 +1271,8 @@ test("content before WebAssembly: the default estimate and the comparison withou
   await page.click("details[data-section=matrix] > summary");
   await page.click("details[data-section=matrix] .lazy-body a");
   await page.waitForURL(/features\.html#matrix$/);
+  const top = await page.evaluate(() => document.getElementById("matrix")?.getBoundingClientRect().top);
+  assert(top !== undefined && Math.abs(top) < 50, `the link lands on the matrix (its top at ${top} px)`);
   assert((await page.locator(".explorer table.matrix tbody tr").count()) >= 30, "the comparison, without JavaScript");
   assert((await page.locator(".explorer table.integrations tbody tr").count()) >= 6, "integrations, without JavaScript");
   assert((await page.locator(".explorer table.deployment tbody tr").count()) >= 3, "deployment, without JavaScript");

@@ -75,7 +75,7 @@ fn features_page(explorer: &str) -> String {
 <title>Kinesis Data Streams vs Amazon MSK: feature comparison (Streaming Showdown)</title>\n\
 <link rel=\"icon\" href=\"data:,\">\n\
 <style>body{{font:16px/1.5 system-ui,sans-serif;margin:1rem auto;max-width:80rem;padding:0 1rem}}\
-table{{border-collapse:collapse;margin:1rem 0}}th,td{{border:1px solid #8886;padding:.4rem;text-align:left;vertical-align:top}}\
+table{{border-collapse:collapse;margin:1rem 0;display:block;overflow-x:auto}}th,td{{border:1px solid #8886;padding:.4rem;text-align:left;vertical-align:top}}\
 .verdict{{font-weight:600;margin-right:.3rem}}.covers{{display:block;font-size:.8rem;opacity:.75}}\
 .note,.source,.correction{{margin:.3rem 0 0;font-size:.9rem}}.explorer-filters,.row-count{{display:none}}</style>\n\
 </head>\n<body>\n<p><a href=\"./\">Streaming Showdown: price your workload on Kinesis Data Streams and Amazon MSK</a></p>\n\

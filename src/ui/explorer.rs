@@ -121,7 +121,8 @@ fn row_cells(row: &Row, matrix: &Matrix) -> Html {
 pub const FEATURES_PAGE: &str = "features.html";
 
 /// A section of the explorer: `<details data-section={id}>`, closed (the link's `open=`
-/// opens it in the app). Whole, its body follows the summary; lazy, the body is left
+/// opens it in the app). Whole, its body follows the summary and its id is the section's
+/// (`features.html#matrix`); lazy, the body is left
 /// for the page to fetch (`data-lazy`), with a link to the page that holds it for a
 /// reader without JavaScript or if the fetch fails.
 fn details(
@@ -131,7 +132,8 @@ fn details(
     body: impl FnOnce() -> Html,
 ) -> Html {
     html! {
-        <details class={classes!("explorer-section", id)} data-section={id} data-lazy={lazy.map(|_| "")}>
+        <details class={classes!("explorer-section", id)} data-section={id} data-lazy={lazy.map(|_| "")}
+            id={lazy.is_none().then_some(id)}>
             <summary>{ summary.to_string() }</summary>
             if let Some(base) = lazy {
                 <p class="lazy-body" role="status"><span class="loading">{ "Loading this section… " }</span>
