@@ -46,47 +46,50 @@ const name = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const short = (i) => (i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length]);
 
+// The module's sections, in order: id, where the section starts, where its body starts
+// and where it ends.
+function sections() {
+  const out = [];
+  for (let at = 8; at < wasm.length;) {
+    const start = at;
+    const id = wasm[at++];
+    const [len, body] = readLeb(wasm, at);
+    out.push({ id, start, body, end: body + len });
+    at = body + len;
+  }
+  return out;
+}
+
 // The module's export names (never renamed: the glue calls them by name).
 const exported = new Set();
-for (let q = 8; q < wasm.length;) {
-  const id = wasm[q++];
-  const [len, body] = readLeb(wasm, q);
-  if (id === 7) {
-    let [count, r] = readLeb(wasm, body);
-    for (let i = 0; i < count; i++) {
-      let n;
-      [n, r] = readLeb(wasm, r);
-      exported.add(wasm.toString("utf8", r, r + n));
-      r += n + 1;
-      [, r] = readLeb(wasm, r);
-    }
+for (const { id, body } of sections()) {
+  if (id !== 7) continue;
+  let [count, r] = readLeb(wasm, body);
+  for (let i = 0; i < count; i++) {
+    let n;
+    [n, r] = readLeb(wasm, r);
+    exported.add(wasm.toString("utf8", r, r + n));
+    r += n + 1;
+    [, r] = readLeb(wasm, r);
   }
-  q = body + len;
 }
 
 // The import section (id 2): each entry is module, field, kind and the kind's description
 // (wasm-bindgen's imports come from one module, named after the glue).
-let at = 8;
 const parts = [wasm.subarray(0, 8)];
 const renamed = new Map();
 let found = false;
-while (at < wasm.length) {
-  const start = at;
-  const id = wasm[at++];
-  const [len, body] = readLeb(wasm, at);
-  const end = body + len;
+for (const { id, start, body, end } of sections()) {
   if (id === 0) {
     // Custom sections that only name the tools and the CPU features used (the browser
     // reads neither): dropped.
     const [n, q] = readLeb(wasm, body);
     const custom = wasm.toString("utf8", q, q + n);
     if (custom !== "producers" && custom !== "target_features") parts.push(wasm.subarray(start, end));
-    at = end;
     continue;
   }
   if (id !== 2) {
     parts.push(wasm.subarray(start, end));
-    at = end;
     continue;
   }
   found = true;
@@ -120,7 +123,6 @@ while (at < wasm.length) {
   if (p !== end) throw new Error("short-imports: the import section did not parse to its end");
   const section = Buffer.concat(entries);
   parts.push(Buffer.from([2]), leb(section.length), section);
-  at = end;
 }
 if (!found || renamed.size === 0) {
   console.error(`short-imports: ${wasmName}: no wasm-bindgen imports found`);

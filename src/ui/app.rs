@@ -145,21 +145,10 @@ pub fn app() -> Html {
     // They are first drawn when the reader scrolls near them (`charts-near`, sent by the
     // page's loader, scripts/loader.mjs): a reader who never scrolls down does not wait
     // for 96 estimates, nor does a page left unscrolled redraw them each time typing pauses.
-    let near = use_state(|| false);
-    {
-        let near = near.clone();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "charts-near",
-                move |_| near.set(true),
-            );
-            move || drop(listener)
-        });
-    }
+    let near = super::use_window_event_count("charts-near") > 0;
     let charted = use_state(|| None::<crate::model::Workload>);
     let charted_retention = use_state(|| None::<crate::model::Workload>);
-    use_follow((*settled).clone().filter(|_| *near), charted.clone());
+    use_follow((*settled).clone().filter(|_| near), charted.clone());
     use_follow((*charted).clone(), charted_retention.clone());
     let sweep_throughput = use_memo((*charted).clone(), |w| {
         w.as_ref()

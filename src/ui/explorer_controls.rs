@@ -239,17 +239,7 @@ pub fn explorer_controls(p: &ExplorerControlsProps) -> Html {
     // there); the listeners go with the component.
     let page = use_mut_ref(|| None::<Page>);
     // How many times the page has brought the sections' bodies (found again each time).
-    let loaded = use_state(|| 0u32);
-    {
-        let loaded = loaded.clone();
-        use_effect_with((), move |_| {
-            let listener =
-                EventListener::new(&gloo::utils::window(), "explorer-loaded", move |_| {
-                    loaded.set(*loaded + 1);
-                });
-            move || drop(listener)
-        });
-    }
+    let loaded = super::use_window_event_count("explorer-loaded");
     let sections: Vec<bool> = ["matrix", "integrations", "deployment"]
         .iter()
         .map(|id| p.view.is_open(id))
@@ -259,10 +249,10 @@ pub fn explorer_controls(p: &ExplorerControlsProps) -> Html {
         p.view.search.clone(),
         p.needs.clone(),
         sections,
-        *loaded,
+        loaded,
     );
     let (view, needs) = (p.view.clone(), p.needs.clone());
-    let generation = *loaded;
+    let generation = loaded;
     use_effect_with(deps, move |_| {
         let mut view = view;
         let mut changes = Vec::new();

@@ -57,3 +57,30 @@ pub fn rich(text: &str, onreveal: &yew::Callback<&'static str>) -> Html {
         None => html! { { t.to_string() } },
     }) }</> }
 }
+
+/// How many times the window has received the event `name`, a signal from the page's
+/// loader (`scripts/loader.mjs`: `charts-near`, `explorer-loaded`): the component renders
+/// again on each.
+#[yew::hook]
+pub fn use_window_event_count(name: &'static str) -> u32 {
+    use yew::prelude::*;
+    struct Count(u32);
+    impl Reducible for Count {
+        type Action = ();
+        fn reduce(self: std::rc::Rc<Self>, _: ()) -> std::rc::Rc<Self> {
+            std::rc::Rc::new(Count(self.0 + 1))
+        }
+    }
+    let count = use_reducer(|| Count(0));
+    {
+        let add = count.dispatcher();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| {
+                    add.dispatch(())
+                });
+            move || drop(listener)
+        });
+    }
+    count.0
+}
