@@ -16,6 +16,8 @@ mod matrix;
 mod price_log;
 #[path = "src/model/prices.rs"]
 mod prices;
+#[path = "src/model/sorted.rs"]
+mod sorted;
 
 use std::fmt::Write;
 use std::path::PathBuf;

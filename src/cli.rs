@@ -178,7 +178,7 @@ pub fn older_prices_notice(
 /// The feature matrix and the recommendation as JSON.
 pub fn matrix_json(
     matrix: &Matrix,
-    needs: &std::collections::BTreeSet<String>,
+    needs: &crate::model::sorted::VecSet<String>,
     rec: &Recommendation,
     messages: &[InputMessage],
 ) -> Value {

@@ -583,7 +583,7 @@ prop_compose! {
                 None if tiered_auto => Tiered::Auto,
                 None => Tiered::Off,
             },
-            needs,
+            needs: needs.into_iter().collect(),
             streams,
             aggregate_kb: aggregate,
             compression,
@@ -603,7 +603,7 @@ prop_compose! {
             dr_region: dr.filter(|d| *d != region_copy),
             mm2: mm2.0,
             mm2_mcus: mm2.1,
-            rates,
+            rates: rates.into_iter().collect(),
             prices: prices.map(str::to_string),
         }
     }

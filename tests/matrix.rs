@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use stream_showdown::model::estimate::OptionId;
 use stream_showdown::model::matrix::{Matrix, Verdict};
 use stream_showdown::model::recommend::recommend;
+use stream_showdown::model::sorted::VecSet;
 use stream_showdown::model::{decode, estimate, Catalog};
 
 fn m() -> &'static Matrix {
@@ -386,7 +387,7 @@ fn the_calculators_part_keeps_what_it_computes_with_and_nothing_else() {
 fn row_visible_oracle(
     row: &stream_showdown::model::matrix::Row,
     view: &stream_showdown::model::view::View,
-    needs: &BTreeSet<String>,
+    needs: &VecSet<String>,
 ) -> bool {
     use stream_showdown::model::view::RowFilter;
     let filter_ok = match view.rows {
@@ -421,7 +422,7 @@ fn the_explorers_filter_and_search_show_the_rows_they_name() {
             queries.extend(c.value.split_whitespace().take(3).map(String::from));
         }
     }
-    let need_sets: Vec<BTreeSet<String>> = std::iter::once(BTreeSet::new())
+    let need_sets: Vec<VecSet<String>> = std::iter::once(VecSet::new())
         .chain(
             m().requirements
                 .iter()
@@ -466,7 +467,7 @@ fn the_explorers_filter_and_search_show_the_rows_they_name() {
         rows: RowFilter::Mine,
         ..View::default()
     };
-    let needs: BTreeSet<String> = ["exactly-once".to_string()].into_iter().collect();
+    let needs: VecSet<String> = ["exactly-once".to_string()].into_iter().collect();
     let mine: Vec<&str> = m()
         .rows
         .iter()

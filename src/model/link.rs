@@ -17,7 +17,7 @@ use super::view::{self, View, VIEW_PARAMS};
 use super::workload::{
     NetworkPath, SizingRules, Targets, Tiered, Workload, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS,
 };
-use std::collections::BTreeSet;
+use crate::model::sorted::VecSet;
 use std::fmt::Write as _;
 
 /// The link format's version, written by the encoder as `v=4` (absent = v1).
@@ -689,7 +689,7 @@ pub fn apply(w: &mut Workload, name: &str, value: &str, catalog: &Catalog) -> Re
         "mm2_mcus" => w.mm2_mcus = Some(parse_count(value, 1, MAX_CONNECT_MCUS)?),
         "need" => {
             let matrix = Matrix::calculator();
-            let mut needs = BTreeSet::new();
+            let mut needs = VecSet::new();
             let mut unknown = Vec::new();
             for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if matrix.requirement(id).is_some() {

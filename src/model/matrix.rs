@@ -92,7 +92,7 @@ impl Row {
     /// Whether the options differ on this row: their verdicts are not all the same
     /// (descriptive "info" cells differ when their values do).
     pub fn differs(&self) -> bool {
-        let verdicts: std::collections::BTreeSet<Verdict> =
+        let verdicts: super::sorted::VecSet<Verdict> =
             self.cells.iter().map(|c| c.verdict).collect();
         if verdicts.iter().all(|v| *v == Verdict::Info) {
             return self.cells.len() > 1;

@@ -25,6 +25,7 @@ pub mod readers;
 pub mod recommend;
 pub mod report;
 pub mod sort;
+pub mod sorted;
 pub mod sweep;
 pub mod units;
 pub mod view;

@@ -532,7 +532,7 @@ impl RegionPrices {
         &mut self,
         code: &str,
         primary: bool,
-        rates: &std::collections::BTreeMap<String, f64>,
+        rates: &super::sorted::VecMap<String, f64>,
     ) {
         // Unnamed first, so that a rate naming the Region is applied last and wins.
         for named in [false, true] {

@@ -5,7 +5,7 @@
 use super::estimate::{Estimate, OptionId, Status};
 use super::matrix::{Matrix, Verdict};
 use super::units::format_usd_cents;
-use std::collections::BTreeSet;
+use crate::model::sorted::VecSet;
 
 /// How one option meets the ticked requirements.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +21,7 @@ pub struct OptionFit {
 
 /// Each option's fit to the ticked requirements (unknown ids are ignored; the link
 /// decoder has already reported them).
-pub fn fit(needs: &BTreeSet<String>, matrix: &Matrix) -> Vec<OptionFit> {
+pub fn fit(needs: &VecSet<String>, matrix: &Matrix) -> Vec<OptionFit> {
     OptionId::ALL
         .into_iter()
         .map(|id| {
@@ -92,7 +92,7 @@ impl Recommendation {
 }
 
 /// Ranks the options for the estimate and the ticked requirements.
-pub fn recommend(estimate: &Estimate, needs: &BTreeSet<String>, matrix: &Matrix) -> Recommendation {
+pub fn recommend(estimate: &Estimate, needs: &VecSet<String>, matrix: &Matrix) -> Recommendation {
     let fits = fit(needs, matrix);
     let mut ranking: Vec<Ranked> = estimate
         .options
@@ -172,7 +172,7 @@ fn money(cents: Option<i64>) -> String {
     cents.map_or_else(|| "unpriced".to_string(), format_usd_cents)
 }
 
-fn summarise(estimate: &Estimate, needs: &BTreeSet<String>, ranking: &[Ranked]) -> String {
+fn summarise(estimate: &Estimate, needs: &VecSet<String>, ranking: &[Ranked]) -> String {
     let Some(top) = ranking.first().filter(|r| !r.ruled_out()) else {
         return "No option meets every requirement for this workload: see what rules each one out below.".to_string();
     };

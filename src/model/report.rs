@@ -250,7 +250,7 @@ pub fn text_report(estimate: &Estimate, messages: &[InputMessage], link: &str) -
 pub fn matrix_report(
     matrix: &super::matrix::Matrix,
     estimate: &Estimate,
-    needs: &std::collections::BTreeSet<String>,
+    needs: &crate::model::sorted::VecSet<String>,
     rec: &super::recommend::Recommendation,
 ) -> String {
     use super::estimate::OptionId;

@@ -4,7 +4,7 @@
 
 use super::estimate::OptionId;
 use super::matrix::Matrix;
-use std::collections::BTreeSet;
+use crate::model::sorted::VecSet;
 
 /// Link parameters that belong to the view (after the workload's, in encoder order).
 pub const VIEW_PARAMS: [&str; 4] = ["open", "rows", "q", "hide"];
@@ -62,12 +62,12 @@ impl RowFilter {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// Open sections: one of [`SECTIONS`], or an option id for its line items.
-    pub open: BTreeSet<String>,
+    pub open: VecSet<String>,
     pub rows: RowFilter,
     /// Text search in the feature explorer.
     pub search: String,
     /// Options hidden from the charts.
-    pub hidden: BTreeSet<String>,
+    pub hidden: VecSet<String>,
 }
 
 impl View {
@@ -110,7 +110,7 @@ impl View {
     }
 }
 
-fn join(set: &BTreeSet<String>) -> String {
+fn join(set: &VecSet<String>) -> String {
     set.iter().cloned().collect::<Vec<_>>().join(",")
 }
 
@@ -124,7 +124,7 @@ pub fn row_shown(
     differs: bool,
     search_text: &str,
     view: &View,
-    needs: &BTreeSet<String>,
+    needs: &VecSet<String>,
     matrix: &Matrix,
 ) -> bool {
     let filter_ok = match view.rows {
@@ -144,8 +144,8 @@ pub fn is_section(id: &str) -> bool {
     SECTIONS.contains(&id) || OptionId::from_id(id).is_some()
 }
 
-fn id_list(value: &str, valid: impl Fn(&str) -> bool) -> (BTreeSet<String>, Vec<String>) {
-    let mut ok = BTreeSet::new();
+fn id_list(value: &str, valid: impl Fn(&str) -> bool) -> (VecSet<String>, Vec<String>) {
+    let mut ok = VecSet::new();
     let mut unknown = Vec::new();
     for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         if valid(id) {

@@ -7,7 +7,7 @@ use super::readers::Readers;
 use super::units::{
     gb_over_hours, mb_per_s_to_gb_per_month, KB_PER_MB, MB_PER_GB, SECONDS_PER_MONTH,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::sorted::{VecMap, VecSet};
 
 /// Retention bounds accepted by the link and the form (1 hour to 10 years).
 pub const MIN_RETENTION_HOURS: f64 = 1.0;
@@ -56,7 +56,7 @@ pub struct Workload {
     /// retention (hours kept on broker storage, the rest in the tiered store).
     pub tiered: Tiered,
     /// Ticked requirement ids (`need=`, comma-separated), from the comparison model.
-    pub needs: BTreeSet<String>,
+    pub needs: VecSet<String>,
     /// Streams (Kinesis) or topics (Kafka) the workload is spread over evenly (`streams`).
     pub streams: u32,
     /// Kinesis producer aggregation: user records packed into Kinesis records of this
@@ -115,7 +115,7 @@ pub struct Workload {
     /// Rates the user gave for the workload's Region (`rate.<section>.<key>=<usd>`), by
     /// `<section>.<key>` as `data/prices.toml` names them: a rate the price book lacks,
     /// or a negotiated one. They replace the book's and are marked "your rate".
-    pub rates: BTreeMap<String, f64>,
+    pub rates: VecMap<String, f64>,
     /// The price book edition the link was priced with (`prices=`, a date) when it is
     /// older than today's: the estimate uses the book as it was then (the change log
     /// takes today's back). `None`: today's book.
@@ -284,7 +284,7 @@ impl Default for Workload {
             rack_aware: false,
             discount_pct: 0.0,
             tiered: Tiered::Auto,
-            needs: BTreeSet::new(),
+            needs: VecSet::new(),
             streams: 1,
             aggregate_kb: None,
             compression: 1.0,
@@ -304,7 +304,7 @@ impl Default for Workload {
             dr_region: None,
             mm2: false,
             mm2_mcus: None,
-            rates: BTreeMap::new(),
+            rates: VecMap::new(),
             prices: None,
         }
     }

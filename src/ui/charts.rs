@@ -4,9 +4,9 @@
 
 use crate::model::estimate::OptionId;
 use crate::model::fixed::{fixed, trimmed};
+use crate::model::sorted::VecSet;
 use crate::model::sweep::{describe, Axis, Sweep};
 use crate::model::units::{format_quantity, format_usd_cents};
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ const BOTTOM: f64 = 40.0;
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub sweep: Sweep,
-    pub hidden: BTreeSet<String>,
+    pub hidden: VecSet<String>,
     /// (option, hide it) when a legend button is pressed.
     pub ontoggle_option: Callback<(OptionId, bool)>,
 }

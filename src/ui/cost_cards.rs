@@ -7,9 +7,9 @@ use crate::model::fixed::shortest;
 use crate::model::report::{
     finops, format_line_quantity, format_unit_usd, pricing_page, INCLUDED, NOT_INCLUDED,
 };
+use crate::model::sorted::VecMap;
 use crate::model::units::format_usd_cents;
 use crate::model::{Estimate, OptionEstimate, Status, View};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -33,9 +33,9 @@ pub struct CardsProps {
 /// a text was refused, by rate name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RateFields {
-    pub given: BTreeMap<String, f64>,
-    pub text: Rc<BTreeMap<String, String>>,
-    pub errors: Rc<BTreeMap<String, String>>,
+    pub given: VecMap<String, f64>,
+    pub text: Rc<VecMap<String, String>>,
+    pub errors: Rc<VecMap<String, String>>,
 }
 
 #[derive(Properties, PartialEq)]

@@ -7,8 +7,8 @@
 use super::section::section;
 use crate::model::matrix::Matrix;
 use crate::model::recommend::Recommendation;
+use crate::model::sorted::VecSet;
 use crate::model::units::format_usd_cents;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ pub const NEEDS_SECTION: &str = "needs";
 
 #[derive(Properties, PartialEq)]
 pub struct DecisionProps {
-    pub needs: BTreeSet<String>,
+    pub needs: VecSet<String>,
     pub recommendation: Rc<Recommendation>,
     pub ontoggle: Callback<(String, bool)>,
     /// A preset's requirements, to replace the ticked ones.
@@ -48,7 +48,7 @@ pub fn decision_helper(p: &DecisionProps) -> Html {
 
 /// The requirement checkboxes, in a section that folds away (a long list on a phone).
 fn needs(
-    ticked: &BTreeSet<String>,
+    ticked: &VecSet<String>,
     ontoggle: &Callback<(String, bool)>,
     open: bool,
     ontoggle_section: &Callback<(String, bool)>,

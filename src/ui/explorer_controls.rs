@@ -11,10 +11,10 @@
 //! shown as the link says.
 
 use crate::model::matrix::Matrix;
+use crate::model::sorted::VecSet;
 use crate::model::view::{row_shown, RowFilter, View};
 use gloo::events::EventListener;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlInputElement};
@@ -23,7 +23,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExplorerControlsProps {
     pub view: View,
-    pub needs: BTreeSet<String>,
+    pub needs: VecSet<String>,
     pub onfilter: Callback<RowFilter>,
     pub onsearch: Callback<String>,
     pub ontoggle: Callback<(String, bool)>,
@@ -194,7 +194,7 @@ impl Change {
 }
 
 /// Shows the page as `view` and `needs` say.
-fn apply(page: &Page, view: &View, needs: &BTreeSet<String>) {
+fn apply(page: &Page, view: &View, needs: &VecSet<String>) {
     let matrix = Matrix::calculator();
     let mut shown = 0;
     for row in &page.rows {

@@ -4,8 +4,8 @@ use super::share::{absolute_link, copy_to_clipboard};
 use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
 use crate::model::matrix::Matrix;
 use crate::model::recommend::recommend;
+use crate::model::sorted::VecSet;
 use crate::model::{Estimate, InputMessage};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ pub struct ExportProps {
     pub workload: crate::model::Workload,
     pub messages: Rc<Vec<InputMessage>>,
     /// The ticked requirements (the Markdown carries the recommendation for them).
-    pub needs: BTreeSet<String>,
+    pub needs: VecSet<String>,
 }
 
 /// Offers `text` as a file download.

@@ -8,9 +8,9 @@ use crate::model::link::{
     display_value, edit, edit_anchored, field_value, followed_value, linked_fields,
     todays_defaults, Anchor, FORM_ONLY, PARAMS, RATE_PREFIX,
 };
+use crate::model::sorted::VecMap;
 use crate::model::view::{RowFilter, MAX_SEARCH_CHARS};
 use crate::model::{decode, Catalog, InputMessage, View, Workload};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -18,9 +18,9 @@ use yew::Reducible;
 pub struct State {
     pub workload: Workload,
     /// Parameter → the text in its field (what the user typed).
-    pub fields: BTreeMap<&'static str, String>,
+    pub fields: VecMap<&'static str, String>,
     /// Parameter → why its field's text was refused.
-    pub errors: BTreeMap<&'static str, String>,
+    pub errors: VecMap<&'static str, String>,
     /// Parameters of the opened link that were ignored or adjusted.
     pub link_messages: Rc<Vec<InputMessage>>,
     pub notice_dismissed: bool,
@@ -34,9 +34,9 @@ pub struct State {
     /// changes something, so that reloading it shows the same notice.
     pub legacy_link: bool,
     /// Rate name (`<section>.<key>`) → the text in its field on a card.
-    pub rate_fields: Rc<BTreeMap<String, String>>,
+    pub rate_fields: Rc<VecMap<String, String>>,
     /// Rate name → why its field's text was refused.
-    pub rate_errors: Rc<BTreeMap<String, String>>,
+    pub rate_errors: Rc<VecMap<String, String>>,
     /// Which of records/s and MB/s the user typed last (a record size change keeps it).
     pub anchor: Anchor,
     /// The last field that changed because another did, in a sentence ("Write
@@ -53,7 +53,7 @@ impl State {
         Self {
             fields: fields_of(&decoded.workload),
             workload: decoded.workload,
-            errors: BTreeMap::new(),
+            errors: VecMap::new(),
             link_messages: Rc::new(decoded.messages),
             notice_dismissed: false,
             view: decoded.view,
@@ -108,7 +108,7 @@ fn shorten(text: &str) -> String {
     }
 }
 
-fn fields_of(w: &Workload) -> BTreeMap<&'static str, String> {
+fn fields_of(w: &Workload) -> VecMap<&'static str, String> {
     PARAMS
         .iter()
         .map(|&p| (p, field_value(w, p)))
