@@ -87,6 +87,89 @@ fn use_follow(
     });
 }
 
+/// The app's callbacks to its children: each dispatches one action.
+#[derive(Clone)]
+struct Handlers {
+    onedit: Callback<(&'static str, String)>,
+    ontoggle: Callback<(String, bool)>,
+    ontoggle_need: Callback<(String, bool)>,
+    onfilter: Callback<crate::model::view::RowFilter>,
+    onsearch: Callback<String>,
+    ontoggle_option: Callback<(crate::model::OptionId, bool)>,
+    onpreset: Callback<Vec<String>>,
+    onadopt_prices: Callback<()>,
+    onadopt: Callback<()>,
+    onrate: Callback<(String, String)>,
+    onremove: Callback<String>,
+    onfill: Callback<()>,
+    ondismiss: Callback<()>,
+    onreveal: Callback<&'static str>,
+}
+
+impl Handlers {
+    fn new(d: UseReducerDispatcher<State>) -> Self {
+        let on = |make: fn(()) -> Action| {
+            let d = d.clone();
+            Callback::from(move |_: ()| d.dispatch(make(())))
+        };
+        let send = {
+            let d = d.clone();
+            move |a: Action| d.dispatch(a)
+        };
+        let s = send.clone();
+        let onedit = Callback::from(move |(name, text)| s(Action::Edit(name, text)));
+        let s = send.clone();
+        let ontoggle = Callback::from(move |(id, on)| s(Action::ToggleSection(id, on)));
+        let s = send.clone();
+        let ontoggle_need = Callback::from(move |(id, on)| s(Action::ToggleNeed(id, on)));
+        let s = send.clone();
+        let onfilter = Callback::from(move |f| s(Action::SetRowFilter(f)));
+        let s = send.clone();
+        let onsearch = Callback::from(move |q| s(Action::SetSearch(q)));
+        let s = send.clone();
+        let ontoggle_option = Callback::from(move |(o, hide)| s(Action::SetHidden(o, hide)));
+        let s = send.clone();
+        let onpreset = Callback::from(move |needs| s(Action::SetNeeds(needs)));
+        let s = send.clone();
+        let onrate = Callback::from(move |(name, text)| s(Action::EditRate(name, text)));
+        let s = send.clone();
+        let onremove = Callback::from(move |name| s(Action::RemoveRate(name)));
+        // A field named in a sentence: open its group, then focus it (once the group's
+        // fields are on the page).
+        let onreveal = Callback::from(move |field: &'static str| {
+            if let Some(group) = super::workload_form::group_of(field) {
+                send(Action::ToggleSection(group.to_string(), true));
+            }
+            gloo::timers::callback::Timeout::new(0, move || {
+                use wasm_bindgen::JsCast;
+                if let Some(el) = gloo::utils::document()
+                    .get_element_by_id(&format!("f-{field}"))
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            })
+            .forget();
+        });
+        Self {
+            onedit,
+            ontoggle,
+            ontoggle_need,
+            onfilter,
+            onsearch,
+            ontoggle_option,
+            onpreset,
+            onadopt_prices: on(|_| Action::AdoptTodaysPrices),
+            onadopt: on(|_| Action::AdoptTodaysDefaults),
+            onrate,
+            onremove,
+            onfill: on(|_| Action::FillMissingRates),
+            ondismiss: on(|_| Action::DismissNotice),
+            onreveal,
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let catalog = Catalog::embedded();
@@ -242,64 +325,28 @@ pub fn app() -> Html {
     }
 
     // The callbacks are made once (the dispatcher never changes), so a child whose other
-    // props did not change is not re-rendered on a keystroke.
-    let dispatcher = state.dispatcher();
-    let onedit = use_callback(
-        dispatcher.clone(),
-        |(name, text): (&'static str, String), d| d.dispatch(Action::Edit(name, text)),
-    );
-    let ontoggle = use_callback(dispatcher.clone(), |(id, on): (String, bool), d| {
-        d.dispatch(Action::ToggleSection(id, on))
-    });
-    let ontoggle_need = use_callback(dispatcher.clone(), |(id, on): (String, bool), d| {
-        d.dispatch(Action::ToggleNeed(id, on))
-    });
-    let onfilter = use_callback(dispatcher.clone(), |f, d| {
-        d.dispatch(Action::SetRowFilter(f))
-    });
-    let onsearch = use_callback(dispatcher.clone(), |q, d| d.dispatch(Action::SetSearch(q)));
-    let ontoggle_option = use_callback(
-        dispatcher.clone(),
-        |(o, hide): (crate::model::OptionId, bool), d| d.dispatch(Action::SetHidden(o, hide)),
-    );
-    let onpreset = use_callback(dispatcher.clone(), |needs: Vec<String>, d| {
-        d.dispatch(Action::SetNeeds(needs))
-    });
-    let onadopt_prices = use_callback(dispatcher.clone(), |_: (), d| {
-        d.dispatch(Action::AdoptTodaysPrices)
-    });
-    let onadopt = use_callback(dispatcher.clone(), |_: (), d| {
-        d.dispatch(Action::AdoptTodaysDefaults)
-    });
-    let onrate = use_callback(dispatcher.clone(), |(name, text): (String, String), d| {
-        d.dispatch(Action::EditRate(name, text))
-    });
-    let onremove = use_callback(dispatcher.clone(), |name: String, d| {
-        d.dispatch(Action::RemoveRate(name))
-    });
-    let onfill = use_callback(dispatcher.clone(), |_: (), d| {
-        d.dispatch(Action::FillMissingRates)
-    });
-    let ondismiss = use_callback(dispatcher.clone(), |_: (), d| {
-        d.dispatch(Action::DismissNotice)
-    });
-    // A field named in a sentence: open its group, then focus it (once the group's
-    // fields are on the page).
-    let onreveal = use_callback(dispatcher, |field: &'static str, d| {
-        if let Some(group) = super::workload_form::group_of(field) {
-            d.dispatch(Action::ToggleSection(group.to_string(), true));
-        }
-        gloo::timers::callback::Timeout::new(0, move || {
-            use wasm_bindgen::JsCast;
-            if let Some(el) = gloo::utils::document()
-                .get_element_by_id(&format!("f-{field}"))
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        })
-        .forget();
-    });
+    // props did not change is not re-rendered on a keystroke. (One memo for all of them:
+    // a hook each would cost the module a copy of the hook's code each.)
+    let handlers = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| Handlers::new(dispatcher))
+    };
+    let Handlers {
+        onedit,
+        ontoggle,
+        ontoggle_need,
+        onfilter,
+        onsearch,
+        ontoggle_option,
+        onpreset,
+        onadopt_prices,
+        onadopt,
+        onrate,
+        onremove,
+        onfill,
+        ondismiss,
+        onreveal,
+    } = (*handlers).clone();
     let cmp = use_memo(estimate.clone(), |e| crate::model::compare::compare(e));
     // What a screen reader hears once typing pauses: the new cheapest total (nothing on
     // the page as opened).
