@@ -108,6 +108,121 @@ fn path_for(sweep: &Sweep, cents: &[Option<i64>], scale: YScale) -> String {
     d
 }
 
+/// Text for SVG markup: `&`, `<` and `>` escaped (the drawing's text is the model's:
+/// option names, amounts and units).
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The drawing, as SVG markup: written as text rather than built as `html!` nodes,
+/// because it is replaced whole whenever it changes (once typing pauses) and the module
+/// is smaller this way (about 1.6 KB brotli).
+fn svg(s: &Sweep, visible: &[&crate::model::sweep::Series], scale: YScale) -> String {
+    let axis = s.axis;
+    let id = axis.id();
+    let mut o = String::with_capacity(8192);
+    let _ = write!(
+        o,
+        r#"<svg viewBox="0 0 {} {}" role="img" aria-labelledby="chart-{id}-title chart-{id}-desc" preserveAspectRatio="xMidYMid meet"><title id="chart-{id}-title">{}</title><desc id="chart-{id}-desc">{} Your workload is at {} {}.</desc>"#,
+        trimmed(W, 1),
+        trimmed(H, 1),
+        title(axis),
+        esc(&describe(s)),
+        format_quantity(s.marker, 2),
+        esc(axis.unit()),
+    );
+    let line = |o: &mut String, class: &str, x1: String, x2: String, y1: String, y2: String| {
+        let _ = write!(
+            o,
+            r#"<line{class} x1="{x1}" x2="{x2}" y1="{y1}" y2="{y2}"/>"#
+        );
+    };
+    for t in scale.ticks() {
+        let y = fixed(scale.y(t), 1);
+        o.push_str(r#"<g class="grid">"#);
+        line(
+            &mut o,
+            "",
+            trimmed(LEFT, 1),
+            trimmed(W - RIGHT, 1),
+            y.clone(),
+            y,
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{}" y="{}" text-anchor="end">{}</text></g>"#,
+            trimmed(LEFT - 6.0, 1),
+            fixed(scale.y(t) + 4.0, 1),
+            esc(&short_usd(t))
+        );
+    }
+    for &t in ticks(axis) {
+        let x = x_pos(axis, t);
+        o.push_str(r#"<g class="grid">"#);
+        line(
+            &mut o,
+            "",
+            fixed(x, 1),
+            fixed(x, 1),
+            trimmed(TOP, 1),
+            trimmed(H - BOTTOM, 1),
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{}" y="{}" text-anchor="{}">{}</text></g>"#,
+            fixed(x, 1),
+            trimmed(H - BOTTOM + 16.0, 1),
+            if x > W - RIGHT - 20.0 {
+                "end"
+            } else {
+                "middle"
+            },
+            format_quantity(t, 1)
+        );
+    }
+    for series in visible {
+        let _ = write!(
+            o,
+            r#"<g class="series s-{}"><path d="{}"/>"#,
+            series.id.id(),
+            path_for(s, &series.cents, scale)
+        );
+        for (x, c) in s.xs.iter().zip(&series.cents).step_by(6) {
+            if let Some(c) = c {
+                let _ = write!(
+                    o,
+                    r#"<circle cx="{}" cy="{}" r="3"><title>{}: {} at {} {}</title></circle>"#,
+                    fixed(x_pos(axis, *x), 1),
+                    fixed(scale.y(*c), 1),
+                    esc(series.id.name()),
+                    esc(&format_usd_cents(*c)),
+                    format_quantity(*x, 2),
+                    esc(axis.unit())
+                );
+            }
+        }
+        o.push_str("</g>");
+    }
+    let marker_x = x_pos(axis, s.marker);
+    line(
+        &mut o,
+        r#" class="marker""#,
+        fixed(marker_x, 1),
+        fixed(marker_x, 1),
+        trimmed(TOP, 1),
+        trimmed(H - BOTTOM, 1),
+    );
+    let _ = write!(
+        o,
+        r#"<text class="marker-label" x="{}" y="{}">your workload</text></svg>"#,
+        fixed(marker_x + 4.0, 1),
+        trimmed(TOP + 12.0, 1)
+    );
+    o
+}
+
 #[function_component(BreakEvenChart)]
 pub fn break_even_chart(p: &ChartProps) -> Html {
     let s = &p.sweep;
@@ -126,38 +241,9 @@ pub fn break_even_chart(p: &ChartProps) -> Html {
     };
     let scale = YScale::new(all().min().unwrap_or(100), all().max().unwrap_or(100));
     let text = describe(s);
-    let marker_x = x_pos(axis, s.marker);
-    let y_ticks = scale.ticks();
     html! {
         <figure class="chart" data-chart={id}>
-            <svg viewBox={format!("0 0 {} {}", trimmed(W, 1), trimmed(H, 1))} role="img" aria-labelledby={format!("chart-{id}-title chart-{id}-desc")} preserveAspectRatio="xMidYMid meet">
-                <title id={format!("chart-{id}-title")}>{ title(axis) }</title>
-                <desc id={format!("chart-{id}-desc")}>{ format!("{text} Your workload is at {} {}.", format_quantity(s.marker, 2), axis.unit()) }</desc>
-                { for y_ticks.iter().map(|&t| { let y = scale.y(t); html! {
-                    <g class="grid">
-                        <line x1={trimmed(LEFT, 1)} x2={trimmed(W - RIGHT, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} />
-                        <text x={trimmed(LEFT - 6.0, 1)} y={fixed(y + 4.0, 1)} text-anchor="end">{ short_usd(t) }</text>
-                    </g>
-                }}) }
-                { for ticks(axis).iter().map(|&t| { let x = x_pos(axis, t); html! {
-                    <g class="grid">
-                        <line x1={fixed(x, 1)} x2={fixed(x, 1)} y1={trimmed(TOP, 1)} y2={trimmed(H - BOTTOM, 1)} />
-                        <text x={fixed(x, 1)} y={trimmed(H - BOTTOM + 16.0, 1)} text-anchor={if x > W - RIGHT - 20.0 { "end" } else { "middle" }}>{ format_quantity(t, 1) }</text>
-                    </g>
-                }}) }
-                { for visible.iter().map(|series| html! {
-                    <g class={classes!("series", format!("s-{}", series.id.id()))}>
-                        <path d={path_for(s, &series.cents, scale)} />
-                        { for s.xs.iter().zip(&series.cents).step_by(6).filter_map(|(x, c)| c.map(|c| html! {
-                            <circle cx={fixed(x_pos(axis, *x), 1)} cy={fixed(scale.y(c), 1)} r="3">
-                                <title>{ format!("{}: {} at {} {}", series.id.name(), format_usd_cents(c), format_quantity(*x, 2), axis.unit()) }</title>
-                            </circle>
-                        })) }
-                    </g>
-                }) }
-                <line class="marker" x1={fixed(marker_x, 1)} x2={fixed(marker_x, 1)} y1={trimmed(TOP, 1)} y2={trimmed(H - BOTTOM, 1)} />
-                <text class="marker-label" x={fixed(marker_x + 4.0, 1)} y={trimmed(TOP + 12.0, 1)}>{ "your workload" }</text>
-            </svg>
+            { Html::from_html_unchecked(AttrValue::from(svg(s, &visible, scale))) }
             <figcaption>
                 // (In HTML rather than in the drawing, so that it stays readable when the
                 // drawing is scaled down to a phone's width.)
