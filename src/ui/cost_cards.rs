@@ -38,21 +38,18 @@ pub struct RateFields {
     pub errors: Rc<VecMap<String, String>>,
 }
 
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    option: OptionEstimate,
+struct CardProps<'a> {
+    option: &'a OptionEstimate,
     /// GB written a month (the cost per GB).
     gb_in_per_month: f64,
     cheapest: bool,
     /// Some option is not priced here: the badge says "of those priced".
-    #[prop_or_default]
     partial: bool,
     lines_open: bool,
-    ontoggle: Callback<(String, bool)>,
-    region: AttrValue,
-    onreveal: Callback<&'static str>,
+    ontoggle: &'a Callback<(String, bool)>,
+    region: &'a str,
+    onreveal: &'a Callback<&'static str>,
     /// The warnings are an earlier workload's, until its advice follows.
-    #[prop_or_default]
     pending: bool,
 }
 
@@ -179,9 +176,11 @@ fn finops_line(o: &OptionEstimate, gb_in_per_month: f64) -> Html {
     format_usd_cents(f.fixed_cents)) }</p> }
 }
 
-#[function_component(CostCard)]
+/// One option's card (a function, not a component: a keystroke changes every card's
+/// figures, so a component's check for unchanged props would rarely spare one, and
+/// each component type costs the module its own copy of Yew's lifecycle code).
 fn cost_card(p: &CardProps) -> Html {
-    let o = &p.option;
+    let o = p.option;
     let id = o.id.id();
     let status_class = o.status.id();
     let total = match o.status {
@@ -211,7 +210,7 @@ fn cost_card(p: &CardProps) -> Html {
                 // the card's headline.
                 html! { <>
                     <p class="total ineligible">{ "Not eligible for this workload" }</p>
-                    <ul class="reasons">{ for o.shown_reasons().map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
+                    <ul class="reasons">{ for o.shown_reasons().map(|r| html! { <li>{ rich(r, p.onreveal) }</li> }) }</ul>
                     { maybe((!o.lines.is_empty()).then(|| html! {
                         <details class="if-forced">
                             <summary>{ "What it would cost if forced" }</summary>
@@ -227,7 +226,7 @@ fn cost_card(p: &CardProps) -> Html {
                         { maybe((o.status != Status::NotPriced).then(|| html! { <span class="per">{ " / month" }</span> })) }</p>
                     { maybe((o.status != Status::NotPriced).then(|| finops_line(o, p.gb_in_per_month))) }
                     { maybe((!o.reasons.is_empty()).then(|| html! {
-                        <ul class="reasons">{ for o.shown_reasons().map(|r| html! { <li>{ rich(r, &p.onreveal) }</li> }) }</ul>
+                        <ul class="reasons">{ for o.shown_reasons().map(|r| html! { <li>{ rich(r, p.onreveal) }</li> }) }</ul>
                     })) }
                 </> }
             } }
@@ -236,17 +235,17 @@ fn cost_card(p: &CardProps) -> Html {
                 <p class="utilisation">{ format!("Peak uses {}% of rated capacity", crate::model::units::utilisation_text(u)) }
                     { maybe(o.capacity.sizing.as_ref().map(|s| html! { <span class="policy">{ format!(". {s}.") }</span> })) }</p>
             })) }
-            { rates_note(o, &p.region) }
+            { rates_note(o, p.region) }
             { maybe((!o.warnings.is_empty()).then(|| html! {
-                <ul class={classes!("warnings", p.pending.then_some("pending"))} aria-busy={p.pending.then_some("true")}>{ for o.warnings.iter().take(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
+                <ul class={classes!("warnings", p.pending.then_some("pending"))} aria-busy={p.pending.then_some("true")}>{ for o.warnings.iter().take(WARNINGS_SHOWN).map(|w| html! { <li>{ rich(w, p.onreveal) }</li> }) }</ul>
             })) }
             { maybe(o.warnings.get(WARNINGS_SHOWN..).filter(|more| !more.is_empty()).map(|more| html! {
                 <details class="more-warnings">
                     <summary>{ format!("{} more {}", more.len(), if more.len() == 1 { "note" } else { "notes" }) }</summary>
-                    <ul class="warnings">{ for more.iter().map(|w| html! { <li>{ rich(w, &p.onreveal) }</li> }) }</ul>
+                    <ul class="warnings">{ for more.iter().map(|w| html! { <li>{ rich(w, p.onreveal) }</li> }) }</ul>
                 </details>
             })) }
-            { maybe((!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, &p.ontoggle, || html! {
+            { maybe((!o.lines.is_empty()).then(|| section(id, classes!("lines"), format!("{} line items", o.all_lines().count()), p.lines_open, p.ontoggle, || html! {
                 <table>
                     <thead><tr><th scope="col">{ "Item" }</th><th scope="col" class="num">{ "Quantity" }</th><th scope="col" class="num">{ "Unit price" }</th><th scope="col" class="num">{ "Amount" }</th></tr></thead>
                     <tbody>
@@ -281,11 +280,12 @@ pub fn cost_cards(p: &CardsProps) -> Html {
                     <button type="button" class="fill-rates" {onclick}>{ format!("Use {}'s rates for the missing ones", crate::model::link::REFERENCE_REGION) }</button></p> }
             })) }
             <div class="cards">
-                { for p.estimate.options.iter().map(|o| html! {
-                    <CostCard option={o.clone()} gb_in_per_month={p.estimate.derived_for(o.id).gb_in_per_month} cheapest={Some(o.id) == cheapest} {partial}
-                        lines_open={p.view.is_open(o.id.id())} ontoggle={p.ontoggle.clone()}
-                        region={AttrValue::from(p.estimate.region.clone())} onreveal={p.onreveal.clone()} pending={p.estimate.advice_pending} />
-                }) }
+                { for p.estimate.options.iter().map(|o| cost_card(&CardProps {
+                    option: o, gb_in_per_month: p.estimate.derived_for(o.id).gb_in_per_month,
+                    cheapest: Some(o.id) == cheapest, partial, lines_open: p.view.is_open(o.id.id()),
+                    ontoggle: &p.ontoggle, region: &p.estimate.region, onreveal: &p.onreveal,
+                    pending: p.estimate.advice_pending,
+                })) }
             </div>
             { rates_panel(p) }
             { for p.estimate.not_priced.iter().map(|(name, reason)| html! {
