@@ -1258,13 +1258,42 @@ test("the comparison's sections arrive when first opened or scrolled near, not w
   await near.page.waitForSelector("details[data-section=deployment] table.deployment", { state: "attached" });
 });
 
+test("a line item's source link brings the list of sources and lands on its source", async ({ open }) => {
+  const fetched = [];
+  const { page } = await open("?rps=5120&size=2&open=kinesis-provisioned", {
+    viewport: { width: 1280, height: 800 },
+    before: (p) => p.route("**/features.html", (route) => { fetched.push(route.request().url()); return route.continue(); }),
+  });
+  await ready(page);
+  await page.waitForTimeout(300);
+  assertEqual(fetched.length, 0, "the sources are fetched with the first estimate");
+  assertEqual(await page.locator("#sources li").count(), 0, "the list of sources is in the page before it is asked for");
+  assert((await text(page, "#sources")).includes("Loading the sources"), "the placeholder says what comes");
+  // Followed with the keyboard, from the card's first line.
+  const link = page.locator("[data-option=kinesis-provisioned] tr[data-line] a.src").first();
+  const href = await link.getAttribute("href");
+  assert(/^#src-[a-z0-9-]+$/.test(href), `a line's source link: ${href}`);
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`${href} a[href^=http]`);
+  await page.waitForFunction((id) => { const r = document.querySelector(id).getBoundingClientRect(); return r.top > -2 && r.bottom < innerHeight + 2; }, href);
+  assertEqual(fetched.length, 1, "one fetch");
+  assert((await page.locator("#sources ul.sources li").count()) >= 10, "the whole list arrived");
+  assertEqual(await page.locator("#sources .lazy-body").count(), 0, "no placeholder left");
+  // Opened at a source: the page fetches the list and lands on it.
+  const at = await open(`?rps=5120&size=2${href}`, { viewport: { width: 1280, height: 800 } });
+  await ready(at.page);
+  await at.page.waitForFunction((id) => { const el = document.querySelector(id); if (!el) return false; const r = el.getBoundingClientRect(); return r.top > -2 && r.bottom < innerHeight + 2; }, href);
+});
+
 test("content before WebAssembly: the default estimate and the comparison without JavaScript", async ({ open }) => {
   const { page } = await open("?rps=5000&size=2", { javaScriptEnabled: false });
   await page.waitForSelector(".card .amount");
   const cli = JSON.parse(spawnSync(CLI, ["--json", ""], { encoding: "utf8" }).stdout);
   const kp = cli.options.find((o) => o.id === "kinesis-provisioned");
   assertEqual(await text(page, "[data-option=kinesis-provisioned] .amount"), `$${kp.monthly_usd.toFixed(2)}`, "default estimate pre-rendered");
-  assert((await text(page, ".site-footer")).includes("Sources"), "the footer, without JavaScript");
+  assert((await text(page, ".site-footer")).includes("Units and rules"), "the footer's rules, without JavaScript");
+  assert((await page.getAttribute("#sources .lazy-body a", "href")).endsWith("features.html#sources"), "the sources' link, without JavaScript");
   assert((await text(page, "p.noscript")).includes("enable JavaScript"), "the no-JavaScript note");
   await page.screenshot({ path: `${SHOTS}/no-javascript.png` });
   // The comparison's sections link to the page that holds them whole.
@@ -1276,6 +1305,7 @@ test("content before WebAssembly: the default estimate and the comparison withou
   assert((await page.locator(".explorer table.matrix tbody tr").count()) >= 30, "the comparison, without JavaScript");
   assert((await page.locator(".explorer table.integrations tbody tr").count()) >= 6, "integrations, without JavaScript");
   assert((await page.locator(".explorer table.deployment tbody tr").count()) >= 3, "deployment, without JavaScript");
+  assert((await page.locator("#sources ul.sources li[id^=src-] a[href^=http]").count()) >= 10, "the sources, without JavaScript");
   await page.click("text=Streaming Showdown: price your workload");
   await page.waitForSelector(".card .amount");
 });

@@ -7,10 +7,11 @@
 //     pre-rendered (default) figures are hidden first (see `early` below);
 //   - the JS glue was minified after Trunk hashed it (scripts/build.sh): its
 //     <link rel="modulepreload"> gets the hash of the file as it is now;
-//   - the feature comparison's sections (`details[data-lazy]`, empty in the page) are
-//     fetched from features.html beside the page when the reader opens one or scrolls
-//     near the comparison, then moved into the page; `explorer-loaded` tells the app
-//     (src/ui/explorer.rs, explorer_controls.rs).
+//   - the feature comparison's sections (`details[data-lazy]`, empty in the page) and the
+//     footer's list of sources (`#sources[data-lazy]`) are fetched from features.html
+//     beside the page when the reader opens a section, follows a link to a source or
+//     scrolls near the comparison, then moved into the page; `explorer-loaded` tells the
+//     app (src/ui/explorer.rs, explorer_controls.rs, footer.rs).
 // Usage: node scripts/loader.mjs dist/index.html
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -66,12 +67,28 @@ const loadSections = () => sections ??= fetch(new URL("features.html", new URL('
       for (const n of [...whole.childNodes]) if (n.nodeName !== "SUMMARY") d.append(n);
       d.removeAttribute("data-lazy");
     }
+    // The footer's list of sources; then the source a link names, now on the page.
+    const list = doc.content.querySelector("#sources ul.sources");
+    const here = document.querySelector("#sources[data-lazy]");
+    if (list && here) {
+      here.querySelector(".lazy-body")?.remove();
+      here.append(list);
+      here.removeAttribute("data-lazy");
+    }
     dispatchEvent(new Event("explorer-loaded"));
   })
   .catch((e) => {
     sections = undefined; // (tried again on the next opening)
-    for (const s of document.querySelectorAll("details[data-lazy] .loading")) s.textContent = "This section could not be loaded (" + e.message + "): ";
+    for (const s of document.querySelectorAll("[data-lazy] .loading")) s.textContent = (s.closest("#sources") ? "The sources could not be loaded (" : "This section could not be loaded (") + e.message + "): ";
   });
+// A link to a source (a line item's, the header's "Prices as of"), or a page opened at
+// one (once the app has rendered: see \`watchNear\`): the list is fetched, then the page
+// lands on the source it names.
+const toSource = () => {
+  if (/^#src-/.test(location.hash)) loadSections().then(() => document.getElementById(location.hash.slice(1))?.scrollIntoView());
+};
+addEventListener("click", (e) => { if (e.target.closest?.('a[href^="#src-"], a[href="#sources"]')) loadSections(); }, true);
+addEventListener("hashchange", toSource);
 addEventListener("toggle", (e) => { if (e.target.matches?.("details[data-lazy][open]")) loadSections(); }, true);
 for (const d of document.querySelectorAll("details[data-lazy][open]")) loadSections();
 // Scrolled near: watched once the app has rendered (a link hides the pre-rendered
@@ -84,6 +101,7 @@ const whenNear = (selector, then) => {
   near.observe(el);
 };
 const watchNear = () => {
+  toSource();
   whenNear(".explorer", loadSections);
   whenNear(".charts", () => dispatchEvent(new Event("charts-near")));
 };

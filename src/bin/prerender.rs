@@ -5,10 +5,10 @@
 //! - after it, the feature comparison and the footer, which do not depend on the
 //!   workload: static HTML for every link, that the module neither renders nor carries
 //!   (`ui/explorer.rs`; `ui/explorer_controls.rs` makes them follow the link). The
-//!   comparison's three sections are left empty in the page, which fetches them when
-//!   first opened or scrolled near, from
-//! - `features.html` beside it: the whole comparison, a page of its own (readable
-//!   without JavaScript; the calculator's sections link to it).
+//!   comparison's three sections and the footer's list of sources are left empty in the
+//!   page, which fetches them when first opened, followed or scrolled near, from
+//! - `features.html` beside it: the whole comparison and the whole footer, a page of its
+//!   own (readable without JavaScript; the calculator's sections link to it).
 //!
 //! Usage: `prerender dist/index.html` (run by Trunk after each build: Trunk.toml).
 
@@ -22,7 +22,7 @@ const PENDING: &str = "<div class=\"link-pending-note\" role=\"status\"><p class
 fn main() {
     use futures::executor::block_on;
     use stream_showdown::ui::explorer::{Explorer, ExplorerProps, FEATURES_PAGE};
-    use stream_showdown::ui::footer::Footer;
+    use stream_showdown::ui::footer::{Footer, FooterProps};
     use stream_showdown::ui::App;
     use yew::ServerRenderer;
 
@@ -37,17 +37,29 @@ fn main() {
     };
     let end = start + marker.len();
     let app = block_on(ServerRenderer::<App>::new().hydratable(false).render());
+    // (Trunk gives its hooks the site's public URL.)
+    let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default();
     let explorer = block_on(
-        ServerRenderer::<Explorer>::with_props(|| ExplorerProps {
-            lazy: true,
-            // (Trunk gives its hooks the site's public URL.)
-            base: std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default().into(),
+        ServerRenderer::<Explorer>::with_props({
+            let base = base.clone();
+            move || ExplorerProps {
+                lazy: true,
+                base: base.into(),
+            }
         })
         .hydratable(false)
         .render(),
     );
     let whole = block_on(ServerRenderer::<Explorer>::new().hydratable(false).render());
-    let footer = block_on(ServerRenderer::<Footer>::new().hydratable(false).render());
+    let footer = block_on(
+        ServerRenderer::<Footer>::with_props(move || FooterProps {
+            lazy: true,
+            base: base.into(),
+        })
+        .hydratable(false)
+        .render(),
+    );
+    let whole_footer = block_on(ServerRenderer::<Footer>::new().hydratable(false).render());
     let out = format!(
         "{}<noscript><p class=\"noscript\">Streaming Showdown computes estimates in your browser with WebAssembly: enable JavaScript to price your own workload, or the workload of a link. The estimate below is the default workload's.</p></noscript>\n{PENDING}<div id=\"app\" data-prerendered=\"true\">{app}</div>\n{explorer}\n{footer}{}",
         &html[..start],
@@ -55,7 +67,7 @@ fn main() {
     );
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
     let features = std::path::Path::new(&path).with_file_name(FEATURES_PAGE);
-    std::fs::write(&features, features_page(&whole))
+    std::fs::write(&features, features_page(&whole, &whole_footer))
         .unwrap_or_else(|e| panic!("{}: {e}", features.display()));
     println!(
         "prerender: {path}: {} KB of pre-rendered HTML",
@@ -66,7 +78,7 @@ fn main() {
 /// The feature comparison as a page of its own: the sections open, a few rules of style
 /// (the calculator's style sheet is inlined in its page), and the way back.
 #[cfg(not(target_arch = "wasm32"))]
-fn features_page(explorer: &str) -> String {
+fn features_page(explorer: &str, footer: &str) -> String {
     let explorer = explorer.replace("<details ", "<details open ");
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -79,7 +91,7 @@ table{{border-collapse:collapse;margin:1rem 0;display:block;overflow-x:auto}}th,
 .verdict{{font-weight:600;margin-right:.3rem}}.covers{{display:block;font-size:.8rem;opacity:.75}}\
 .note,.source,.correction{{margin:.3rem 0 0;font-size:.9rem}}.explorer-filters,.row-count{{display:none}}</style>\n\
 </head>\n<body>\n<p><a href=\"./\">Streaming Showdown: price your workload on Kinesis Data Streams and Amazon MSK</a></p>\n\
-<main>\n{explorer}\n</main>\n</body>\n</html>\n"
+<main>\n{explorer}\n{footer}\n</main>\n</body>\n</html>\n"
     )
 }
 
