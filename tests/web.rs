@@ -443,7 +443,7 @@ mod components {
     use std::cell::RefCell;
     use std::rc::Rc;
     use stream_showdown::model::{decode, estimate, Catalog, InputMessage};
-    use stream_showdown::ui::cost_cards::{CardsProps, CostCards, RateFields};
+    use stream_showdown::ui::cost_cards::{cost_cards, CardsProps, RateFields};
     use stream_showdown::ui::derived::{derived_figures, DerivedProps};
     use stream_showdown::ui::header::{Header, HeaderProps};
     use stream_showdown::ui::notices::{
@@ -617,8 +617,13 @@ mod components {
             onfill: Callback::noop(),
             onreveal: Callback::noop(),
         };
-        let app_root =
-            yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: cost_cards(&props),
+            },
+        )
+        .render();
         settle().await;
         assert_eq!(root.query_selector_all(".card").unwrap().length(), 8);
         assert_eq!(
@@ -678,8 +683,13 @@ mod components {
             onfill: Callback::noop(),
             onreveal: Callback::noop(),
         };
-        let app_root =
-            yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: cost_cards(&props),
+            },
+        )
+        .render();
         settle().await;
         let card = "[data-option=msk-serverless]";
         assert_eq!(
@@ -732,8 +742,13 @@ mod components {
             onfill: Callback::noop(),
             onreveal: Callback::noop(),
         };
-        let app_root =
-            yew::Renderer::<CostCards>::with_root_and_props(root.clone(), props).render();
+        let app_root = yew::Renderer::<Show>::with_root_and_props(
+            root.clone(),
+            ShowProps {
+                html: cost_cards(&props),
+            },
+        )
+        .render();
         settle().await;
         let card = "[data-option=kinesis-provisioned]";
         // The card says where its rates go; the Region's panel asks for each rate once.

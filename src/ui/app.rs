@@ -4,7 +4,7 @@
 use super::answer::{answer, AnswerProps};
 use super::charts::{chart_table, BreakEvenChart};
 use super::comparison::comparison;
-use super::cost_cards::{CostCards, RateFields};
+use super::cost_cards::{cost_cards, CardsProps, RateFields};
 use super::decision::{DecisionHelper, NEEDS_SECTION};
 use super::derived::{derived_figures, DerivedProps};
 use super::explorer_controls::ExplorerControls;
@@ -14,7 +14,7 @@ use super::notices::{self, LegacyProps, NoticesProps, OlderPricesProps};
 use super::section::section;
 use super::share::ShareBar;
 use super::state::{Action, State};
-use super::workload_form::WorkloadForm;
+use super::workload_form::{workload_form, FormProps};
 use crate::model::matrix::Matrix;
 use crate::model::recommend::recommend;
 use crate::model::sweep::{sweep, Axis, CHART_POINTS};
@@ -389,7 +389,7 @@ pub fn app() -> Html {
                     </> } }) }
                 { comparison(&cmp, &estimate.region, &onreveal) }
                     <div class="inputs">
-                        <WorkloadForm state={(*state).clone()} {onedit} ontoggle={ontoggle.clone()} />
+                        { workload_form(&FormProps { state: (*state).clone(), onedit, ontoggle: ontoggle.clone() }) }
                         { derived_figures(&DerivedProps { derived: estimate.derived.clone(), kinesis: estimate.kinesis_derived.clone() }) }
                     </div>
                     <div class="outputs">
@@ -399,7 +399,7 @@ pub fn app() -> Html {
                         if let Some(notice) = (*legacy).clone() {
                             { notices::legacy_defaults(&LegacyProps { notice, onadopt }) }
                         }
-                        <CostCards estimate={estimate.clone()} view={state.view.clone()} ontoggle={ontoggle.clone()} {rates} {onrate} {onremove} {onfill} onreveal={onreveal.clone()} />
+                        { cost_cards(&CardsProps { estimate: estimate.clone(), view: state.view.clone(), ontoggle: ontoggle.clone(), rates, onrate, onremove, onfill, onreveal: onreveal.clone() }) }
                         if let Some(recommendation) = (*recommendation).clone() {
                             <DecisionHelper needs={state.workload.needs.clone()} {recommendation} ontoggle={ontoggle_need} onreveal={onreveal.clone()}
                                 {onpreset} needs_open={state.view.is_open(NEEDS_SECTION)} ontoggle_section={ontoggle.clone()} />

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct CardsProps {
     pub estimate: Rc<Estimate>,
     pub view: View,
@@ -266,7 +266,10 @@ fn cost_card(p: &CardProps) -> Html {
     }
 }
 
-#[function_component(CostCards)]
+/// The cards, the rates panel and what the totals include (a function, not a component:
+/// its estimate changes on every keystroke, so a component's check for unchanged props
+/// would spare nothing, and each component type costs the module its own copy of Yew's
+/// lifecycle code).
 pub fn cost_cards(p: &CardsProps) -> Html {
     let cheapest = p.estimate.cheapest();
     let caveat = p.estimate.caveat();

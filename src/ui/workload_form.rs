@@ -10,7 +10,7 @@ use crate::model::Catalog;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct FormProps {
     pub state: State,
     pub onedit: Callback<(&'static str, String)>,
@@ -613,7 +613,8 @@ fn changed(specs: &[Spec], w: &crate::model::Workload, default: &crate::model::W
         .count()
 }
 
-#[function_component(WorkloadForm)]
+/// The workload's fields (a function, not a component: the state it shows changes on
+/// every keystroke; see [`super::cost_cards::cost_cards`]).
 pub fn workload_form(p: &FormProps) -> Html {
     let s = &p.state;
     // (Today's defaults, once per render: what "n changed" compares with.)
