@@ -106,66 +106,48 @@ struct Handlers {
     onreveal: Callback<&'static str>,
 }
 
+/// A callback that dispatches the action `action` makes of its argument.
+fn dispatching<T: 'static>(
+    d: &UseReducerDispatcher<State>,
+    action: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |x| d.dispatch(action(x)))
+}
+
 impl Handlers {
     fn new(d: UseReducerDispatcher<State>) -> Self {
-        let on = |make: fn(()) -> Action| {
-            let d = d.clone();
-            Callback::from(move |_: ()| d.dispatch(make(())))
-        };
-        let send = {
-            let d = d.clone();
-            move |a: Action| d.dispatch(a)
-        };
-        let s = send.clone();
-        let onedit = Callback::from(move |(name, text)| s(Action::Edit(name, text)));
-        let s = send.clone();
-        let ontoggle = Callback::from(move |(id, on)| s(Action::ToggleSection(id, on)));
-        let s = send.clone();
-        let ontoggle_need = Callback::from(move |(id, on)| s(Action::ToggleNeed(id, on)));
-        let s = send.clone();
-        let onfilter = Callback::from(move |f| s(Action::SetRowFilter(f)));
-        let s = send.clone();
-        let onsearch = Callback::from(move |q| s(Action::SetSearch(q)));
-        let s = send.clone();
-        let ontoggle_option = Callback::from(move |(o, hide)| s(Action::SetHidden(o, hide)));
-        let s = send.clone();
-        let onpreset = Callback::from(move |needs| s(Action::SetNeeds(needs)));
-        let s = send.clone();
-        let onrate = Callback::from(move |(name, text)| s(Action::EditRate(name, text)));
-        let s = send.clone();
-        let onremove = Callback::from(move |name| s(Action::RemoveRate(name)));
-        // A field named in a sentence: open its group, then focus it (once the group's
-        // fields are on the page).
-        let onreveal = Callback::from(move |field: &'static str| {
-            if let Some(group) = super::workload_form::group_of(field) {
-                send(Action::ToggleSection(group.to_string(), true));
-            }
-            gloo::timers::callback::Timeout::new(0, move || {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = gloo::utils::document()
-                    .get_element_by_id(&format!("f-{field}"))
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.focus();
-                }
-            })
-            .forget();
-        });
         Self {
-            onedit,
-            ontoggle,
-            ontoggle_need,
-            onfilter,
-            onsearch,
-            ontoggle_option,
-            onpreset,
-            onadopt_prices: on(|_| Action::AdoptTodaysPrices),
-            onadopt: on(|_| Action::AdoptTodaysDefaults),
-            onrate,
-            onremove,
-            onfill: on(|_| Action::FillMissingRates),
-            ondismiss: on(|_| Action::DismissNotice),
-            onreveal,
+            onedit: dispatching(&d, |(name, text)| Action::Edit(name, text)),
+            ontoggle: dispatching(&d, |(id, on)| Action::ToggleSection(id, on)),
+            ontoggle_need: dispatching(&d, |(id, on)| Action::ToggleNeed(id, on)),
+            onfilter: dispatching(&d, Action::SetRowFilter),
+            onsearch: dispatching(&d, Action::SetSearch),
+            ontoggle_option: dispatching(&d, |(o, hide)| Action::SetHidden(o, hide)),
+            onpreset: dispatching(&d, Action::SetNeeds),
+            onadopt_prices: dispatching(&d, |()| Action::AdoptTodaysPrices),
+            onadopt: dispatching(&d, |()| Action::AdoptTodaysDefaults),
+            onrate: dispatching(&d, |(name, text)| Action::EditRate(name, text)),
+            onremove: dispatching(&d, Action::RemoveRate),
+            onfill: dispatching(&d, |()| Action::FillMissingRates),
+            ondismiss: dispatching(&d, |()| Action::DismissNotice),
+            // A field named in a sentence: open its group, then focus it (once the
+            // group's fields are on the page).
+            onreveal: Callback::from(move |field: &'static str| {
+                if let Some(group) = super::workload_form::group_of(field) {
+                    d.dispatch(Action::ToggleSection(group.to_string(), true));
+                }
+                gloo::timers::callback::Timeout::new(0, move || {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = gloo::utils::document()
+                        .get_element_by_id(&format!("f-{field}"))
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = el.focus();
+                    }
+                })
+                .forget();
+            }),
         }
     }
 }
