@@ -187,29 +187,17 @@ impl<T> Default for VecSet<T> {
     }
 }
 
+/// Read as the sorted slice of its values (`len`, `is_empty`, `iter`, `first`, `last`).
+impl<T> std::ops::Deref for VecSet<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
 impl<T> VecSet<T> {
     pub const fn new() -> Self {
         Self(Vec::new())
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        self.0.iter()
-    }
-
-    pub fn first(&self) -> Option<&T> {
-        self.0.first()
-    }
-
-    pub fn last(&self) -> Option<&T> {
-        self.0.last()
     }
 
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
