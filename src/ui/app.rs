@@ -371,7 +371,7 @@ pub fn app() -> Html {
                     </> } }) }
                 { comparison(&cmp, &estimate.region, &onreveal) }
                     <div class="inputs">
-                        { workload_form(&FormProps { state: (*state).clone(), onedit, ontoggle: ontoggle.clone() }) }
+                        { workload_form(&FormProps { state: &state, onedit: &onedit, ontoggle: &ontoggle }) }
                         { derived_figures(&DerivedProps { derived: estimate.derived.clone(), kinesis: estimate.kinesis_derived.clone() }) }
                     </div>
                     <div class="outputs">

@@ -120,6 +120,17 @@ fn row_cells(row: &Row, matrix: &Matrix) -> Html {
 /// calculator's page fetches the bodies of its sections.
 pub const FEATURES_PAGE: &str = "features.html";
 
+/// What the page shows in place of a part it fetches from [`FEATURES_PAGE`] (a section
+/// of the comparison, the footer's sources): `loading` until it arrives (the loader,
+/// `scripts/loader.mjs`, writes a failure into `.loading`), and a link to `#anchor` on
+/// that page, for a reader without JavaScript or if the fetch fails.
+pub fn lazy_body(loading: &str, base: &str, anchor: &str, link: String) -> Html {
+    html! {
+        <p class="lazy-body" role="status"><span class="loading">{ loading.to_string() }</span>
+            <a href={format!("{base}{FEATURES_PAGE}#{anchor}")}>{ link }</a></p>
+    }
+}
+
 /// A section of the explorer: `<details data-section={id}>`, closed (the link's `open=`
 /// opens it in the app). Whole, its body follows the summary and its id is the section's
 /// (`features.html#matrix`); lazy, the body is left
@@ -136,8 +147,7 @@ fn details(
             id={lazy.is_none().then_some(id)}>
             <summary>{ summary.to_string() }</summary>
             if let Some(base) = lazy {
-                <p class="lazy-body" role="status"><span class="loading">{ "Loading this section… " }</span>
-                    <a href={format!("{base}{FEATURES_PAGE}#{id}")}>{ format!("{summary}, on a page of its own") }</a></p>
+                { lazy_body("Loading this section… ", base, id, format!("{summary}, on a page of its own")) }
             } else {
                 { body() }
             }

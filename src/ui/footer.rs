@@ -7,7 +7,7 @@
 //! "Prices as of"), by the page's loader (`scripts/loader.mjs`), with the comparison's
 //! sections.
 
-use super::explorer::FEATURES_PAGE;
+use super::explorer::lazy_body;
 use crate::model::report::ASSUMPTIONS;
 use crate::model::Catalog;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub struct FooterProps {
     /// The list of sources is left out, for the page to fetch (the calculator's page).
     #[prop_or_default]
     pub lazy: bool,
-    /// The site's public URL, before the link to [`FEATURES_PAGE`] (as the explorer's).
+    /// The site's public URL, before the link to [`super::explorer::FEATURES_PAGE`] (as the explorer's).
     #[prop_or_default]
     pub base: AttrValue,
 }
@@ -36,8 +36,7 @@ pub fn footer(p: &FooterProps) -> Html {
             <section id="sources" aria-labelledby="sources-title" data-lazy={p.lazy.then_some("")}>
                 <h2 id="sources-title">{ format!("Sources (prices as of {})", catalog.prices.as_of) }</h2>
                 if p.lazy {
-                    <p class="lazy-body" role="status"><span class="loading">{ "Loading the sources… " }</span>
-                        <a href={format!("{}{FEATURES_PAGE}#sources", p.base)}>{ "The source and date of every figure, on a page of their own" }</a></p>
+                    { lazy_body("Loading the sources… ", &p.base, "sources", "The source and date of every figure, on a page of their own".to_string()) }
                 } else {
                     <ul class="sources">
                         { for catalog.prices.sources.iter().chain(catalog.limits.sources.iter()).map(|(key, s)| html! {

@@ -10,11 +10,10 @@ use crate::model::Catalog;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(PartialEq)]
-pub struct FormProps {
-    pub state: State,
-    pub onedit: Callback<(&'static str, String)>,
-    pub ontoggle: Callback<(String, bool)>,
+pub struct FormProps<'a> {
+    pub state: &'a State,
+    pub onedit: &'a Callback<(&'static str, String)>,
+    pub ontoggle: &'a Callback<(String, bool)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -616,14 +615,14 @@ fn changed(specs: &[Spec], w: &crate::model::Workload, default: &crate::model::W
 /// The workload's fields (a function, not a component: the state it shows changes on
 /// every keystroke; see [`super::cost_cards::cost_cards`]).
 pub fn workload_form(p: &FormProps) -> Html {
-    let s = &p.state;
+    let s = p.state;
     // (Today's defaults, once per render: what "n changed" compares with.)
     let default = crate::model::Workload::default();
     html! {
         <section id="workload" class="workload" aria-labelledby="workload-title">
             <h2 id="workload-title">{ "Your workload" }</h2>
             <div class="fields">
-                { fields(&CORE, s, &p.onedit) }
+                { fields(&CORE, s, p.onedit) }
             </div>
             <div class="groups">
             { for GROUPS.iter().map(|&(id, title, inside, specs)| {
@@ -635,8 +634,8 @@ pub fn workload_form(p: &FormProps) -> Html {
                     { if invalid { html! { <span class="group-invalid">{ "check a value" }</span> } } else { Html::default() } }
                     <span class="group-inside">{ inside }</span>
                 </> };
-                section_html(id, classes!("group"), summary, s.view.is_open(id), &p.ontoggle, || html! {
-                    <div class="fields">{ fields(specs, s, &p.onedit) }</div>
+                section_html(id, classes!("group"), summary, s.view.is_open(id), p.ontoggle, || html! {
+                    <div class="fields">{ fields(specs, s, p.onedit) }</div>
                 })
             }) }
             </div>
