@@ -5,7 +5,7 @@ use crate::model::export::{estimate_csv, estimate_json, estimate_markdown};
 use crate::model::matrix::Matrix;
 use crate::model::recommend::recommend;
 use crate::model::sorted::VecSet;
-use crate::model::{Estimate, InputMessage};
+use crate::model::InputMessage;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -40,55 +40,62 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
     Ok(())
 }
 
-/// The workload's whole estimate and its absolute link, as every export carries them.
-fn priced(w: &crate::model::Workload) -> (Estimate, String) {
+/// What an export is made of: the workload, the messages on its input, the ticked
+/// requirements.
+type Exported = (
+    crate::model::Workload,
+    Rc<Vec<InputMessage>>,
+    VecSet<String>,
+);
+
+/// The three exports.
+#[derive(Clone, Copy)]
+enum Export {
+    Csv,
+    Json,
+    Markdown,
+}
+
+/// Prices the workload (the whole estimate, with its absolute link) and exports it.
+/// (One function for the three buttons, so the module carries the pricing and the
+/// download once rather than in a closure each: 0.14 KB brotli less.)
+#[inline(never)]
+fn export(kind: Export, p: &Exported, status: &UseStateHandle<String>) {
+    let (workload, messages, needs) = p;
     let catalog = crate::model::Catalog::embedded();
-    (
-        crate::model::estimate(w, catalog),
-        absolute_link(&crate::model::encode(w)),
-    )
+    let e = crate::model::estimate(workload, catalog);
+    let link = absolute_link(&crate::model::encode(workload));
+    let (name, mime, text) = match kind {
+        Export::Csv => ("csv", "text/csv", estimate_csv(&e, &link)),
+        Export::Json => (
+            "json",
+            "application/json",
+            estimate_json(&e, messages, &link),
+        ),
+        Export::Markdown => {
+            let summary = recommend(&e, needs, Matrix::calculator()).summary;
+            let md = estimate_markdown(&e, &link, Some(&summary), &super::header::today());
+            copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");
+            return;
+        }
+    };
+    let _ = download(&format!("streaming-showdown-estimate.{name}"), mime, &text);
 }
 
 #[function_component(ExportBar)]
 pub fn export_bar(p: &ExportProps) -> Html {
     let status = use_state(String::new);
-    let on_csv = {
-        let w = p.workload.clone();
-        Callback::from(move |_| {
-            let (e, link) = priced(&w);
-            let _ = download(
-                "streaming-showdown-estimate.csv",
-                "text/csv",
-                &estimate_csv(&e, &link),
-            );
-        })
-    };
-    let on_json = {
-        let (w, messages) = (p.workload.clone(), p.messages.clone());
-        Callback::from(move |_| {
-            let (e, link) = priced(&w);
-            let text = estimate_json(&e, &messages, &link);
-            let _ = download(
-                "streaming-showdown-estimate.json",
-                "application/json",
-                &text,
-            );
-        })
-    };
-    let on_md = {
-        let (w, needs, status) = (p.workload.clone(), p.needs.clone(), status.clone());
-        Callback::from(move |_| {
-            let (e, href) = priced(&w);
-            let summary = recommend(&e, &needs, Matrix::calculator()).summary;
-            let md = estimate_markdown(&e, &href, Some(&summary), &super::header::today());
-            copy_to_clipboard(&md, status.clone(), "Markdown copied.", "Copy failed.");
-        })
+    // (The props as they are when the button is pressed: the bar re-renders with them.)
+    let props: Rc<Exported> = Rc::new((p.workload.clone(), p.messages.clone(), p.needs.clone()));
+    let on = |kind: Export| {
+        let (props, status) = (props.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| export(kind, &props, &status))
     };
     html! {
         <div class="exports" role="group" aria-label="Export the estimate">
-            <button type="button" class="download-csv" onclick={on_csv}>{ "Download CSV" }</button>
-            <button type="button" class="download-json" onclick={on_json}>{ "Download JSON" }</button>
-            <button type="button" class="copy-markdown" onclick={on_md}>{ "Copy as Markdown" }</button>
+            <button type="button" class="download-csv" onclick={on(Export::Csv)}>{ "Download CSV" }</button>
+            <button type="button" class="download-json" onclick={on(Export::Json)}>{ "Download JSON" }</button>
+            <button type="button" class="copy-markdown" onclick={on(Export::Markdown)}>{ "Copy as Markdown" }</button>
             <span class="export-status" role="status" aria-live="polite">{ (*status).clone() }</span>
         </div>
     }
