@@ -7,7 +7,10 @@
 //     "first-estimate");
 //   - the same figure for a static HTML page of the same content (the floor), and the ratio;
 //   - keystroke → updated total painted, median and p95 over 2 × 50 keystrokes, and the
-//     same for two pages without the app (the browser's floor);
+//     same for three pages without the app (the browser's floor): the static copy writing
+//     new totals, a page with only the input and a total, and the static copy replaying
+//     the app's own recorded changes of each keystroke (what showing them costs the
+//     browser, so that app − replay is the app's own work);
 //   - Lighthouse scores (performance, accessibility, best practices, SEO).
 // Usage: node scripts/perf.mjs [dist] [runs]
 // PERF_ONLY=keystroke measures the keystrokes alone (no navigation runs, no Lighthouse):
@@ -182,7 +185,7 @@ const ratio = median(app) / median(floor);
 if (!KEYS_ONLY) console.log(`navigation → first estimate: app ${ms(median(app))}, static floor ${ms(median(floor))}, ratio ${ratio.toFixed(2)} (target ≤ 1.3) [median of ${RUNS} interleaved runs, CPU ${THROTTLE}× slower]`);
 // The spread: each run's app time over the floor's median, and the floor's own range.
 const spread = (xs) => `${ms(Math.min(...xs))} – ${ms(Math.max(...xs))}`;
-if (!KEYS_ONLY) console.log(`  spread: app ${spread(app)}, floor ${spread(floor)}; per-run ratios ${app.map((a, k) => (a / floor[k]).toFixed(2)).join(", ")}`);
+if (!KEYS_ONLY) console.log(`  spread: app ${spread(app)}, floor ${spread(floor)}; per-run ratios ${app.map((a, k) => (a / floor[k]).toFixed(2)).join(", ")} (their median ${median(app.map((a, k) => a / floor[k])).toFixed(2)}: each run's app against the floor run beside it)`);
 
 // 3. Keystroke → updated total painted: the app, then two floors served the same way,
 // each with a one-line script that writes a new total into the page on every keystroke
@@ -227,18 +230,115 @@ async function keystrokes(path) {
   await context.close();
   return times;
 }
+// The third floor, the same DOM changes without the app: the app's own changes to the
+// page on each of the 50 keystrokes are recorded (each changed element's content and
+// attributes, as the app left them when the new total was painted), then replayed by a
+// handler on the static copy of the page, one keystroke's changes per input event. Its
+// time is the browser's cost of showing everything the app updates (style, layout and
+// paint of those elements, and no script beyond setting them); app − replay is the
+// app's own work (the engine, Yew's diff, the event's dispatch).
+async function recordChanges(path) {
+  const { context, page } = await throttledPage();
+  await page.goto(server.url + path);
+  await page.waitForSelector(".card .amount");
+  await page.waitForTimeout(1000);
+  await page.focus("#f-mbps");
+  await page.keyboard.press("End");
+  await page.evaluate(() => {
+    // A path of element indices from <body>, not counting scripts and links (the static
+    // copy has none).
+    const counted = (e) => e.tagName !== "SCRIPT" && e.tagName !== "LINK";
+    window.__path = (el) => {
+      const path = [];
+      while (el && el !== document.body) {
+        const kids = [...el.parentElement.children].filter(counted);
+        path.unshift(kids.indexOf(el));
+        el = el.parentElement;
+      }
+      return el ? path : null;
+    };
+    window.__changed = new Map();
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const entry = window.__changed.get(el) || { content: false, attributes: false };
+        if (r.type === "attributes") entry.attributes = true;
+        else entry.content = true;
+        window.__changed.set(el, entry);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const steps = [];
+  for (let i = 0; i < 50; i++) {
+    const key = i % 2 === 0 ? String((i % 9) + 1) : "Backspace";
+    const before = await page.textContent("[data-option=kinesis-provisioned] .amount");
+    await page.keyboard.press(key);
+    await page.waitForFunction((b) => document.querySelector("[data-option=kinesis-provisioned] .amount").textContent !== b, before);
+    // (The frame that shows it, and any change the app makes in it.)
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    steps.push(await page.evaluate(() => {
+      const changed = [...window.__changed.entries()].filter(([el]) => el.isConnected);
+      window.__changed.clear();
+      // A changed element's content is taken whole unless an element around it changed
+      // too (its content includes this one's); attributes are taken for each.
+      const inner = (el) => changed.some(([o, oc]) => o !== el && oc.content && o.contains(el));
+      return changed.map(([el, c]) => ({
+        path: window.__path(el),
+        // (Text alone as text, set as the app sets it: its element stays.)
+        text: c.content && !inner(el) && el.childElementCount === 0 ? el.textContent : null,
+        html: c.content && !inner(el) && el.childElementCount > 0 ? el.innerHTML : null,
+        attributes: c.attributes ? [...el.attributes].map((a) => [a.name, a.value]) : null,
+      })).filter((s) => s.path && (s.text !== null || s.html !== null || s.attributes));
+    }));
+  }
+  await context.close();
+  return steps;
+}
+
+let replaying = true;
+try {
+  const steps = await recordChanges(QUERY);
+  const counts = steps.map((s) => s.length);
+  console.log(`  (recorded the app's changes: ${median(counts)} elements changed per keystroke, median; ${Math.min(...counts)}–${Math.max(...counts)})`);
+  const replay = `const steps = ${JSON.stringify(steps)};
+let n = 0;
+const counted = (e) => e.tagName !== "SCRIPT" && e.tagName !== "LINK";
+const at = (path) => path.reduce((el, i) => el && [...el.children].filter(counted)[i], document.body);
+// (Each step's elements are found before the keystrokes, so the handler only sets them.)
+const found = steps.map((step) => step.map((s) => ({ ...s, el: at(s.path) })));
+document.querySelector("#f-mbps").addEventListener("input", () => {
+  for (const s of found[n++ % found.length]) {
+    const el = s.el.isConnected ? s.el : at(s.path);
+    if (!el) continue;
+    if (s.text !== null && el.textContent !== s.text) el.textContent = s.text;
+    if (s.html !== null) el.innerHTML = s.html;
+    if (s.attributes) {
+      for (const a of [...el.attributes]) if (!s.attributes.some(([name]) => name === a.name)) el.removeAttribute(a.name);
+      for (const [name, value] of s.attributes) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    }
+  }
+});`;
+  writeFileSync(join(DIST, "key-replay.js"), replay);
+  writeFileSync(join(DIST, "key-replay.html"), readFileSync(join(DIST, "key-floor.html"), "utf8").replace("key-floor.js", "key-replay.js"));
+} catch (e) {
+  replaying = false;
+  console.log(`  (the app's changes could not be recorded: ${String(e.message || e).split("\n")[0]}; no replay floor)`);
+}
+
 {
-  const keys = { app: [], copy: [], minimal: [] };
+  const keys = { app: [], copy: [], minimal: [], replay: [] };
   // Interleaved, so that a busy moment on the machine does not land on one page only.
   for (let i = 0; i < 2; i++) {
     keys.app.push(...await keystrokes(QUERY));
     keys.copy.push(...await keystrokes("key-floor.html"));
     keys.minimal.push(...await keystrokes("key-minimal.html"));
+    if (replaying) keys.replay.push(...await keystrokes("key-replay.html"));
   }
   const line = (xs) => `median ${ms(median(xs))}, p95 ${ms(p95(xs))}`;
   console.log(`keystroke → total painted: app ${line(keys.app)} over ${keys.app.length} keystrokes (target ≤ the static copy's floor + 4 ms, CPU ${THROTTLE}× slower)`);
   console.log(`  floor, static copy of the page + one-line handler: ${line(keys.copy)}; app − floor ${ms(median(keys.app) - median(keys.copy))}`);
   console.log(`  floor, a page with only the input and the total: ${line(keys.minimal)}`);
+  if (replaying) console.log(`  floor, the static copy + the app's own changes replayed: ${line(keys.replay)}; replay − static copy ${ms(median(keys.replay) - median(keys.copy))} (the browser's cost of what the app shows), app − replay ${ms(median(keys.app) - median(keys.replay))} (the app's own work)`);
 }
 await browser.close();
 
@@ -282,5 +382,6 @@ try {
   console.log(`lighthouse: not measured (${String(e.message || e).split("\n")[0]})`);
 }
 server.close();
-rmSync(join(DIST, "static-floor.html"), { force: true });
-for (const f of ["static-mark.js", "key-floor.html", "key-floor.js", "key-minimal.html"]) rmSync(join(DIST, f), { force: true });
+// (PERF_KEEP=1 leaves the floors' pages in the build, to look at or trace them.)
+if (!process.env.PERF_KEEP) rmSync(join(DIST, "static-floor.html"), { force: true });
+if (!process.env.PERF_KEEP) for (const f of ["static-mark.js", "key-floor.html", "key-floor.js", "key-minimal.html", "key-replay.html", "key-replay.js"]) rmSync(join(DIST, f), { force: true });
