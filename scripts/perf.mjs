@@ -191,14 +191,19 @@ if (!KEYS_ONLY) console.log(`  spread: app ${spread(app)}, floor ${spread(floor)
 // each with a one-line script that writes a new total into the page on every keystroke
 // (the browser's own cost of a keystroke and a repaint, with no app): the same static
 // copy of the page, and a page with nothing but the input and the total.
-async function keystrokes(path) {
+// A page at `path`, settled, the caret at the end of the throughput field (one of the
+// five fields always on the page).
+async function typingPage(path) {
   const { context, page } = await throttledPage();
   await page.goto(server.url + path);
   await page.waitForSelector(".card .amount");
   await page.waitForTimeout(1000);
-  // (The throughput, one of the five fields always on the page.)
   await page.focus("#f-mbps");
   await page.keyboard.press("End");
+  return { context, page };
+}
+async function keystrokes(path) {
+  const { context, page } = await typingPage(path);
   const times = [];
   for (let i = 0; i < 50; i++) {
     const key = i % 2 === 0 ? String((i % 9) + 1) : "Backspace";
@@ -238,12 +243,7 @@ async function keystrokes(path) {
 // paint of those elements, and no script beyond setting them); app − replay is the
 // app's own work (the engine, Yew's diff, the event's dispatch).
 async function recordChanges(path) {
-  const { context, page } = await throttledPage();
-  await page.goto(server.url + path);
-  await page.waitForSelector(".card .amount");
-  await page.waitForTimeout(1000);
-  await page.focus("#f-mbps");
-  await page.keyboard.press("End");
+  const { context, page } = await typingPage(path);
   await page.evaluate(() => {
     // A path of element indices from <body>, not counting scripts and links (the static
     // copy has none).
